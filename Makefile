@@ -1,0 +1,55 @@
+# Developer / CI entry points. See `make help`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help venv install run test test-postgres fixtures lint bench clean
+
+help:
+	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
+	@echo "make run            migrate, load seed data, collectstatic, runserver on $(HOST):$(PORT) (DEBUG=1 by default)"
+	@echo "make test           run the test suite on SQLite"
+	@echo "make test-postgres  run the test suite against a throwaway PostgreSQL 15 cluster"
+	@echo "make fixtures       regenerate fixtures (manage.py build_fixtures)"
+	@echo "make lint           ruff check + ruff format --check"
+	@echo "make bench          run bench/run.py"
+	@echo "make clean          remove db.sqlite3, staticfiles/ and the install stamp"
+
+# The stamp file makes pip re-run only when a requirements file is newer than it.
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+venv install: $(STAMP)
+
+run: $(STAMP)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(PY) manage.py loaddata seed
+	DEBUG=$${DEBUG:-1} $(PY) manage.py collectstatic --noinput
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	bash .ci/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+fixtures: $(STAMP)
+	$(PY) manage.py build_fixtures
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles $(STAMP)

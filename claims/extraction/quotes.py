@@ -1,0 +1,796 @@
+"""Find quotations and reported speech in news text and attribute them (no Django).
+
+`extract(text)` returns `Found` records whose offsets index into `text`, so
+`text[found.start:found.end] == found.text`. The rules follow wire and
+newspaper style: quotes with the cue before or after them ("…," said X /
+X said: "…"), quotes split by their cue, continuation paragraphs, pronouns
+and descriptions ("he", "the lawmaker") resolved to the person named earlier,
+unnamed and institutional sources. Scare quotes, titles and headlines are
+left out.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+from claims.extraction.names import name_key, names_match
+
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›", '"': '"', "‚": "‘"}
+CLOSERS = {"”", "»", "’", "›", '"'}
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|adding|noted|notes|noting|stressed|stresses|"
+    "stressing|explained|explains|explaining|reported|reports|reporting|wrote|writes|"
+    "reads|read|asked|asks|insisted|insists|warned|warns|continued|continues|argued|argues|"
+    "stated|states|announced|announces|declared|pointed out|points out|claimed|claims|"
+    "urged|urges|replied|replies|recalled|recalls|acknowledged|acknowledges|admitted|"
+    "admits|vowed|vows|called|calls|described|describes|suggested|suggests|"
+    "confirmed|confirms|cautioned|cautions|remarked|remarks|complained|complains|"
+    "commented|comments|observed|observes|emphasized|emphasised|emphasizes|emphasises|"
+    "underlined|underscored|predicted|predicts|estimated|estimates|telling|saying|"
+    "concluded|concludes|responded|responds|answered|answers|conceded|concedes|"
+    "quipped|joked|tweeted|posted|wrote"
+)
+# Verbs that introduce a fragment as the speaker's own words (partials).
+PARTIAL_VERBS = re.compile(
+    r"\b(?:" + SPEECH_VERBS.replace("declared|", "").replace("called|calls|", "called|calls|")
+    + r")\b",
+    re.IGNORECASE,
+)
+TITLE_CUES = re.compile(
+    r"\b(?:headlined|headline|titled|entitled|dubbed|so-called|nicknamed|book|film|"
+    r"song|programme|program|show|operation|named)\s*$",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Jan|Feb|Mar|Apr|"
+    "Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U|vs|etc|Inc|Co|Corp|Ltd"
+)
+UNNAMED_HEADS = re.compile(
+    r"^(?:a|an|one|two|three|four|five|several|some|many|other|senior|military|"
+    r"government|security|diplomatic|western|iraqi|u\.s\.|us|officials?|sources?|"
+    r"members?|mps|lawmakers|people|residents|witnesses|analysts|experts|aides?|"
+    r"the sources|the officials|the official|a source)\b",
+    re.IGNORECASE,
+)
+PRONOUNS = {"he", "she", "they", "it", "his", "her", "we"}
+ORG_WORDS = re.compile(
+    r"\b(?:Journal|Times|Post|Reuters|Insider|Agency|News|Press|Ministry|Council|Committee|"
+    r"Corps|Brigade|Brigades|Party|Coalition|Alliance|Government|government|Nations|Union|"
+    r"Force|Forces|Hezbollah|Haq|Badr|Organization|Organisation|Office|Department|"
+    r"Parliament|Assembly|Kremlin|Pentagon|Commission|Army|Militia|Movement|Front|"
+    r"Guardian|Telegraph|Herald|Tribune|Gazette|Observer|Independent|BBC|CNN|AFP|AP|"
+    r"TASS|RIA|WSJ|Bloomberg|Xinhua|Sputnik|Interfax|Al Jazeera|Institute|Bank|Company|"
+    r"Group|Association|Federation|State Department|White House|Reuters|Post)\b"
+)
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Yes", "No", "It", "He", "She",
+    "They", "We", "This", "That", "Those", "These", "Iraq", "Iraqi", "Iraqis", "Russia",
+    "Russian", "Russians", "Syria", "Syrian", "Iran", "Iranian", "Baghdad", "Moscow",
+    "Washington", "America", "American", "Americans", "US", "U.S.", "Islamic", "State",
+    "Shiite", "Shi'ite", "Sunni", "Kurdish", "Daesh", "ISIS", "ISIL", "IS", "Middle",
+    "East", "October", "November", "September", "Tuesday", "Monday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "According",
+    "Prime", "Minister", "President", "Mr.", "Dr.", "General", "Gen.", "Chairman", "MP",
+    "Federation", "Council", "Foreign", "Defence", "Defense", "Western", "Eastern",
+    "Afghanistan", "Jordan", "Kurdistan", "Anbar", "Basra", "Ramadi", "Khalis", "Diyala",
+    "Baiji", "Lebanon", "Egypt", "Facebook", "Twitter", "God", "Mideast", "Arab", "Gulf",
+    "Security", "Joint", "Chiefs", "Staff", "Cold", "War", "UN", "High", "Commissioner",
+    "Human", "Rights", "Head", "Deputy", "Speaker", "Parliament", "Ayatollah", "Tehran",
+    "Alawite", "Peshmerga", "Kurds", "Army", "Air", "Force", "Brigade", "Corps",
+    "United", "States", "Nations", "Kingdom", "Union", "European", "Republic",
+}
+PERSON_NOUNS = {
+    "pm", "minister", "president", "politician", "lawmaker", "mp", "parliamentarian",
+    "official", "spokesman", "spokeswoman", "spokesperson", "general", "head", "chairman",
+    "leader", "mayor", "analyst", "aide", "commander", "envoy", "ambassador", "cleric",
+    "director", "chief", "secretary", "governor", "senator", "deputy", "premier", "man",
+    "woman", "colonel", "officer", "diplomat", "speaker", "member", "adviser", "advisor",
+}
+TITLE_WORDS = (
+    r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|General|Lt\.|Col\.|Sheikh|Prime Minister|President|"
+    r"Foreign Minister|Defence Minister|Defense Minister|Minister|MP|Senator|Sen\.|Rep\.|"
+    r"Chairman|Ayatollah|Cleric|Commander)"
+)
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]+)*|[Aa]l-[A-Z][a-z]+|[Aa]l|[A-Z]\.)"
+NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}")
+
+
+@dataclass
+class Found:
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    attributed_as: str
+    cue: str
+    source_type: str = "unnamed"  # person, organization or unnamed
+
+    def as_dict(self):
+        data = asdict(self)
+        data.pop("source_type")
+        return data
+
+
+@dataclass
+class Span:
+    start: int  # first character inside the marks
+    end: int  # just past the last character inside the marks
+    open_at: int  # position of the opening mark
+    close_at: int  # position just past the closing mark (or the paragraph end)
+    paragraph: tuple
+    closed: bool
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs and sentences
+
+
+def paragraphs(text, regions=None):
+    """(start, end) of each non-empty line of `text`, optionally within `regions`."""
+    result = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        span = (start + lead, end - trail)
+        if regions is None or any(a <= span[0] and span[1] <= b for a, b in regions):
+            result.append(span)
+    return result
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"»’]?(?=\s+[“\"«‘A-Z0-9])")
+_ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?:{ABBREVIATIONS})|\b[A-Z]|\.[A-Z])$")
+
+
+def _is_sentence_end(text, match_start):
+    """False for the full stop of an abbreviation such as Mr. or U.S."""
+    return text[match_start] != "." or not _ABBREVIATION_BEFORE.search(text[:match_start])
+
+
+def sentence_bounds(text, start, end):
+    """Split text[start:end] into sentences: a list of (start, end)."""
+    bounds = []
+    cursor = start
+    chunk = text[start:end]
+    for match in _SENTENCE_END.finditer(chunk):
+        if not _is_sentence_end(chunk, match.start()):
+            continue
+        stop = start + match.end()
+        bounds.append((cursor, stop))
+        cursor = stop
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        bounds.append((cursor, end))
+    return bounds
+
+
+# ---------------------------------------------------------------------------
+# Quotation spans
+
+
+def _opens(text, i, para_start):
+    ch = text[i]
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "“«„‹":
+        return True
+    if ch in "‘‚":
+        return (before.isspace() or before in "([—–-“\"«") and after.isalnum()
+    if ch == '"':
+        return (before.isspace() or before in "([—–-/:") and not after.isspace()
+    return False
+
+
+def find_spans(text, para):
+    """Outer quotation spans in one paragraph; nested quotes stay inside their outer one."""
+    p_start, p_end = para
+    spans = []
+    i = p_start
+    while i < p_end:
+        if not _opens(text, i, p_start):
+            i += 1
+            continue
+        opener = text[i]
+        closer = PAIRS[opener]
+        depth = 0
+        j = i + 1
+        found = None
+        while j < p_end:
+            ch = text[j]
+            if ch == closer and (closer != "’" or not (j + 1 < p_end and text[j + 1].isalpha())):
+                if closer == '"' and j + 1 < p_end and text[j + 1].isalnum():
+                    # a straight quote glued to a word opens a nested quote
+                    depth += 1
+                elif depth == 0:
+                    found = j
+                    break
+                else:
+                    depth -= 1
+            elif ch == opener and opener != closer and _opens(text, j, p_start):
+                depth += 1
+            j += 1
+        if found is None:
+            spans.append(_trimmed(text, i, p_end, p_end, para, closed=False))
+            break
+        spans.append(_trimmed(text, i, found, found + 1, para, closed=True))
+        i = found + 1
+    return [s for s in spans if s is not None]
+
+
+def _trimmed(text, open_at, inner_end, close_at, para, closed):
+    start = open_at + 1
+    end = inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Span(start, end, open_at, close_at, para, closed)
+
+
+# ---------------------------------------------------------------------------
+# Names and sources
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    context: str  # words around the mention (titles and appositions)
+    is_org: bool
+
+
+def _clean_source(phrase):
+    phrase = phrase.strip(" ,.;:—–-")
+    phrase = re.sub(r"\s*\((?:[A-Z]{2,6})\)", "", phrase)
+    return phrase.strip()
+
+
+def _strip_titles(name):
+    name = re.sub(rf"^(?:{TITLE_WORDS}\s+)+", "", name)
+    return name.strip()
+
+
+def _name_in(phrase):
+    """The person name in `phrase` ("Iraqi Prime Minister Haider al-Abadi" -> "Haider al-Abadi")."""
+    best = None
+    for match in NAME_RE.finditer(phrase):
+        candidate = _strip_titles(match.group(0))
+        tokens = candidate.split()
+        while tokens and tokens[0] in NOT_NAME_WORDS:
+            tokens.pop(0)
+        while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
+            tokens.pop()
+        if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
+            best = " ".join(tokens)
+    return best
+
+
+def collect_mentions(text):
+    """Person and organization mentions in `text`, in order, with their context."""
+    mentions = []
+    for match in NAME_RE.finditer(text):
+        raw = match.group(0)
+        before = text[max(0, match.start() - 80) : match.start()]
+        after = text[match.end() : match.end() + 140]
+        context = before + " " + raw + " " + after.split(".")[0]
+        if ORG_WORDS.search(raw):
+            org = re.sub(r"^(?:The|the)\s+", "", raw)
+            mentions.append(Mention(org, match.start(), context, True))
+            continue
+        name = _name_in(raw)
+        if name:
+            offset = match.start() + raw.find(name.split()[0])
+            mentions.append(Mention(name, offset, context, False))
+    return mentions
+
+
+class Resolver:
+    """Maps how a quote's source is named to the fullest name the article uses."""
+
+    def __init__(self, text, known_orgs=()):
+        self.text = text
+        self.mentions = collect_mentions(text)
+        self.known_orgs = list(known_orgs)
+        self.last_person = None
+        self.last_org = None
+
+    def fullest_person(self, name):
+        best = name
+        for mention in self.mentions:
+            if not mention.is_org and names_match(name, mention.name):
+                if len(name_key(mention.name)) > len(name_key(best)) or (
+                    len(mention.name) > len(best) and name_key(mention.name) == name_key(best)
+                ):
+                    best = mention.name
+        return best
+
+    def fullest_org(self, name):
+        bare = re.sub(r"^(?:the|The)\s+", "", name)
+        best = bare
+        for org in [*self.known_orgs, *(m.name for m in self.mentions if m.is_org)]:
+            org_bare = re.sub(r"^(?:the|The)\s+", "", org)
+            words = set(org_bare.lower().split())
+            if set(bare.lower().split()) <= words and len(org_bare) > len(best):
+                best = org_bare
+        return best
+
+    def describe(self, phrase, position):
+        """Resolve a description ("the Iraqi PM", "the lawmaker") to the person it names.
+
+        The nearest earlier person whose titles and appositions share a word with
+        the description wins; failing that the nearest earlier person; failing
+        that a later one that shares at least two words (cataphora).
+        """
+        words = {
+            w
+            for w in re.findall(r"[a-z]+", phrase.lower())
+            if w not in {"the", "of", "a", "an", "and", "s", "in", "s"}
+        }
+        if not words & PERSON_NOUNS:
+            return None
+        synonyms = {"pm": {"prime", "minister"}, "lawmaker": {"mp", "parliamentarian"}}
+        for word in list(words):
+            words |= synonyms.get(word, set())
+        before, after = [], []
+        for mention in self.mentions:
+            if mention.is_org:
+                continue
+            context = set(re.findall(r"[a-z]+", mention.context.lower()))
+            overlap = len(words & context)
+            if mention.start < position:
+                before.append((overlap > 0, mention.start, mention.name))
+            else:
+                after.append((overlap, -mention.start, mention.name))
+        if before:
+            return self.fullest_person(max(before)[2])
+        if after and max(after)[0] >= 2:
+            return self.fullest_person(max(after)[2])
+        return None
+
+    def resolve(self, phrase, position):
+        """(speaker, source_type) for a source phrase at `position`."""
+        phrase = _clean_source(phrase)
+        lowered = phrase.lower()
+        if not phrase:
+            return None, "unnamed"
+        if lowered in {"he", "she", "his", "her"}:
+            return self.last_person, "person" if self.last_person else "unnamed"
+        if lowered in {"it", "they", "we"}:
+            if self.last_org:
+                return self.last_org, "organization"
+            return None, "unnamed"
+        if ORG_WORDS.search(phrase) and not _name_in(phrase.split(",")[0]):
+            org = self.fullest_org(phrase.split(",")[0])
+            self.last_org = org
+            return org, "organization"
+        if UNNAMED_HEADS.match(phrase) and not _name_in(phrase):
+            return None, "unnamed"
+        first = phrase.split(",")[0]
+        name = _name_in(first) or _name_in(phrase)
+        if name:
+            full = self.fullest_person(name)
+            self.last_person = full
+            return full, "person"
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", first.strip())
+        if single and single.group(1) not in NOT_NAME_WORDS:
+            full = self.fullest_person(single.group(1))
+            self.last_person = full
+            return full, "person"
+        if lowered.startswith("the "):
+            person = self.describe(phrase, position)
+            if person:
+                self.last_person = person
+                return person, "person"
+        return None, "unnamed"
+
+
+# ---------------------------------------------------------------------------
+# Attribution cues
+
+_SRC = r"(?P<src>[^“”«»\"]{1,160}?)"
+_VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
+_OBJ = r"(?P<obj>(?:\s+(?:Reuters|reporters|journalists|the [A-Z]\w+|AFP|AP|the BBC|CNN|us))?" \
+    r"(?:\s+(?:in|on|at|during|after|before|via|from|last|this|earlier|later|late)\b[^,.“”«»\"]{0,60})?)"
+
+POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\"]{{1,200}}?)\s*(?:[.;:]|$)")
+POST_SUBJECT = re.compile(rf"^[\s,—–-]*{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
+PRE_SUBJECT = re.compile(rf"{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
+PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
+TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
+    r"(?:\s+\d{1,2})?(?:\s+in\s+[A-Z]\w+)?$"
+)
+
+
+def _source_from_subject(src):
+    """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
+    src = src.strip()
+    src = re.sub(
+        r"^(?:(?:In|On|At|During|Meanwhile|However|But|And|Also|Earlier|Later)\b[^,]*,\s*)+",
+        "",
+        src,
+    )
+    src = TIME_TAIL.sub("", src)
+    src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
+    return src.strip(" ,")
+
+
+def _appositive_source(src):
+    """Pick the part of "X, a spokesman for Y," that names the source."""
+    parts = [p.strip() for p in src.split(",") if p.strip()]
+    if not parts:
+        return src
+    for part in parts:
+        if _name_in(part):
+            return part
+    for part in parts:
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", part)
+        if single and single.group(1) not in NOT_NAME_WORDS:
+            return part
+    return parts[0]
+
+
+class Attribution:
+    def __init__(self, attributed_as, cue, position):
+        self.attributed_as = attributed_as
+        self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
+        self.position = position
+
+
+def _after_cue(text, span, limit, kind):
+    """Attribution right after the closing mark, within the sentence."""
+    tail = text[span.close_at : limit]
+    stop = re.search(r"[“«\"‘]", tail)
+    if stop:
+        tail = tail[: stop.start()]
+    for end in re.finditer(r"\.(?=\s|$)", tail):
+        if _is_sentence_end(tail, end.start()):
+            tail = tail[: end.start()]
+            break
+    tail = tail.rstrip()
+    if not tail.strip(" ,.;"):
+        return None
+    quote_end = text[span.end - 1 : span.end]
+    if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
+        return None
+    inverted = POST_INVERTED.match(tail)
+    if inverted and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src")):
+        src = inverted.group("src")
+        src_head = re.split(r",\s*", src)[0]
+        src_head = TIME_TAIL.sub("", src_head)
+        cue = (inverted.group("adv") or "") + inverted.group("verb")
+        return Attribution(_clean_source(src_head), cue.strip(), span.close_at)
+    subject = POST_SUBJECT.match(tail)
+    if subject and _looks_like_subject(subject.group("src")):
+        src = _source_from_subject(subject.group("src"))
+        cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
+        return Attribution(_clean_source(_appositive_source(src)), cue.strip(), span.close_at)
+    return None
+
+
+def _looks_like_subject(src):
+    """A noun phrase naming a source, not a clause ("could be achieved … efforts")."""
+    head = src.strip(" ,").split(",")[0]
+    words = head.split()
+    if not words or len(words) > 9:
+        return False
+    first = words[0]
+    return first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}
+
+
+def _before_cue(text, span, sentence_start):
+    head = text[sentence_start : span.open_at]
+    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    own = head[last_close + 1 :] if last_close >= 0 else head
+    if not own.strip():
+        return None
+    subject = PRE_SUBJECT.search(own)
+    if subject and _looks_like_subject(_source_from_subject(subject.group("src"))):
+        src = _source_from_subject(subject.group("src"))
+        cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
+        return Attribution(_clean_source(_appositive_source(src)), cue.strip(), span.open_at)
+    adding = PRE_ADDING.search(own)
+    if adding:
+        return Attribution("", adding.group("verb"), span.open_at)
+    return None
+
+
+def _partial_cue(text, span, sentence_start):
+    """For a fragment inside reported speech: the speech verb and its subject."""
+    head = text[sentence_start : span.open_at]
+    verbs = list(PARTIAL_VERBS.finditer(head))
+    if not verbs:
+        pronoun = re.match(r"^(?:[^,]{0,40},\s*)?(?P<src>[Hh]e|[Ss]he|[Tt]hey)\b", head)
+        if pronoun:
+            return Attribution(pronoun.group("src"), "", span.open_at)
+        return None
+    verb = verbs[0]
+    src = _appositive_source(_source_from_subject(head[: verb.start()]))
+    src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
+    cue = verb.group(0)
+    return Attribution(_clean_source(src), cue, span.open_at)
+
+
+# ---------------------------------------------------------------------------
+# Classification
+
+
+def _is_sentence_like(quote):
+    words = quote.split()
+    first = quote.lstrip("…. ")[:1]
+    if not first:
+        return False
+    return (first.isupper() or first.isdigit()) and (
+        len(words) >= 4 or quote.rstrip()[-1:] in ".,!?…"
+    )
+
+
+def _classify(text, span, sentence_start):
+    """'direct', 'partial' or None for scare quotes, titles and headlines."""
+    quote = text[span.start : span.end]
+    head = text[sentence_start : span.open_at]
+    if TITLE_CUES.search(head) and quote.istitle():
+        return None
+    if _is_sentence_like(quote):
+        before = head.rstrip()
+        mid_sentence = before and before[-1].isalpha() and not PARTIAL_VERBS.search(
+            before.split()[-1]
+        )
+        if mid_sentence and len(quote.split()) < 4:
+            return "partial" if PARTIAL_VERBS.search(head) else None
+        return "direct"
+    if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
+        return "partial"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Indirect speech
+
+INDIRECT_VERBS = (
+    r"said|says|stated|states|told|tells|noted|notes|added|adds|stressed|explained|reported|"
+    r"warned|insisted|announced|argued|confirmed|acknowledged|admitted|suggested|"
+    r"pointed out|claimed|predicted|estimated|cautioned|emphasi[sz]ed|replied|wrote"
+)
+INDIRECT_THAT = re.compile(
+    rf"^{_SRC},?\s+(?:also\s+|has\s+|had\s+|have\s+|previously\s+)*"
+    rf"(?P<adv>\w+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
+    r"(?P<mid>(?:\s+(?:Reuters|reporters|journalists|him|her|them|us|parliament))?"
+    r"(?:\s+(?:in|on|at|during|last|this|earlier|to|after|before|via)\b[^.,“”«»\"]{0,60}?)?)"
+    r"\s+that\s+(?P<clause>.+?)[.]?$"
+)
+INDIRECT_BARE = re.compile(
+    rf"^{_SRC},?\s+(?:also\s+|has\s+|had\s+)*(?P<verb>said|says|told\s+\w+)\s+"
+    r"(?P<clause>(?!in\b|on\b|at\b|during\b|that\b|it\b\s+would\b)[^,].+?)[.]?$"
+)
+INDIRECT_TRAILING = re.compile(
+    r"^(?P<clause>.+?),\s+(?P<src>[^,]{2,80}?)\s+(?P<verb>said|says|told\s+Reuters|"
+    r"told\s+reporters|told\s+\w+|reported|added)(?:\s+on\s+\w+)?[.]?$"
+)
+INDIRECT_TRAILING_INVERTED = re.compile(
+    r"^(?P<clause>.+?),\s+(?P<verb>said|according\s+to|reported)\s+(?P<src>.+?)[.]?$"
+)
+INDIRECT_ACCORDING = re.compile(r"^According to (?P<src>[^,]+),\s+(?P<clause>.+?)[.]?$")
+INDIRECT_PARTICIPLE = re.compile(
+    r"^(?P<src>.+?)\s+(?:has\s+)?[a-z]+ed\b.*?,\s+(?P<verb>telling|saying|noting|adding)"
+    r"(?P<mid>[^.,]{0,60}?)\s+that\s+(?P<clause>.+?)(?:,\s+\w+\s+reported)?[.]?$"
+)
+INDIRECT_AND_SAID = re.compile(
+    r"^(?P<src>[^,]+?)\s+(?:on\s+\w+\s+)?[a-z]+ed\b.+?\s+and\s+(?P<verb>said)\s+"
+    r"(?P<clause>.+?)[.]?$"
+)
+INDIRECT_REPORT = re.compile(
+    r"^(?P<src>[A-Z][^,]+?)\s+published\s+a\s+report\s+(?P<verb>saying)\s+(?P<clause>.+?)[.]?$"
+)
+
+
+FINITE_VERB = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|told|did|does)\b"
+)
+DATELINE = re.compile(r"^[A-Z]{3,}(?:,?\s+[A-Z][a-z]+)?\s*[—–-]+\s*")
+
+
+def _indirect(sentence):
+    """(src, cue, clause_start, clause_end) for a sentence of reported speech, or None."""
+    text = sentence.strip()
+    for pattern in (
+        INDIRECT_ACCORDING,
+        INDIRECT_REPORT,
+        INDIRECT_PARTICIPLE,
+        INDIRECT_THAT,
+        INDIRECT_TRAILING_INVERTED,
+        INDIRECT_AND_SAID,
+        INDIRECT_BARE,
+        INDIRECT_TRAILING,
+    ):
+        match = pattern.match(text)
+        if not match:
+            continue
+        src = match.group("src")
+        groups = match.groupdict()
+        verb = groups.get("verb") or "according to"
+        cue = verb
+        if pattern is INDIRECT_ACCORDING:
+            cue = "according to"
+        elif groups.get("mid"):
+            cue = (verb + groups["mid"]).strip()
+        if groups.get("adv"):
+            cue = groups["adv"] + cue
+        if pattern in (INDIRECT_TRAILING, INDIRECT_TRAILING_INVERTED):
+            if len(match.group("clause").split()) < 5 or len(src.split()) > 15:
+                continue
+            if FINITE_VERB.search(src):
+                continue
+        clause = match.group("clause").rstrip(" .")
+        dateline = DATELINE.match(clause)
+        clause_start = match.start("clause")
+        if dateline:
+            clause = clause[dateline.end() :]
+            clause_start += dateline.end()
+        if len(clause.split()) < 3:
+            continue
+        return src, cue, clause_start, clause_start + len(clause)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The whole article
+
+
+def extract(text, regions=None, indirect=False, known_orgs=()):
+    """Quotes in `text` (optionally only within `regions`), in text order."""
+    resolver = Resolver(text, known_orgs)
+    results = []
+    previous = None  # the last attributed quote: (Found, paragraph)
+    paras = paragraphs(text, regions)
+    for p_index, para in enumerate(paras):
+        sentences = sentence_bounds(text, *para)
+        spans = find_spans(text, para)
+        quoted_ranges = []
+        para_speaker = None
+        for span in spans:
+            s_start = next((a for a, b in sentences if a <= span.open_at < b), para[0])
+            kind = _classify(text, span, s_start)
+            if kind is None:
+                continue
+            if not span.closed and not _continues(text, paras, p_index) and len(
+                text[span.start : span.end].split()
+            ) < 3:
+                continue
+            s_end = next((b for a, b in sentences if a <= span.close_at - 1 < b), para[1])
+            attribution = _after_cue(text, span, max(s_end, span.close_at), kind)
+            if attribution is None:
+                attribution = _before_cue(text, span, s_start)
+            if attribution is None and kind == "partial":
+                attribution = _partial_cue(text, span, s_start)
+            speaker, source_type, attributed_as, cue = None, "unnamed", "", ""
+            if attribution and attribution.attributed_as:
+                speaker, source_type = resolver.resolve(
+                    attribution.attributed_as, attribution.position
+                )
+                attributed_as, cue = attribution.attributed_as, attribution.cue
+            elif attribution:  # "adding" and the like: the same source as before
+                cue = attribution.cue
+                if previous:
+                    speaker, source_type, attributed_as = (
+                        previous.speaker,
+                        previous.source_type,
+                        previous.attributed_as,
+                    )
+            else:
+                carried = _carry_over(text, resolver, previous, para, s_start, span)
+                if carried:
+                    speaker, source_type, attributed_as, cue = carried
+            found = Found(
+                text=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                kind=kind,
+                speaker=speaker,
+                attributed_as=attributed_as,
+                cue=cue,
+                source_type=source_type,
+            )
+            if source_type == "person":
+                resolver.last_person = speaker
+            results.append(found)
+            quoted_ranges.append((span.open_at, span.close_at))
+            previous = found
+            para_speaker = found
+        if indirect:
+            results.extend(_indirect_in(text, resolver, sentences, quoted_ranges, spans))
+        else:
+            _track_names(text, resolver, sentences)
+        del para_speaker
+    results.sort(key=lambda f: (f.start, f.end))
+    return results
+
+
+def _continues(text, paras, p_index):
+    if p_index + 1 >= len(paras):
+        return False
+    return text[paras[p_index + 1][0]] in PAIRS
+
+
+def _carry_over(text, resolver, previous, para, s_start, span):
+    """Source of an uncued quote: a preceding speech verb in the paragraph, or the last quote."""
+    head = text[para[0] : span.open_at]
+    cues = list(
+        re.finditer(
+            rf"(?P<src>[^.“”«»\"]{{1,120}}?)\s+(?P<cue>(?:also\s+)?(?:{SPEECH_VERBS}))\b", head
+        )
+    )
+    for match in reversed(cues):
+        src = _source_from_subject(match.group("src"))
+        src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
+        src = _appositive_source(src)
+        if src:
+            speaker, source_type = resolver.resolve(src, para[0] + match.start())
+            if speaker or UNNAMED_HEADS.match(src):
+                return speaker, source_type, _clean_source(src), match.group("cue")
+    if previous:
+        return previous.speaker, previous.source_type, previous.attributed_as, ""
+    return None
+
+
+def _track_names(text, resolver, sentences):
+    """Keep the last person and organization named as a subject up to date for pronouns."""
+    for a, b in sentences:
+        sentence = text[a:b]
+        if re.search(r"[“”«»\"]", sentence):
+            continue
+        verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + SPEECH_VERBS + r")\b", sentence)
+        subject = sentence[: verb.start()] if verb else sentence.split(",")[0]
+        subject = _appositive_source(_source_from_subject(subject))
+        name = _name_in(subject)
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", subject.strip())
+        if not name and single and single.group(1) not in NOT_NAME_WORDS:
+            name = single.group(1)
+        if name:
+            resolver.last_person = resolver.fullest_person(name)
+        org = re.search(r"\bthe\s+((?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*)\s+published\b", sentence)
+        if org:
+            resolver.last_org = resolver.fullest_org(org.group(1))
+
+
+def _indirect_in(text, resolver, sentences, quoted_ranges, spans):
+    found = []
+    for a, b in sentences:
+        if any(a <= s.open_at < b and _is_sentence_like(text[s.start : s.end]) for s in spans):
+            continue
+        hit = _indirect(text[a:b])
+        if not hit:
+            continue
+        src, cue, c_start, c_end = hit
+        src_head = _appositive_source(_source_from_subject(src))
+        src_head = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src_head)[-1]
+        name = _name_in(src_head)
+        if name and len(src_head.split()) > 6:
+            src_head = name
+        speaker, source_type = resolver.resolve(src_head, a)
+        start, end = a + c_start, a + c_end
+        while start < end and text[start] in " ,":
+            start += 1
+        found.append(
+            Found(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="indirect",
+                speaker=speaker,
+                attributed_as=_clean_source(src_head),
+                cue=cue,
+                source_type=source_type,
+            )
+        )
+    _track_names(text, resolver, sentences)
+    return found

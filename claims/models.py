@@ -1,0 +1,406 @@
+"""Articles, the people and organizations they quote, and what was said.
+
+People and organizations follow the Popolo shape: a canonical name, other
+names (aliases) and memberships with a role and optional dates.
+"""
+
+import hashlib
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from claims.extraction.names import name_key
+from claims.querysets import ArticleQuerySet, ClaimQuerySet, QuoteQuerySet, SpeakerQuerySet
+
+
+class OrganizationKind(models.TextChoices):
+    OUTLET = "outlet", "News outlet"
+    AGENCY = "agency", "News agency"
+    MILITIA = "militia", "Militia"
+    PARTY = "party", "Party or coalition"
+    GOVERNMENT = "government", "Government body"
+    INTERNATIONAL = "international", "International body"
+    OTHER = "other", "Other"
+
+
+class QuoteKind(models.TextChoices):
+    DIRECT = "direct", "Direct quotation"
+    PARTIAL = "partial", "Partial quotation"
+    INDIRECT = "indirect", "Reported speech"
+
+
+class QuoteStatus(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+
+
+class AttributionMethod(models.TextChoices):
+    CURATED = "curated", "Curated by hand"
+    EXTRACTED = "extracted", "Found by the extractor"
+
+
+def _choices_constraint(field, choices, name):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class SlugNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Organization(models.Model):
+    name = models.CharField(
+        max_length=200, help_text="Canonical name, e.g. “The Wall Street Journal”."
+    )
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the URL, e.g. “badr”.")
+    kind = models.CharField(
+        max_length=20,
+        choices=OrganizationKind.choices,
+        default=OrganizationKind.OTHER,
+        help_text="What sort of body this is, e.g. a news outlet or a militia.",
+    )
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names the sources use, e.g. [“Badr Corps”, “Badr Brigade”].",
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One line, only what the sources state."
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            _choices_constraint("kind", OrganizationKind, "claims_organization_kind_valid"),
+            models.CheckConstraint(condition=~Q(slug=""), name="claims_organization_slug_not_empty"),
+        ]
+        indexes = [models.Index(fields=["kind", "name"], name="claims_org_kind_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("claims:organization_detail", args=[self.slug])
+
+    def all_names(self):
+        return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+class Speaker(models.Model):
+    name = models.CharField(
+        max_length=200, help_text="The fullest spelling the sources use, e.g. “Moeen al-Kadhimi”."
+    )
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the URL.")
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every other spelling the sources use, e.g. [“Muen al-Kadhimi”, “Muen Kadhimi”].",
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One line, only what the sources state, e.g. “Spokesman for the Badr Corps”.",
+    )
+    search_names = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Normalised name and aliases for accent- and prefix-insensitive search.",
+    )
+    organizations = models.ManyToManyField(
+        Organization, through="Membership", related_name="members", blank=True
+    )
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="claims_speaker_slug_not_empty"),
+        ]
+        indexes = [models.Index(fields=["name"], name="claims_speaker_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_names = " | ".join(name_key(n) for n in self.all_names())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("claims:speaker_detail", args=[self.slug])
+
+    def all_names(self):
+        return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+
+class MembershipManager(models.Manager):
+    def get_by_natural_key(self, speaker_slug, organization_slug, role):
+        return self.get(speaker__slug=speaker_slug, organization__slug=organization_slug, role=role)
+
+
+class Membership(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The role as the sources state it, e.g. “spokesman”. Empty when not stated.",
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
+    end_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
+
+    objects = MembershipManager()
+
+    class Meta:
+        ordering = ["speaker__name", "organization__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "organization", "role"],
+                name="claims_membership_unique_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="claims_membership_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        role = self.role or "member"
+        return f"{self.speaker} — {role}, {self.organization}"
+
+    def natural_key(self):
+        return (*self.speaker.natural_key(), *self.organization.natural_key(), self.role)
+
+    natural_key.dependencies = ["claims.speaker", "claims.organization"]
+
+    def get_absolute_url(self):
+        return self.speaker.get_absolute_url()
+
+    def covers(self, day):
+        """True when the membership is known to hold on `day` (open ends count)."""
+        if day is None:
+            return True
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or day <= self.end_date
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500, help_text="The headline as published.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the URL.")
+    outlet = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="published_articles",
+        help_text="Whose page this is, only when the text says so, e.g. “Russia Insider”.",
+    )
+    original_source = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="originated_articles",
+        help_text="Where the story first appeared, when the text says so "
+        "(“originally appeared in The Wall Street Journal”, “By Reuters”).",
+    )
+    author = models.CharField(max_length=200, blank=True, help_text="Only when the text names one.")
+    published = models.DateField(
+        null=True, blank=True, help_text="Publication date, only when the text states it."
+    )
+    url = models.URLField(max_length=500, blank=True, help_text="Only when the text states it.")
+    seed_file = models.CharField(
+        max_length=200, blank=True, help_text="The file the article was imported from."
+    )
+    body = models.TextField(help_text="The article text without site boilerplate.")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="claims_article_slug_not_empty"),
+            models.UniqueConstraint(
+                fields=["seed_file"],
+                condition=~Q(seed_file=""),
+                name="claims_article_seed_file_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["published"], name="claims_article_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("claims:article_detail", args=[self.slug])
+
+
+
+def claim_key_for(*parts):
+    """A short, stable, URL-safe key derived from `parts` (deterministic for fixtures)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()
+    return digest[:10]
+
+
+class Claim(models.Model):
+    """One statement, however many articles carry it and however they word it."""
+
+    key = models.SlugField(
+        max_length=20,
+        unique=True,
+        editable=False,
+        help_text="Permanent identifier used in the claim's URL; never changes.",
+    )
+    statement = models.TextField(
+        help_text="The statement in its fullest reported wording.",
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        help_text="Who made the statement; empty for unnamed sources.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(key=""), name="claims_claim_key_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.statement[:80]
+
+    def natural_key(self):
+        return (self.key,)
+
+    def get_absolute_url(self):
+        return reverse("claims:claim_detail", args=[self.key])
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    claim = models.ForeignKey(
+        Claim,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="The statement this quote reports; quotes of one statement share a claim.",
+    )
+    text = models.TextField(help_text="The exact characters of the quote in the article body.")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    kind = models.CharField(
+        max_length=10,
+        choices=QuoteKind.choices,
+        default=QuoteKind.DIRECT,
+        help_text="Direct quotation, a quoted fragment (partial) or reported speech (indirect).",
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="The person who said it; empty for unnamed or institutional sources.",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="The quoted organization, or the speaker's affiliation as this article states it.",
+    )
+    attributed_as = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the article names the source, e.g. “a senior Shiite politician close to Abadi”.",
+    )
+    cue = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The attribution words, e.g. “told Reuters on October 5”.",
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=QuoteStatus.choices,
+        default=QuoteStatus.UNVERIFIED,
+        help_text="Curation status.",
+    )
+    method = models.CharField(
+        max_length=12,
+        choices=AttributionMethod.choices,
+        default=AttributionMethod.EXTRACTED,
+        help_text="How the attribution was made.",
+    )
+    extractor_version = models.CharField(
+        max_length=20, blank=True, help_text="Extractor version that proposed the attribution."
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_quote_offsets_valid"),
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "kind"], name="claims_quote_unique_span"
+            ),
+            _choices_constraint("kind", QuoteKind, "claims_quote_kind_valid"),
+            _choices_constraint("status", QuoteStatus, "claims_quote_status_valid"),
+            _choices_constraint("method", AttributionMethod, "claims_quote_method_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="claims_quote_speaker_idx"),
+            models.Index(fields=["organization"], name="claims_quote_org_idx"),
+            models.Index(fields=["kind"], name="claims_quote_kind_idx"),
+            models.Index(fields=["status"], name="claims_quote_status_idx"),
+        ]
+
+    def __str__(self):
+        who = self.speaker or self.attributed_as or "unknown source"
+        return f"{who}: {self.text[:60]}"
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.start, self.end, self.kind)
+
+    natural_key.dependencies = ["claims.article", "claims.claim"]
+
+    def get_absolute_url(self):
+        return reverse("claims:quote_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.article_id and self.article.body[self.start : self.end] != self.text:
+            raise ValidationError(
+                {"text": "The text must be exactly the article body between start and end."}
+            )

@@ -32,7 +32,7 @@ venv install: $(STAMP)
 
 run: $(STAMP)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(PY) manage.py loaddata seed
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_seed
 	DEBUG=$${DEBUG:-1} $(PY) manage.py collectstatic --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -11,7 +11,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from claims.extraction.names import name_key
-from claims.querysets import ArticleQuerySet, ClaimQuerySet, QuoteQuerySet, SpeakerQuerySet
+from claims.querysets import (
+    ArticleQuerySet,
+    ClaimQuerySet,
+    OrganizationQuerySet,
+    QuoteQuerySet,
+    SpeakerQuerySet,
+)
 
 
 class OrganizationKind(models.TextChoices):
@@ -45,11 +51,6 @@ def _choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
-class SlugNaturalKeyManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Organization(models.Model):
     name = models.CharField(
         max_length=200, help_text="Canonical name, e.g. “The Wall Street Journal”."
@@ -70,7 +71,7 @@ class Organization(models.Model):
         max_length=300, blank=True, help_text="One line, only what the sources state."
     )
 
-    objects = SlugNaturalKeyManager()
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -130,7 +131,7 @@ class Speaker(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_names = " | ".join(name_key(n) for n in self.all_names())
+        self.search_names = self.search_key()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
         super().save(*args, **kwargs)
@@ -144,6 +145,9 @@ class Speaker(models.Model):
     def all_names(self):
         return [self.name, *[a for a in self.aliases if a != self.name]]
 
+    def search_key(self):
+        """Every spelling, normalised for accent-, case- and al-insensitive search."""
+        return " | ".join(name_key(n) for n in self.all_names())
 
 
 class MembershipManager(models.Manager):
@@ -256,6 +260,23 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:article_detail", args=[self.slug])
+
+    def segments(self, quotes):
+        """The body cut into (text, quote or None) pieces so quotes can be highlighted.
+
+        Quotes are taken in order; one that overlaps an earlier one (a partial inside
+        reported speech) is left to the outer quote.
+        """
+        pieces, cursor = [], 0
+        for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+            if quote.start < cursor:
+                continue
+            if quote.start > cursor:
+                pieces.append((self.body[cursor : quote.start], None))
+            pieces.append((self.body[quote.start : quote.end], quote))
+            cursor = quote.end
+        pieces.append((self.body[cursor:], None))
+        return pieces
 
 
 

@@ -34,6 +34,17 @@ class SpeakerQuerySet(models.QuerySet):
         return self.with_quote_counts().filter(quote_count__gt=0).order_by("-quote_count", "name")
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def for_listing(self):
+        return self.annotate(
+            quote_count=Count("quotes", distinct=True),
+            member_count=Count("memberships__speaker", distinct=True),
+        ).order_by("kind", "name")
+
+
 class ArticleQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -88,6 +99,25 @@ class QuoteQuerySet(models.QuerySet):
         return self.order_by(
             models.F("article__outlet__name").asc(nulls_last=True), "article__title", "start"
         )
+
+    def matching_text(self, text):
+        """Quotes whose text, speaker name or alias, or attribution contains `text`."""
+        from claims.extraction.names import name_key
+
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q(text__icontains=text) | Q(attributed_as__icontains=text)
+        key = name_key(text)
+        if key:
+            speaker_match = Q()
+            for token in key.split():
+                speaker_match &= Q(speaker__search_names__contains=token)
+            condition |= speaker_match
+        return self.filter(condition)
+
+    def direct_only(self):
+        return self.filter(kind="direct")
 
     def in_text_order(self):
         return self.order_by("article__title", "start")

@@ -1,0 +1,53 @@
+"""Plain factory functions: each makes one saved row with sensible defaults."""
+
+import itertools
+
+from claims.models import Article, Claim, Membership, Organization, Quote, Speaker, claim_key_for
+
+_counter = itertools.count(1)
+
+
+def make_organization(**fields):
+    n = next(_counter)
+    fields.setdefault("name", f"Organization {n}")
+    fields.setdefault("slug", f"organization-{n}")
+    return Organization.objects.create(**fields)
+
+
+def make_speaker(**fields):
+    n = next(_counter)
+    fields.setdefault("name", f"Speaker {n}")
+    fields.setdefault("slug", f"speaker-{n}")
+    return Speaker.objects.create(**fields)
+
+
+def make_membership(**fields):
+    fields.setdefault("speaker", make_speaker())
+    fields.setdefault("organization", make_organization())
+    return Membership.objects.create(**fields)
+
+
+def make_article(**fields):
+    n = next(_counter)
+    fields.setdefault("title", f"Article {n}")
+    fields.setdefault("slug", f"article-{n}")
+    fields.setdefault("body", "The minister said “we will win” on Monday.")
+    return Article.objects.create(**fields)
+
+
+def make_claim(**fields):
+    n = next(_counter)
+    fields.setdefault("key", claim_key_for("claim", n))
+    fields.setdefault("statement", f"Statement {n}")
+    return Claim.objects.create(**fields)
+
+
+def make_quote(**fields):
+    article = fields.setdefault("article", make_article())
+    text = fields.pop("text", None)
+    if text is None:
+        start = article.body.index("“") + 1
+        text = article.body[start : article.body.index("”")]
+    start = fields.pop("start", article.body.index(text))
+    fields.setdefault("claim", make_claim(statement=text))
+    return Quote.objects.create(text=text, start=start, end=start + len(text), **fields)

@@ -1,0 +1,127 @@
+"""The extractor on small texts in wire and newspaper style (no database)."""
+
+from claims.extraction.article import parse_article
+from claims.extraction.names import name_key, names_match
+from claims.extraction.quotes import extract
+
+
+def quotes(text, **kwargs):
+    return [(f.text, f.kind, f.speaker, f.attributed_as, f.cue) for f in extract(text, **kwargs)]
+
+
+def test_every_found_span_indexes_the_text():
+    text = "“We will win,” said Hakim al-Zamili, a lawmaker. “Soon,” he added."
+    for found in extract(text):
+        assert text[found.start : found.end] == found.text
+
+
+def test_cue_after_quote_with_inverted_name():
+    assert quotes("“We will win,” said Hakim al-Zamili, a lawmaker.") == [
+        ("We will win,", "direct", "Hakim al-Zamili", "Hakim al-Zamili", "said")
+    ]
+
+
+def test_cue_before_quote_and_guillemets():
+    text = "Hakim al-Zamili said on October 7 in Baghdad, «I think Iraq will ask Russia.»"
+    assert quotes(text)[0][2] == "Hakim al-Zamili"
+    assert quotes(text)[0][4] == "said on October 7 in Baghdad"
+
+
+def test_pronoun_resolves_to_the_person_named_earlier():
+    text = (
+        "Hassan Salim, a lawmaker, accused the government of weakness.\n\n"
+        "“They are deluded by America,” he said at a news conference."
+    )
+    assert quotes(text) == [
+        ("They are deluded by America,", "direct", "Hassan Salim", "he",
+         "said at a news conference")
+    ]
+
+
+def test_split_quote_and_continuation_paragraph_keep_the_speaker():
+    text = (
+        "“The intervention came at the right time,” said Muen Kadhimi, an aide. "
+        "“It will change the rules of the game.”\n\n"
+        "“The government has relied on an untrustworthy ally.”"
+    )
+    found = quotes(text)
+    assert [f[2] for f in found] == ["Muen Kadhimi"] * 3
+
+
+def test_scare_quotes_and_titles_are_not_output():
+    text = (
+        "The government agreed to form an “operations room” in Baghdad.\n\n"
+        "Militants have declared a “caliphate” in the region.\n\n"
+        "The Post published an article headlined “A Putin Craze Takes Hold”."
+    )
+    assert quotes(text) == []
+
+
+def test_partial_quote_inside_reported_speech():
+    text = "Mr. Abadi on Tuesday called the U.S.-led coalition “a small help” at a hospital."
+    assert quotes(text) == [("a small help", "partial", "Abadi", "Mr. Abadi", "called")]
+
+
+def test_unnamed_source_has_no_speaker():
+    text = "“It was not the right time,” said a senior Shiite politician close to Abadi."
+    assert quotes(text)[0][2:4] == (None, "a senior Shiite politician close to Abadi")
+
+
+def test_organization_as_source():
+    text = "“Lawmakers are urging Russia to act,” reported the Wall Street Journal (WSJ) on Tuesday."
+    found = extract(text)[0]
+    assert (found.speaker, found.source_type) == ("Wall Street Journal", "organization")
+
+
+def test_description_resolves_to_person_with_matching_title():
+    text = (
+        "Iraqi Prime Minister Haider al-Abadi spoke last week.\n\n"
+        "“It is a possibility,” said the Iraqi PM."
+    )
+    assert quotes(text)[0][2] == "Haider al-Abadi"
+
+
+def test_indirect_speech_only_with_the_flag():
+    text = "Karim Al Nuri, a Badr spokesman, said an Iranian adviser had helped in the operation."
+    assert quotes(text) == []
+    found = extract(text, indirect=True)
+    assert [(f.kind, f.speaker, f.text) for f in found] == [
+        ("indirect", "Karim Al Nuri", "an Iranian adviser had helped in the operation")
+    ]
+
+
+def test_according_to_and_trailing_said():
+    text = (
+        "A car bombing killed two people, according to the Ministry of Interior.\n\n"
+        "The worst attack killed 36 people in Khalis, said Hasan Shalal, mayor of the city."
+    )
+    found = extract(text, indirect=True)
+    assert [(f.speaker, f.cue) for f in found] == [
+        ("Ministry of Interior", "according to"),
+        ("Hasan Shalal", "said"),
+    ]
+
+
+def test_unbalanced_marks_give_best_effort_without_error():
+    text = "“This never closes, said nobody.\n\n“Nor this"
+    for found in extract(text):
+        assert text[found.start : found.end] == found.text
+
+
+def test_name_key_folds_spellings():
+    assert name_key("Moeen al-Kadhimi") == name_key("Muen Al Kadhimi") == name_key("Muen Kadhimi")
+    assert names_match("Abadi", "Haider al-Abadi")
+    assert not names_match("Haider", "Haider al-Abadi")
+
+
+def test_article_parser_reads_metadata_and_drops_boilerplate():
+    text = (
+        "You are here\n\nA headline\n\nBy Reuters - Oct 21,2015 - Last updated at Oct 21,2015\n\n"
+        "BAGHDAD — A paragraph long enough to count as the body of this article, really.\n\n"
+        "57 users have voted.\n\nAdd new comment\n"
+    )
+    parsed = parse_article(text)
+    assert parsed.title == "A headline"
+    assert parsed.original_source == "Reuters"
+    assert str(parsed.published) == "2015-10-21"
+    assert parsed.body.startswith("BAGHDAD") and "voted" not in parsed.body

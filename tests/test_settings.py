@@ -1,0 +1,55 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+MANAGE = os.path.join(settings.BASE_DIR, "manage.py")
+
+
+def run_manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_HTTPS"}}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, MANAGE, *args], capture_output=True, text=True, env=full_env, timeout=60
+    )
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x7!kq2@Lm9#Vr4$Tz8^Wp1&Hs6*Jd3(Fn5)Yb0-Gc_Ue+Ai=Ro",
+        ALLOWED_HOSTS="iraqnews.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_database_url_selects_postgresql():
+    code = (
+        "import django,os;os.environ['DJANGO_SETTINGS_MODULE']='iraqnews.settings';"
+        "from django.conf import settings;print(settings.DATABASES['default']['ENGINE'])"
+    )
+    env = {**os.environ, "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        cwd=settings.BASE_DIR,
+    )
+    assert out.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_default_database_is_sqlite_in_the_project_folder():
+    code = (
+        "import os;os.environ['DJANGO_SETTINGS_MODULE']='iraqnews.settings';"
+        "from django.conf import settings;print(settings.DATABASES['default']['NAME'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        cwd=settings.BASE_DIR,
+    )
+    assert out.stdout.strip() == str(settings.BASE_DIR / "db.sqlite3")

@@ -12,6 +12,11 @@ SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 def _plain_http(settings):
     """Tests talk plain HTTP to the test client; HTTPS redirects are tested on their own."""
     settings.SECURE_SSL_REDIRECT = False
+    # The hashed-name manifest exists only after collectstatic; tests use plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from claims import admin_views
+
 urlpatterns = [
+    path(
+        "admin/claims/article/import/",
+        admin.site.admin_view(admin_views.article_import),
+        name="admin_article_import",
+    ),
     path("admin/", admin.site.urls),
     path("", include("claims.urls")),
 ]

@@ -8,15 +8,13 @@ from claims.services import seed_load
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """Tests talk plain HTTP to the test client; HTTPS redirects are tested on their own."""
-    settings.SECURE_SSL_REDIRECT = False
-    # The hashed-name manifest exists only after collectstatic; tests use plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+# Set before any fixture (the session-scoped live server included) reads them: tests
+# talk plain HTTP, and the hashed-name manifest exists only after collectstatic.
+settings.SECURE_SSL_REDIRECT = False
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 
 @pytest.fixture

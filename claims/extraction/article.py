@@ -101,11 +101,16 @@ def _is_paragraph(line):
     return len(words) >= 12 and re.search(r"[.!?”\"»]\s*$", line) is not None
 
 
-def _lines_with_offsets(text):
-    offset = 0
-    for raw in text.split("\n"):
-        yield offset, offset + len(raw), raw
-        offset += len(raw) + 1
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def lines_with_offsets(text):
+    """(start, end, line) for each line; offsets index `text` whatever its line endings."""
+    start = 0
+    for newline in _NEWLINE.finditer(text):
+        yield start, newline.start(), text[start : newline.start()]
+        start = newline.end()
+    yield start, len(text), text[start:]
 
 
 def _match_known(name, known):
@@ -118,8 +123,7 @@ def _match_known(name, known):
 
 def parse_article(text, known_outlets=()):
     """Parse `text` into a ParsedArticle; `known_outlets` are names a header line may match."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = list(_lines_with_offsets(text))
+    lines = list(lines_with_offsets(text))
     parsed = ParsedArticle()
     index = 0
     # Title: the first line that is not page chrome.
@@ -196,3 +200,33 @@ def _read_footer(parsed, footer):
                 if found:
                     parsed.url = found.group("url")
                     break
+
+
+class UnreadableText(ValueError):
+    """The input is not an article's text: empty, binary or not UTF-8."""
+
+
+def decode_text(data):
+    """`data` (bytes) as text: UTF-8 with an optional BOM, or UnreadableText saying why not."""
+    if b"\x00" in data:
+        raise UnreadableText("the file is binary (it contains NUL bytes), not plain text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableText(
+            f"the file is not UTF-8 (invalid byte at position {error.start}); "
+            "save it as UTF-8 and try again"
+        ) from error
+    return check_text(text)
+
+
+def check_text(text):
+    """`text` unchanged when it can be an article, else UnreadableText saying why not."""
+    if not text.strip():
+        raise UnreadableText("the text is empty")
+    if "\x00" in text:
+        raise UnreadableText("the text is binary (it contains NUL characters), not plain text")
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 65536):
+        raise UnreadableText("the text is full of control characters; is it a binary file?")
+    return text

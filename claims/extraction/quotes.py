@@ -12,6 +12,7 @@ left out.
 import re
 from dataclasses import asdict, dataclass
 
+from claims.extraction.article import lines_with_offsets
 from claims.extraction.names import name_key, names_match
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›", '"': '"', "‚": "‘"}
@@ -92,7 +93,7 @@ TITLE_WORDS = (
     r"Chairman|Ayatollah|Cleric|Commander)"
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]+)*|[Aa]l-[A-Z][a-z]+|[Aa]l|[A-Z]\.)"
-NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}")
+NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+{NAME_TOKEN}){{1,4}}")
 
 
 @dataclass
@@ -129,18 +130,22 @@ class Span:
 def paragraphs(text, regions=None):
     """(start, end) of each non-empty line of `text`, optionally within `regions`."""
     result = []
-    offset = 0
-    for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
+    regions = sorted(regions) if regions is not None else None
+    region_index = 0
+    for start, end, line in lines_with_offsets(text):
         stripped = line.strip()
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
         trail = len(line) - len(line.rstrip())
         span = (start + lead, end - trail)
-        if regions is None or any(a <= span[0] and span[1] <= b for a, b in regions):
-            result.append(span)
+        if regions is not None:
+            # Regions come in text order, so one forward pass finds each line's region.
+            while region_index < len(regions) and regions[region_index][1] < span[1]:
+                region_index += 1
+            if region_index == len(regions) or regions[region_index][0] > span[0]:
+                continue
+        result.append(span)
     return result
 
 

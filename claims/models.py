@@ -6,9 +6,12 @@ names (aliases) and memberships with a role and optional dates.
 
 import hashlib
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from claims.extraction.names import name_key
 from claims.querysets import (
@@ -70,8 +73,10 @@ class Organization(models.Model):
     description = models.CharField(
         max_length=300, blank=True, help_text="One line, only what the sources state."
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -83,6 +88,10 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        SlugRedirect.remember(self)
 
     def natural_key(self):
         return (self.slug,)
@@ -117,8 +126,14 @@ class Speaker(models.Model):
     organizations = models.ManyToManyField(
         Organization, through="Membership", related_name="members", blank=True
     )
+    notes = models.TextField(
+        blank=True,
+        help_text="Curator notes in Markdown, shown on the public page after sanitising.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_names"])
 
     class Meta:
         ordering = ["name"]
@@ -135,6 +150,7 @@ class Speaker(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
         super().save(*args, **kwargs)
+        SlugRedirect.remember(self, extra_slugs=[slugify(a) for a in self.aliases])
 
     def natural_key(self):
         return (self.slug,)
@@ -169,6 +185,7 @@ class Membership(models.Model):
     end_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
 
     objects = MembershipManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["speaker__name", "organization__name", "role"]
@@ -237,6 +254,7 @@ class Article(models.Model):
     body = models.TextField(help_text="The article text without site boilerplate.")
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published", "title"]
@@ -254,6 +272,10 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        SlugRedirect.remember(self)
 
     def natural_key(self):
         return (self.slug,)
@@ -307,8 +329,14 @@ class Claim(models.Model):
         help_text="Who made the statement; empty for unnamed sources.",
     )
     created = models.DateTimeField(auto_now_add=True)
+    notes = models.TextField(
+        blank=True,
+        help_text="Curator notes in Markdown, shown on the claim page after sanitising.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["key"]
@@ -385,8 +413,16 @@ class Quote(models.Model):
         max_length=20, blank=True, help_text="Extractor version that proposed the attribution."
     )
     updated = models.DateTimeField(auto_now=True)
+    notes = models.TextField(
+        blank=True,
+        help_text="Curator notes in Markdown, shown publicly after sanitising.",
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every save; guards against lost updates."
+    )
 
     objects = QuoteQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start"]
@@ -425,3 +461,104 @@ class Quote(models.Model):
             raise ValidationError(
                 {"text": "The text must be exactly the article body between start and end."}
             )
+
+
+class RedirectKind(models.TextChoices):
+    SPEAKER = "speaker", "Speaker"
+    ORGANIZATION = "organization", "Organization"
+    ARTICLE = "article", "Article"
+
+
+class SlugRedirect(models.Model):
+    """A slug that once named an object (a former slug, an alias or a merged duplicate).
+
+    Old links keep working: the detail views answer 301 to the object's current page.
+    """
+
+    kind = models.CharField(max_length=20, choices=RedirectKind.choices)
+    slug = models.SlugField(max_length=200, help_text="The old or alternative slug.")
+    target_id = models.PositiveBigIntegerField(help_text="Primary key of the object it names.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "slug"], name="claims_slugredirect_unique"),
+            _choices_constraint("kind", RedirectKind, "claims_slugredirect_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.slug} → {self.target_id}"
+
+    def get_absolute_url(self):
+        return reverse(f"claims:{self.kind}_detail", args=[self.slug])
+
+    @classmethod
+    def remember(cls, obj, extra_slugs=()):
+        """Record `obj`'s slug and `extra_slugs` so they keep pointing at `obj`."""
+        kind = obj._meta.model_name
+        for slug in {obj.slug, *extra_slugs} - {""}:
+            cls.objects.update_or_create(kind=kind, slug=slug, defaults={"target_id": obj.pk})
+
+    @classmethod
+    def resolve(cls, kind, slug):
+        """The primary key `slug` once named, or None."""
+        return (
+            cls.objects.filter(kind=kind, slug=slug).values_list("target_id", flat=True).first()
+        )
+
+
+class ReportProblem(models.TextChoices):
+    WRONG_SPEAKER = "wrong_speaker", "Wrong speaker"
+    NOT_A_QUOTE = "not_a_quote", "Not a real quote"
+    MISQUOTED = "misquoted", "Misquoted"
+    DUPLICATE = "duplicate", "Duplicate of another claim"
+    OTHER = "other", "Something else"
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    REJECTED = "rejected", "Rejected"
+
+
+class AttributionReport(models.Model):
+    """A visitor's report that a claim's attribution is wrong; curators work the queue."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="reports")
+    problem = models.CharField(
+        max_length=20, choices=ReportProblem.choices, help_text="What is wrong."
+    )
+    details = models.TextField(
+        max_length=2000, blank=True, help_text="The visitor's explanation, stored as plain text."
+    )
+    contact = models.EmailField(blank=True, help_text="Optional address for a reply.")
+    address_hash = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="Salted hash of the sender's address."
+    )
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN,
+        help_text="Open until a curator resolves or rejects it.",
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        constraints = [
+            _choices_constraint("problem", ReportProblem, "claims_report_problem_valid"),
+            _choices_constraint("status", ReportStatus, "claims_report_status_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created"], name="claims_report_queue_idx"),
+            models.Index(fields=["address_hash", "created"], name="claims_report_rate_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_problem_display()} — {self.claim}"
+
+    def get_absolute_url(self):
+        return self.claim.get_absolute_url()

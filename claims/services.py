@@ -8,6 +8,9 @@ from django.core import serializers
 from django.db import transaction
 from django.utils.text import slugify
 
+from claims.models import Article, Organization, SlugRedirect, Speaker
+from django.utils.text import slugify
+
 from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
 from claims.extraction.names import name_key
@@ -43,6 +46,13 @@ def seed_load(*, path):
                 continue
             item.save()
             added += 1
+            # Raw fixture saves skip Model.save(); remember slugs and alias slugs here.
+            if isinstance(item.object, Speaker):
+                SlugRedirect.remember(
+                    item.object, extra_slugs=[slugify(a) for a in item.object.aliases]
+                )
+            elif isinstance(item.object, Organization | Article):
+                SlugRedirect.remember(item.object)
     return added, kept
 
 

@@ -1,6 +1,7 @@
 """JSON and CSV renderings of list pages (the JSON shape is a public contract)."""
 
 import csv
+from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
@@ -8,28 +9,6 @@ from django.http import JsonResponse, StreamingHttpResponse
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 FORMATS = {"", "html", "json", "csv"}
-QUOTE_CSV_COLUMNS = [
-    "id",
-    "url",
-    "text",
-    "kind",
-    "status",
-    "speaker",
-    "speaker_url",
-    "attributed_as",
-    "cue",
-    "organization",
-    "organization_url",
-    "article_title",
-    "article_url",
-    "outlet",
-    "published",
-    "start",
-    "end",
-    "claim_url",
-]
-
-
 class BadRequest(ValueError):
     """A query-string value the page cannot honour; the message is shown to the user."""
 
@@ -115,28 +94,117 @@ def quote_record(request, quote):
     }
 
 
-def quote_row(request, quote):
-    record = quote_record(request, quote)
-    return [
-        record["id"],
-        record["url"],
-        record["text"],
-        record["kind"],
-        record["status"],
-        (record["speaker"] or {}).get("name", ""),
-        (record["speaker"] or {}).get("url", ""),
-        record["attributed_as"],
-        record["cue"],
-        (record["organization"] or {}).get("name", ""),
-        (record["organization"] or {}).get("url", ""),
-        record["article"]["title"],
-        record["article"]["url"],
-        record["article"]["outlet"] or "",
-        record["article"]["published"] or "",
-        record["start"],
-        record["end"],
-        record["claim_url"],
-    ]
+def _name_url(request, obj):
+    return {"name": obj.name, "url": absolute(request, obj)} if obj else None
+
+
+def speaker_record(request, speaker):
+    return {
+        "id": speaker.pk,
+        "url": absolute(request, speaker),
+        "name": speaker.name,
+        "slug": speaker.slug,
+        "aliases": speaker.aliases,
+        "description": speaker.description,
+        "quote_count": speaker.quote_count,
+        "roles": [
+            {
+                "organization": _name_url(request, m.organization),
+                "role": m.role,
+                "start_date": m.start_date.isoformat() if m.start_date else None,
+                "end_date": m.end_date.isoformat() if m.end_date else None,
+            }
+            for m in speaker.memberships.all()
+        ],
+    }
+
+
+def organization_record(request, organization):
+    return {
+        "id": organization.pk,
+        "url": absolute(request, organization),
+        "name": organization.name,
+        "slug": organization.slug,
+        "kind": organization.kind,
+        "aliases": organization.aliases,
+        "description": organization.description,
+        "quote_count": organization.quote_count,
+        "member_count": organization.member_count,
+    }
+
+
+def article_record(request, article):
+    return {
+        "id": article.pk,
+        "url": absolute(request, article),
+        "title": article.title,
+        "slug": article.slug,
+        "outlet": _name_url(request, article.outlet),
+        "original_source": _name_url(request, article.original_source),
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "original_url": article.url or None,
+        "quote_count": article.quote_count,
+    }
+
+
+def flatten(record, prefix=""):
+    """One CSV row from a JSON record: nested objects become prefix_key columns."""
+    row = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            row.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list):
+            row[name] = "; ".join(
+                " ".join(str(v) for v in flatten(item).values() if v) if isinstance(item, dict)
+                else str(item)
+                for item in value
+            )
+        else:
+            row[name] = "" if value is None else value
+    return row
+
+
+@dataclass(frozen=True)
+class ListExport:
+    """How one list page renders as JSON records and CSV rows (the same columns)."""
+
+    record: callable
+    columns: tuple
+    filename: str
+
+    def row(self, request, obj):
+        flat = flatten(self.record(request, obj))
+        return [flat.get(column, "") for column in self.columns]
+
+
+QUOTES = ListExport(
+    quote_record,
+    (
+        "id", "url", "text", "kind", "status", "speaker_name", "speaker_url", "attributed_as",
+        "cue", "organization_name", "organization_url", "article_title", "article_url",
+        "article_outlet", "article_published", "start", "end", "claim_url",
+    ),
+    "quotes.csv",
+)
+SPEAKERS = ListExport(
+    speaker_record,
+    ("id", "url", "name", "slug", "aliases", "description", "quote_count", "roles"),
+    "speakers.csv",
+)
+ORGANIZATIONS = ListExport(
+    organization_record,
+    ("id", "url", "name", "slug", "kind", "aliases", "description", "quote_count",
+     "member_count"),
+    "organizations.csv",
+)
+ARTICLES = ListExport(
+    article_record,
+    ("id", "url", "title", "slug", "outlet_name", "outlet_url", "original_source_name",
+     "original_source_url", "author", "published", "original_url", "quote_count"),
+    "articles.csv",
+)
 
 
 def neutralise_cell(value):
@@ -151,15 +219,15 @@ class _Echo:
         return value
 
 
-def csv_stream(request, queryset, columns, to_row, filename):
+def csv_stream(request, queryset, export):
     """Stream every row of `queryset` as CSV, in chunks, without loading it whole."""
     writer = csv.writer(_Echo())
 
     def rows():
-        yield writer.writerow(columns)
+        yield writer.writerow(export.columns)
         for obj in queryset.iterator(chunk_size=500):
-            yield writer.writerow([neutralise_cell(v) for v in to_row(request, obj)])
+            yield writer.writerow([neutralise_cell(v) for v in export.row(request, obj)])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response

@@ -10,9 +10,11 @@ urlpatterns = [
     path("quotes/<int:pk>/", views.quote_detail, name="quote_detail"),
     path("speakers/", views.speaker_list, name="speaker_list"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker_detail"),
+    path("speakers/<slug:slug>/feed/", views.speaker_feed, name="speaker_feed"),
     path("organizations/", views.organization_list, name="organization_list"),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("articles/", views.article_list, name="article_list"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
     path("claims/<slug:key>/", views.claim_detail, name="claim_detail"),
+    path("search/", views.search, name="search"),
 ]

@@ -1,31 +1,50 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
-from django.db.models import Prefetch
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from claims import exports
-from claims.filters import QuoteFilter
-from claims.models import Article, Claim, Membership, Organization, Quote, Speaker
+from claims.feeds import SpeakerFeed
+from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
+from claims.models import Article, Claim, Organization, Quote, SlugRedirect, Speaker
+from claims.search import search_all
 
 
-def _bad_request(request, message, template="claims/bad_request.html", context=None):
-    if request.GET.get("format") == "json":
-        return JsonResponse({"error": message}, status=400)
-    return render(request, template, {"error": message, **(context or {})}, status=400)
+def _list_page(request, filterset, template, export):
+    """Render a filtered list as HTML, JSON or CSV; bad input answers 400 with a message."""
+    try:
+        fmt = exports.requested_format(request)
+        if not filterset.is_valid():
+            raise exports.BadRequest("Some filters are not valid; see the messages below.")
+        if fmt == "csv":
+            return exports.csv_stream(request, filterset.qs, export)
+        page = exports.paginate(request, filterset.qs)
+    except exports.BadRequest as error:
+        if request.GET.get("format") == "json":
+            errors = filterset.errors.get_json_data() if filterset.is_bound else {}
+            return JsonResponse({"error": str(error), "fields": errors}, status=400)
+        return render(request, template, {"filter": filterset, "error": str(error)}, status=400)
+    if fmt == "json":
+        return exports.json_page(request, page, export.record)
+    label_with_counts = getattr(filterset, "label_with_counts", None)
+    facets = label_with_counts() if label_with_counts else None
+    return render(request, template, {"filter": filterset, "page": page, "facets": facets})
+
+
+def _redirect_old_slug(model, kind, slug):
+    """301 to the current page when `slug` is a former slug, an alias or a merged duplicate."""
+    target = SlugRedirect.resolve(kind, slug)
+    obj = get_object_or_404(model, pk=target) if target else None
+    if obj is None or obj.slug == slug:
+        raise Http404(f"No {kind} is called {slug!r}.")
+    return redirect(obj, permanent=True)
 
 
 @require_GET
 def home(request):
     context = {
-        "counts": {
-            "articles": Article.objects.count(),
-            "speakers": Speaker.objects.count(),
-            "organizations": Organization.objects.count(),
-            "quotes": Quote.objects.count(),
-            "claims": Claim.objects.count(),
-        },
+        "counts": Quote.objects.corpus_counts(),
         "top_speakers": Speaker.objects.most_quoted()[:8],
         "latest_quotes": Quote.objects.for_listing().direct_only().newest_first()[:6],
     }
@@ -35,33 +54,7 @@ def home(request):
 @require_GET
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
-    try:
-        fmt = exports.requested_format(request)
-        if not quote_filter.is_valid():
-            raise exports.BadRequest("Some filters are not valid; see the messages below.")
-        if fmt == "csv":
-            return exports.csv_stream(
-                request, quote_filter.qs, exports.QUOTE_CSV_COLUMNS, exports.quote_row, "quotes.csv"
-            )
-        page = exports.paginate(request, quote_filter.qs)
-    except exports.BadRequest as error:
-        if fmt_is_json(request):
-            return JsonResponse(
-                {"error": str(error), "fields": quote_filter.errors.get_json_data()}, status=400
-            )
-        return render(
-            request,
-            "claims/quote_list.html",
-            {"filter": quote_filter, "error": str(error)},
-            status=400,
-        )
-    if fmt == "json":
-        return exports.json_page(request, page, exports.quote_record)
-    return render(request, "claims/quote_list.html", {"filter": quote_filter, "page": page})
-
-
-def fmt_is_json(request):
-    return request.GET.get("format") == "json"
+    return _list_page(request, quote_filter, "claims/quote_list.html", exports.QUOTES)
 
 
 @require_GET
@@ -72,57 +65,101 @@ def quote_detail(request, pk):
 
 @require_GET
 def speaker_list(request):
-    speakers = Speaker.objects.for_listing()
-    return render(request, "claims/speaker_list.html", {"speakers": speakers})
+    speaker_filter = SpeakerFilter(request.GET, queryset=Speaker.objects.for_listing())
+    return _list_page(request, speaker_filter, "claims/speaker_list.html", exports.SPEAKERS)
 
 
 @require_GET
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(
-        Speaker.objects.prefetch_related(
-            Prefetch("memberships", queryset=Membership.objects.select_related("organization"))
-        ),
-        slug=slug,
+    speaker = Speaker.objects.for_detail().filter(slug=slug).first()
+    if speaker is None:
+        return _redirect_old_slug(Speaker, "speaker", slug)
+    search = request.GET.get("q", "").strip()[:200]
+    quotes = list(
+        Quote.objects.for_listing().filter(speaker=speaker).matching_text(search).newest_first()
     )
-    quotes = Quote.objects.for_listing().filter(speaker=speaker).newest_first()
-    return render(request, "claims/speaker_detail.html", {"speaker": speaker, "quotes": quotes})
+    context = {
+        "speaker": speaker,
+        "search": search,
+        "claims": speaker.claims_with_sources(quotes),
+        "quote_count": len(quotes),
+        "timeline": Quote.objects.filter(speaker=speaker).by_month(),
+        "outlets": Quote.objects.filter(speaker=speaker).by_outlet_counts(),
+    }
+    return render(request, "claims/speaker_detail.html", context)
 
 
 @require_GET
 def organization_list(request):
-    organizations = Organization.objects.for_listing()
-    return render(request, "claims/organization_list.html", {"organizations": organizations})
+    org_filter = OrganizationFilter(request.GET, queryset=Organization.objects.for_listing())
+    return _list_page(request, org_filter, "claims/organization_list.html", exports.ORGANIZATIONS)
 
 
 @require_GET
 def organization_detail(request, slug):
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None:
+        return _redirect_old_slug(Organization, "organization", slug)
     context = {
         "organization": organization,
-        "memberships": organization.memberships.select_related("speaker"),
-        "quotes": Quote.objects.for_listing().filter(organization=organization).newest_first(),
-        "published": organization.published_articles.order_by("title"),
-        "originated": organization.originated_articles.order_by("title"),
+        "memberships": organization.memberships.for_members(),
+        "quotes": Quote.objects.for_listing().for_organization(organization).newest_first(),
+        "published": Article.objects.for_listing().filter(outlet=organization).newest_first(),
+        "originated": Article.objects.for_listing()
+        .filter(original_source=organization)
+        .newest_first(),
     }
     return render(request, "claims/organization_detail.html", context)
 
 
 @require_GET
 def article_list(request):
-    articles = Article.objects.for_listing().newest_first()
-    return render(request, "claims/article_list.html", {"articles": articles})
+    article_filter = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
+    return _list_page(request, article_filter, "claims/article_list.html", exports.ARTICLES)
 
 
 @require_GET
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.select_related("outlet", "original_source"), slug=slug)
-    quotes = list(article.quotes.select_related("speaker", "claim").order_by("start", "end"))
-    context = {"article": article, "quotes": quotes, "segments": article.segments(quotes)}
+    article = Article.objects.select_related("outlet", "original_source").filter(slug=slug).first()
+    if article is None:
+        return _redirect_old_slug(Article, "article", slug)
+    quotes = list(article.quotes.for_listing().in_text_order())
+    context = {
+        "article": article,
+        "quotes": quotes,
+        "segments": article.segments(quotes),
+        "sources": Quote.distinct_sources(quotes),
+    }
     return render(request, "claims/article_detail.html", context)
 
 
 @require_GET
 def claim_detail(request, key):
     claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
-    quotes = claim.quotes.for_listing().oldest_first()
-    return render(request, "claims/claim_detail.html", {"claim": claim, "quotes": quotes})
+    quotes = list(claim.quotes.for_listing().oldest_first())
+    context = {
+        "claim": claim,
+        "quotes": quotes,
+        "sources": claim.sources(quotes),
+        "role": claim.speaker_role(quotes),
+        "statement_kind": claim.statement_kind(quotes),
+        "other_claims": Claim.objects.by_same_speaker(claim)[:6],
+        "json_ld": claim.json_ld(request, quotes),
+    }
+    return render(request, "claims/claim_detail.html", context)
+
+
+@require_GET
+def speaker_feed(request, slug):
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        target = SlugRedirect.resolve("speaker", slug)
+        speaker = get_object_or_404(Speaker, pk=target or 0)
+        return redirect("claims:speaker_feed", slug=speaker.slug, permanent=True)
+    return SpeakerFeed()(request, speaker=speaker)
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    return render(request, "claims/search.html", {"query": query, "results": search_all(query)})

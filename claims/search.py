@@ -1,0 +1,17 @@
+"""One search box across speakers, organizations, claims and articles."""
+
+from claims.models import Article, Claim, Organization, Speaker
+
+LIMIT = 20
+
+
+def search_all(query):
+    """Results grouped by kind; empty groups when the query is blank."""
+    if not query:
+        return {"speakers": [], "organizations": [], "claims": [], "articles": []}
+    return {
+        "speakers": list(Speaker.objects.with_quote_counts().matching_name(query)[:LIMIT]),
+        "organizations": list(Organization.objects.matching_name(query)[:LIMIT]),
+        "claims": list(Claim.objects.matching_text(query)[:LIMIT]),
+        "articles": list(Article.objects.matching_text(query)[:LIMIT]),
+    }

@@ -2,7 +2,15 @@
 
 import itertools
 
-from claims.models import Article, Claim, Membership, Organization, Quote, Speaker, claim_key_for
+from claims.models import (  # noqa: F401  (re-exported for tests)
+    Article,
+    Claim,
+    Membership,
+    Organization,
+    Quote,
+    Speaker,
+    claim_key_for,
+)
 
 _counter = itertools.count(1)
 
@@ -22,8 +30,10 @@ def make_speaker(**fields):
 
 
 def make_membership(**fields):
-    fields.setdefault("speaker", make_speaker())
-    fields.setdefault("organization", make_organization())
+    if "speaker" not in fields:
+        fields["speaker"] = make_speaker()
+    if "organization" not in fields:
+        fields["organization"] = make_organization()
     return Membership.objects.create(**fields)
 
 
@@ -43,11 +53,14 @@ def make_claim(**fields):
 
 
 def make_quote(**fields):
-    article = fields.setdefault("article", make_article())
+    if "article" not in fields:
+        fields["article"] = make_article()
+    article = fields["article"]
     text = fields.pop("text", None)
     if text is None:
         start = article.body.index("“") + 1
         text = article.body[start : article.body.index("”")]
     start = fields.pop("start", article.body.index(text))
-    fields.setdefault("claim", make_claim(statement=text))
+    if "claim" not in fields:
+        fields["claim"] = make_claim(statement=text)
     return Quote.objects.create(text=text, start=start, end=start + len(text), **fields)

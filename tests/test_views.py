@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Article, Claim, Organization, Quote, Speaker
+from claims.models import Article, Claim, Organization, Quote, Speaker  # noqa: F401
 from tests.factories import make_article, make_claim, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +203,108 @@ def test_only_get_is_allowed_on_public_pages(client, db):
 def test_organization_page_lists_members(client, seed):
     content = client.get(Organization.objects.get(slug="badr").get_absolute_url()).content.decode()
     assert "Moeen al-Kadhimi" in content and "Karim Al Nuri" in content
+
+
+def test_facet_counts_follow_the_other_filters(client, seed):
+    response = client.get("/quotes/", {"speaker": "hakim-al-zamili"})
+    facets = response.context["facets"]
+    zamili = Quote.objects.filter(speaker__slug="hakim-al-zamili")
+    # Counts for kinds are under the speaker filter; counts for speakers ignore it.
+    assert facets["kind"]["direct"] == zamili.filter(kind="direct").count()
+    assert facets["speaker"]["sergei-lavrov"] == 1
+    assert sum(facets["status"].values()) == zamili.count()
+    content = response.content.decode()
+    assert f"Sergei Lavrov (1)" in content
+
+
+def test_alias_and_former_slugs_redirect_permanently(client, seed):
+    response = client.get("/speakers/muen-kadhimi/")
+    assert response.status_code == 301
+    assert response["Location"] == "/speakers/moeen-al-kadhimi/"
+    speaker = Speaker.objects.get(slug="moeen-al-kadhimi")
+    speaker.slug = "moeen-kadhimi"
+    speaker.save()
+    assert client.get("/speakers/moeen-al-kadhimi/")["Location"] == "/speakers/moeen-kadhimi/"
+    assert client.get("/speakers/moeen-kadhimi/").status_code == 200
+
+
+def test_claim_url_survives_edits_to_text_speaker_and_slugs(client, seed):
+    quote = Quote.objects.get(text__startswith="We haven’t been invited")
+    url = quote.claim.get_absolute_url()
+    quote.speaker = Speaker.objects.get(slug="hakim-al-zamili")
+    quote.save()
+    quote.article.slug = "renamed-article"
+    quote.article.save()
+    quote.claim.statement = "We have not been invited."
+    quote.claim.save()
+    assert client.get(url).status_code == 200
+    assert client.get(f"/articles/{Article.objects.get(pk=quote.article_id).slug}/").status_code == 200
+
+
+def test_speaker_name_search_ignores_accents_case_hyphens_and_prefix(client, seed):
+    for query in ["Kadhimi", "al kadhimi", "Muen", "AL-KADHIMI", "Kádhimi"]:
+        data = client.get("/speakers/", {"q": query, "format": "json"}).json()
+        assert [r["name"] for r in data["results"]] == ["Moeen al-Kadhimi"], query
+
+
+def test_speakers_filter_by_organization(client, seed):
+    data = client.get("/speakers/", {"organization": "badr", "format": "json"}).json()
+    assert {r["name"] for r in data["results"]} == {"Moeen al-Kadhimi", "Karim Al Nuri"}
+    assert all({"id", "url", "name", "aliases", "quote_count", "roles"} <= set(r)
+               for r in data["results"])
+
+
+def test_every_list_offers_json_and_csv_with_the_same_columns(client, seed):
+    for url in ["/quotes/", "/speakers/", "/organizations/", "/articles/"]:
+        data = client.get(url, {"format": "json"}).json()
+        assert set(data) == {"count", "next", "previous", "results"}
+        response = client.get(url, {"format": "csv"})
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        assert len(rows) == data["count"] + 1, url
+
+
+def test_speaker_page_shows_claims_charts_search_and_feed(client, seed):
+    response = client.get("/speakers/hakim-al-zamili/")
+    content = response.content.decode()
+    assert "Quotes by month" in content and "Quotes by outlet" in content
+    assert "<svg" in content and 'type="application/atom+xml"' in content
+    assert response.context["claims"][0]["quotes"][0].article.published is not None
+    searched = client.get("/speakers/hakim-al-zamili/", {"q": "joint operation"})
+    assert searched.context["quote_count"] == 1
+    feed = client.get("/speakers/hakim-al-zamili/feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert feed.content.count(b"<entry>") == Quote.objects.filter(
+        speaker__slug="hakim-al-zamili"
+    ).count()
+
+
+def test_claim_page_has_wording_comparison_structured_data_and_previews(client, seed):
+    claim = Quote.objects.get(text__startswith="In the upcoming few days").claim
+    content = client.get(claim.get_absolute_url()).content.decode()
+    assert "<del>" in content or "<ins>" in content
+    assert 'property="og:title"' in content and 'name="twitter:card"' in content
+    import json
+    import re
+
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    data = json.loads(block.group(1))
+    assert data["@type"] == "Claim" and data["author"]["name"] == "Hakim al-Zamili"
+    assert len(data["appearance"]) == claim.quotes.count()
+    assert data["appearance"][0]["isBasedOn"]["@type"] == "NewsArticle"
+    assert "firstAppearance" in data
+
+
+def test_article_page_highlights_nested_quotes_with_their_own_anchor(client, seed):
+    article = Article.objects.get(seed_file__startswith="001")
+    content = client.get(article.get_absolute_url()).content.decode()
+    for quote in article.quotes.all():
+        assert f'id="q{quote.pk}"' in content
+
+
+def test_search_groups_results_by_kind(client, seed):
+    response = client.get("/search/", {"q": "Kadhimi"})
+    results = response.context["results"]
+    assert [s.name for s in results["speakers"]] == ["Moeen al-Kadhimi"]
+    assert results["claims"] and results["organizations"] == []
+    badr = client.get("/search/", {"q": "Badr Corps"}).context["results"]
+    assert [o.name for o in badr["organizations"]] == ["Badr"]

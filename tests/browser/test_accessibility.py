@@ -1,0 +1,77 @@
+"""axe-core (vendored, tests/browser/vendor/axe.min.js, v4.14.1) on every page type,
+and the filter form used by keyboard alone."""
+
+from pathlib import Path
+
+import pytest
+
+from claims.models import Article, Claim
+from claims.services import seed_load
+from tests.conftest import SEED_FIXTURE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    seed_load(path=SEED_FIXTURE)
+    return live_server.url
+
+
+def page_types():
+    return [
+        ("home", lambda: "/"),
+        ("quote_list", lambda: "/quotes/"),
+        ("quote_list_invalid", lambda: "/quotes/?date_after=nope"),
+        ("quote_detail", lambda: "/quotes/1/"),
+        ("speaker_list", lambda: "/speakers/"),
+        ("speaker_detail", lambda: "/speakers/hakim-al-zamili/"),
+        ("organization_list", lambda: "/organizations/"),
+        ("organization_detail", lambda: "/organizations/badr/"),
+        ("article_list", lambda: "/articles/"),
+        ("article_detail", lambda: Article.objects.get(seed_file__startswith="001").get_absolute_url()),
+        ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
+        ("search", lambda: "/search/?q=kadhimi"),
+    ]
+
+
+@pytest.mark.parametrize("name,path", page_types(), ids=[n for n, _ in page_types()])
+def test_page_has_no_serious_or_critical_axe_violation(page, site, name, path):
+    for width in (375, 1440):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{site}{path()}")
+        page.add_script_tag(content=AXE)
+        result = page.evaluate("async () => await axe.run(document)")
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == [], f"{name} at {width}px: {bad}"
+
+
+def test_filter_form_works_by_keyboard_alone(page, site):
+    page.goto(f"{site}/quotes/")
+    # Tab from the top of the page to the text field, type, and submit with Enter.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "q":
+            break
+    assert page.evaluate("document.activeElement.name") == "q"
+    focus_outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focus_outline != "none"
+    page.keyboard.type("polite people")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=polite+people**")
+    assert page.locator("blockquote").count() == 1
+    # The speaker select is reachable and operable with the keyboard too.
+    page.goto(f"{site}/quotes/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "speaker":
+            break
+    assert page.evaluate("document.activeElement.name") == "speaker"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**speaker=**")

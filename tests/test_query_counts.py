@@ -1,0 +1,92 @@
+"""Every page runs a fixed number of SQL queries however many rows it shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Organization, Quote, Speaker
+from tests.factories import (
+    make_article,
+    make_claim,
+    make_membership,
+    make_organization,
+    make_quote,
+    make_speaker,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def build(n):
+    """n quotes by one speaker in n articles of one outlet, spread over n claims."""
+    outlet = make_organization(name="Outlet", slug="outlet", kind="outlet")
+    militia = make_organization(name="Militia", slug="militia", kind="militia")
+    speaker = make_speaker(name="Hakim al-Zamili", slug="zamili", aliases=["Hakim Zamili"])
+    make_membership(speaker=speaker, organization=militia, role="head")
+    shared = make_claim(statement="we will win", speaker=speaker)
+    for i in range(n):
+        article = make_article(
+            title=f"Article {i}", slug=f"article-{i}", outlet=outlet,
+            body=f"Zamili said “we will win {i}” and “we are strong {i}” today.",
+        )
+        make_quote(article=article, speaker=speaker, organization=militia, claim=shared,
+                   text=f"we will win {i}")
+        make_quote(article=article, speaker=speaker, text=f"we are strong {i}",
+                   claim=make_claim(statement=f"we are strong {i}", speaker=speaker))
+        other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
+        make_membership(speaker=other, organization=militia, role=f"member {i}")
+    return shared
+
+
+PAGES = [
+    "/",
+    "/quotes/?page_size=100",
+    "/quotes/?page_size=100&speaker=zamili&kind=direct",
+    "/quotes/?format=json&page_size=100",
+    "/speakers/?page_size=100",
+    "/speakers/?format=json&page_size=100",
+    "/speakers/zamili/",
+    "/speakers/zamili/feed/",
+    "/organizations/?page_size=100",
+    "/organizations/militia/",
+    "/organizations/outlet/",
+    "/articles/?page_size=100",
+    "/articles/article-1/",
+    "/search/?q=zamili",
+    "CLAIM",
+]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_query_count_does_not_grow_with_rows(client, page):
+    claim = build(5)
+    url = claim.get_absolute_url() if page == "CLAIM" else page
+    with_5 = count_queries(client, url)
+    # Grow the same pages to 50 rows (new articles, quotes, claims and members).
+    outlet = Organization.objects.get(slug="outlet")
+    speaker = Speaker.objects.get(slug="zamili")
+    militia = Organization.objects.get(slug="militia")
+    for i in range(5, 50):
+        article = make_article(
+            title=f"Article {i}", slug=f"article-{i}", outlet=outlet,
+            body=f"Zamili said “we will win {i}” and “we are strong {i}” today.",
+        )
+        make_quote(article=article, speaker=speaker, organization=militia, claim=claim,
+                   text=f"we will win {i}")
+        make_quote(article=article, speaker=speaker, text=f"we are strong {i}",
+                   claim=make_claim(statement=f"we are strong {i}", speaker=speaker))
+        other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
+        make_membership(speaker=other, organization=militia, role=f"member {i}")
+    assert Quote.objects.count() == 100
+    with_50 = count_queries(client, url)
+    assert with_5 == with_50, f"{url}: {with_5} queries with 5 rows, {with_50} with 50"
+    assert with_50 <= 14, f"{url}: {with_50} queries"

@@ -33,8 +33,13 @@ def test_pronoun_resolves_to_the_person_named_earlier():
         "“They are deluded by America,” he said at a news conference."
     )
     assert quotes(text) == [
-        ("They are deluded by America,", "direct", "Hassan Salim", "he",
-         "said at a news conference")
+        (
+            "They are deluded by America,",
+            "direct",
+            "Hassan Salim",
+            "he",
+            "said at a news conference",
+        )
     ]
 
 
@@ -68,7 +73,9 @@ def test_unnamed_source_has_no_speaker():
 
 
 def test_organization_as_source():
-    text = "“Lawmakers are urging Russia to act,” reported the Wall Street Journal (WSJ) on Tuesday."
+    text = (
+        "“Lawmakers are urging Russia to act,” reported the Wall Street Journal (WSJ) on Tuesday."
+    )
     found = extract(text)[0]
     assert (found.speaker, found.source_type) == ("Wall Street Journal", "organization")
 
@@ -125,3 +132,65 @@ def test_article_parser_reads_metadata_and_drops_boilerplate():
     assert parsed.original_source == "Reuters"
     assert str(parsed.published) == "2015-10-21"
     assert parsed.body.startswith("BAGHDAD") and "voted" not in parsed.body
+
+
+def test_he_after_a_newly_named_person_in_the_same_paragraph_is_that_person():
+    text = (
+        "“We cannot wait,” said Jawad al-Bolani, a former minister.\n\n"
+        "Sunni lawmaker Dhafer al-Ani disagreed. “Bringing Russia in is a mistake,” he said."
+    )
+    assert [f[2] for f in quotes(text)] == ["Jawad al-Bolani", "Dhafer al-Ani"]
+
+
+def test_the_second_half_of_a_split_quote_keeps_an_unnamed_source():
+    text = (
+        "The World Food Programme said it had cut rations for many families this month.\n\n"
+        "“This is heartbreaking,” said a WFP spokeswoman. “Families will get less to eat.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [(None, "a WFP spokeswoman")] * 2
+
+
+def test_the_ministry_resolves_to_the_ministry_named_before():
+    text = (
+        "The Russian Defense Ministry said its aircraft had flown 60 sorties in Syria.\n\n"
+        "«The intensity of the strikes is increasing,» the ministry said in a statement."
+    )
+    assert extract(text)[0].speaker == "Russian Defense Ministry"
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed():
+    text = (
+        "Iraqi Prime Minister Haider al-Abadi spoke on Monday about the campaign in Anbar.\n\n"
+        "A senior official said the prime minister was “under enormous pressure” from his bloc.\n\n"
+        "“He may please no one,” the official said."
+    )
+    assert [f[2] for f in quotes(text)] == [None, None]
+
+
+def test_titles_of_works_nicknames_and_terms_in_quotes_are_not_output():
+    text = (
+        "He said the title was a nod to Mary Shelley's “Frankenstein” and the prize, "
+        "sometimes described as the “Arabic Booker,” was his, in what Iraqis call "
+        "“the sectarian war.”"
+    )
+    assert quotes(text) == []
+
+
+def test_single_quotes_with_apostrophes_inside_are_one_quote():
+    text = "‘We don’t need the Americans’ help,’ said Hadi al-Amiri, head of Badr."
+    assert quotes(text) == [
+        ("We don’t need the Americans’ help,", "direct", "Hadi al-Amiri", "Hadi al-Amiri", "said")
+    ]
+
+
+def test_continuation_paragraphs_keep_the_speaker_of_the_opening_paragraph():
+    text = (
+        'Speaking in Baghdad, al-Jabouri said: "Weapons alone will not defeat terrorism.\n\n'
+        '"This is not a Sunni demand. It is a national necessity."'
+    )
+    assert [f[2] for f in quotes(text)] == ["al-Jabouri", "al-Jabouri"]
+
+
+def test_quoted_as_saying_names_the_person_quoted_not_the_outlet():
+    text = "“The Americans are slow,” the Journal quoted one Iraqi lawmaker as saying."
+    assert quotes(text)[0][2:4] == (None, "one Iraqi lawmaker")

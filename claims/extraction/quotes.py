@@ -9,6 +9,7 @@ unnamed and institutional sources. Scare quotes, titles and headlines are
 left out.
 """
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 
@@ -33,8 +34,14 @@ SPEECH_VERBS = (
 )
 # Verbs that introduce a fragment as the speaker's own words (partials).
 PARTIAL_VERBS = re.compile(
-    r"\b(?:" + SPEECH_VERBS.replace("declared|", "").replace("called|calls|", "called|calls|")
+    r"\b(?:"
+    + SPEECH_VERBS.replace("declared|", "").replace("called|calls|", "called|calls|")
     + r")\b",
+    re.IGNORECASE,
+)
+NAMING_CUES = re.compile(
+    r"(?:\bwhat\s+(?:\w+\s+){1,3}(?:call|calls|called|dubbed)|\bknown\s+as|\bdescribed\s+as\s+the|"
+    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|['’]s)\s*$",
     re.IGNORECASE,
 )
 TITLE_CUES = re.compile(
@@ -50,9 +57,63 @@ UNNAMED_HEADS = re.compile(
     r"^(?:a|an|one|two|three|four|five|several|some|many|other|senior|military|"
     r"government|security|diplomatic|western|iraqi|u\.s\.|us|officials?|sources?|"
     r"members?|mps|lawmakers|people|residents|witnesses|analysts|experts|aides?|"
-    r"the sources|the officials|the official|a source)\b",
+    r"the sources|the officials|the official|a source|critics|observers|diplomats|activists|"
+    r"protesters|doctors|police|soldiers|officers|commanders|leaders|politicians|deputies|"
+    r"legislators|insiders|aid workers|workers|families|rights groups|supporters|opponents|"
+    r"villagers|locals|survivors|fighters|militants|judges|colleagues|relatives)\b",
     re.IGNORECASE,
 )
+OUTLET_NOUNS = r"newspaper|daily|weekly|news agency|agency|website|broadcaster|channel|magazine"
+OUTLET_WORDS = {
+    "newspaper",
+    "daily",
+    "weekly",
+    "paper",
+    "agency",
+    "website",
+    "broadcaster",
+    "channel",
+    "magazine",
+    "journal",
+    "outlet",
+    "network",
+}
+OUTLET_NAMES = re.compile(
+    r"\b(?:Journal|Times|Post|News|Press|Guardian|Telegraph|Herald|Tribune|Gazette|Observer|"
+    r"Independent|BBC|CNN|Reuters|AFP|AP|Agency|Monitor|Eye|Kommersant|Izvestia|Daily)\b"
+)
+ORG_NOUNS = OUTLET_WORDS | {
+    "ministry",
+    "government",
+    "army",
+    "committee",
+    "council",
+    "organization",
+    "organisation",
+    "group",
+    "party",
+    "coalition",
+    "alliance",
+    "office",
+    "department",
+    "militia",
+    "movement",
+    "company",
+    "embassy",
+    "commission",
+    "programme",
+    "program",
+    "agency",
+    "statement",
+    "kremlin",
+    "pentagon",
+    "military",
+    "police",
+    "bank",
+    "fund",
+    "court",
+    "parliament",
+}
 PRONOUNS = {"he", "she", "they", "it", "his", "her", "we"}
 ORG_WORDS = re.compile(
     r"\b(?:Journal|Times|Post|Reuters|Insider|Agency|News|Press|Ministry|Council|Committee|"
@@ -64,35 +125,218 @@ ORG_WORDS = re.compile(
     r"Group|Association|Federation|State Department|White House|Reuters|Post)\b"
 )
 NOT_NAME_WORDS = {
-    "The", "A", "An", "In", "On", "At", "But", "And", "Yes", "No", "It", "He", "She",
-    "They", "We", "This", "That", "Those", "These", "Iraq", "Iraqi", "Iraqis", "Russia",
-    "Russian", "Russians", "Syria", "Syrian", "Iran", "Iranian", "Baghdad", "Moscow",
-    "Washington", "America", "American", "Americans", "US", "U.S.", "Islamic", "State",
-    "Shiite", "Shi'ite", "Sunni", "Kurdish", "Daesh", "ISIS", "ISIL", "IS", "Middle",
-    "East", "October", "November", "September", "Tuesday", "Monday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "According",
-    "Prime", "Minister", "President", "Mr.", "Dr.", "General", "Gen.", "Chairman", "MP",
-    "Federation", "Council", "Foreign", "Defence", "Defense", "Western", "Eastern",
-    "Afghanistan", "Jordan", "Kurdistan", "Anbar", "Basra", "Ramadi", "Khalis", "Diyala",
-    "Baiji", "Lebanon", "Egypt", "Facebook", "Twitter", "God", "Mideast", "Arab", "Gulf",
-    "Security", "Joint", "Chiefs", "Staff", "Cold", "War", "UN", "High", "Commissioner",
-    "Human", "Rights", "Head", "Deputy", "Speaker", "Parliament", "Ayatollah", "Tehran",
-    "Alawite", "Peshmerga", "Kurds", "Army", "Air", "Force", "Brigade", "Corps",
-    "United", "States", "Nations", "Kingdom", "Union", "European", "Republic",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Yes",
+    "No",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "Those",
+    "These",
+    "Iraq",
+    "Iraqi",
+    "Iraqis",
+    "Russia",
+    "Russian",
+    "Russians",
+    "Syria",
+    "Syrian",
+    "Iran",
+    "Iranian",
+    "Baghdad",
+    "Moscow",
+    "Washington",
+    "America",
+    "American",
+    "Americans",
+    "US",
+    "U.S.",
+    "Islamic",
+    "State",
+    "Shiite",
+    "Shi'ite",
+    "Sunni",
+    "Kurdish",
+    "Daesh",
+    "ISIS",
+    "ISIL",
+    "IS",
+    "Middle",
+    "East",
+    "October",
+    "November",
+    "September",
+    "Tuesday",
+    "Monday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Meanwhile",
+    "However",
+    "According",
+    "Prime",
+    "Minister",
+    "President",
+    "Mr.",
+    "Dr.",
+    "General",
+    "Gen.",
+    "Chairman",
+    "MP",
+    "Federation",
+    "Council",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Western",
+    "Eastern",
+    "Afghanistan",
+    "Jordan",
+    "Kurdistan",
+    "Anbar",
+    "Basra",
+    "Ramadi",
+    "Khalis",
+    "Diyala",
+    "Baiji",
+    "Lebanon",
+    "Egypt",
+    "Facebook",
+    "Twitter",
+    "God",
+    "Mideast",
+    "Arab",
+    "Gulf",
+    "Security",
+    "Joint",
+    "Chiefs",
+    "Staff",
+    "Cold",
+    "War",
+    "UN",
+    "High",
+    "Commissioner",
+    "Human",
+    "Rights",
+    "Head",
+    "Deputy",
+    "Speaker",
+    "Parliament",
+    "Ayatollah",
+    "Tehran",
+    "Alawite",
+    "Peshmerga",
+    "Kurds",
+    "Army",
+    "Air",
+    "Force",
+    "Brigade",
+    "Corps",
+    "United",
+    "States",
+    "Nations",
+    "Kingdom",
+    "Union",
+    "European",
+    "Republic",
 }
 PERSON_NOUNS = {
-    "pm", "minister", "president", "politician", "lawmaker", "mp", "parliamentarian",
-    "official", "spokesman", "spokeswoman", "spokesperson", "general", "head", "chairman",
-    "leader", "mayor", "analyst", "aide", "commander", "envoy", "ambassador", "cleric",
-    "director", "chief", "secretary", "governor", "senator", "deputy", "premier", "man",
-    "woman", "colonel", "officer", "diplomat", "speaker", "member", "adviser", "advisor",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "journalist",
+    "activist",
+    "mother",
+    "father",
+    "resident",
+    "farmer",
+    "student",
+    "teacher",
+    "doctor",
+    "lawyer",
+    "judge",
+    "businessman",
+    "imam",
+    "sheikh",
+    "fighter",
+    "soldier",
+    "expert",
+    "economist",
+    "researcher",
+    "professor",
+    "witness",
+    "survivor",
+    "secretary",
+    "politician",
+    "premier",
+    "militant",
+    "veteran",
+    "prosecutor",
+    "senator",
+    "congressman",
+    "representative",
+    "negotiator",
+    "host",
+    "pm",
+    "minister",
+    "president",
+    "lawmaker",
+    "mp",
+    "parliamentarian",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "head",
+    "chairman",
+    "leader",
+    "mayor",
+    "analyst",
+    "aide",
+    "commander",
+    "envoy",
+    "ambassador",
+    "cleric",
+    "director",
+    "chief",
+    "governor",
+    "deputy",
+    "man",
+    "woman",
+    "colonel",
+    "officer",
+    "diplomat",
+    "speaker",
+    "member",
+    "adviser",
+    "advisor",
 }
 TITLE_WORDS = (
     r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|General|Lt\.|Col\.|Sheikh|Prime Minister|President|"
     r"Foreign Minister|Defence Minister|Defense Minister|Minister|MP|Senator|Sen\.|Rep\.|"
-    r"Chairman|Ayatollah|Cleric|Commander)"
+    r"Chairman|Ayatollah|Cleric|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
+    r"Defense Secretary|Defence Secretary|Secretary of State|Secretary|Ambassador|Governor|"
+    r"Gov\.|Judge|Imam|Grand Ayatollah|Speaker|Parliament Speaker|Vice President|Senator|"
+    r"Congressman|Congresswoman|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Adm\.|Admiral)"
 )
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]+)*|[Aa]l-[A-Z][a-z]+|[Aa]l|[A-Z]\.)"
+NAME_TOKEN = (
+    r"(?:(?:Ma?c|De|La|O’|O')?[A-Z][a-z]+(?:[-’'][A-Za-z]+)*|[Aa]l-[A-Z][a-z]+|[Aa]l|[A-Z]\.)"
+)
 NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+{NAME_TOKEN}){{1,4}}")
 
 
@@ -187,7 +431,7 @@ def _opens(text, i, para_start):
     if ch in "“«„‹":
         return True
     if ch in "‘‚":
-        return (before.isspace() or before in "([—–-“\"«") and after.isalnum()
+        return (before.isspace() or before in '([—–-“"«') and after.isalnum()
     if ch == '"':
         return (before.isspace() or before in "([—–-/:") and not after.isspace()
     return False
@@ -209,7 +453,7 @@ def find_spans(text, para):
         found = None
         while j < p_end:
             ch = text[j]
-            if ch == closer and (closer != "’" or not (j + 1 < p_end and text[j + 1].isalpha())):
+            if ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
                 if closer == '"' and j + 1 < p_end and text[j + 1].isalnum():
                     # a straight quote glued to a word opens a nested quote
                     depth += 1
@@ -227,6 +471,16 @@ def find_spans(text, para):
         spans.append(_trimmed(text, i, found, found + 1, para, closed=True))
         i = found + 1
     return [s for s in spans if s is not None]
+
+
+def _apostrophe(text, j, p_end):
+    """True when the ’ at `j` is an apostrophe (don’t, the Americans’ help), not a closing mark."""
+    if j + 1 < p_end and text[j + 1].isalpha():
+        return True
+    plural_possessive = (
+        text[j - 1] == "s" and text[j + 1 : j + 2] == " " and text[j + 2 : j + 3].islower()
+    )
+    return plural_possessive and text.find("’", j + 1, p_end) > 0
 
 
 def _trimmed(text, open_at, inner_end, close_at, para, closed):
@@ -268,7 +522,7 @@ def _name_in(phrase):
     """The person name in `phrase` ("Iraqi Prime Minister Haider al-Abadi" -> "Haider al-Abadi")."""
     best = None
     for match in NAME_RE.finditer(phrase):
-        candidate = _strip_titles(match.group(0))
+        candidate = _strip_titles(re.sub(r"['’]s$", "", match.group(0)))
         tokens = candidate.split()
         while tokens and tokens[0] in NOT_NAME_WORDS:
             tokens.pop(0)
@@ -284,10 +538,12 @@ def collect_mentions(text):
     mentions = []
     for match in NAME_RE.finditer(text):
         raw = match.group(0)
-        before = text[max(0, match.start() - 80) : match.start()]
+        before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]
         after = text[match.end() : match.end() + 140]
-        context = before + " " + raw + " " + after.split(".")[0]
-        if ORG_WORDS.search(raw):
+        apposition = re.match(r"^,\s*([^,.;“”«»\"]+)", after)
+        context = before + " " + raw + " " + (apposition.group(1) if apposition else "")
+        person = _name_in(raw)
+        if ORG_WORDS.search(raw) and not (person and raw.endswith(person)):
             org = re.sub(r"^(?:The|the)\s+", "", raw)
             mentions.append(Mention(org, match.start(), context, True))
             continue
@@ -304,18 +560,38 @@ class Resolver:
     def __init__(self, text, known_orgs=()):
         self.text = text
         self.mentions = collect_mentions(text)
+        self.starts = [m.start for m in self.mentions]
+        # Person mentions by the last word of their key: a surname can only match those.
+        self.by_surname = {}
+        for mention in self.mentions:
+            key = name_key(mention.name).split() if not mention.is_org else []
+            if key and mention.name not in self.by_surname.setdefault(key[-1], []):
+                self.by_surname[key[-1]].append(mention.name)
         self.known_orgs = list(known_orgs)
-        self.last_person = None
+        self.position = 0
+        self._last_person = None
+        self.last_person_at = -1
         self.last_org = None
+        self.last_unnamed = None  # (words, position) of the last unnamed source
+
+    @property
+    def last_person(self):
+        return self._last_person
+
+    @last_person.setter
+    def last_person(self, name):
+        self._last_person = name
+        self.last_person_at = self.position
 
     def fullest_person(self, name):
         best = name
-        for mention in self.mentions:
-            if not mention.is_org and names_match(name, mention.name):
-                if len(name_key(mention.name)) > len(name_key(best)) or (
-                    len(mention.name) > len(best) and name_key(mention.name) == name_key(best)
+        key = name_key(name).split()
+        for candidate in self.by_surname.get(key[-1], []) if key else []:
+            if names_match(name, candidate):
+                if len(name_key(candidate)) > len(name_key(best)) or (
+                    len(candidate) > len(best) and name_key(candidate) == name_key(best)
                 ):
-                    best = mention.name
+                    best = candidate
         return best
 
     def fullest_org(self, name):
@@ -338,7 +614,7 @@ class Resolver:
         words = {
             w
             for w in re.findall(r"[a-z]+", phrase.lower())
-            if w not in {"the", "of", "a", "an", "and", "s", "in", "s"}
+            if w not in {"the", "of", "a", "an", "and", "s", "in"}
         }
         if not words & PERSON_NOUNS:
             return None
@@ -346,7 +622,8 @@ class Resolver:
         for word in list(words):
             words |= synonyms.get(word, set())
         before, after = [], []
-        for mention in self.mentions:
+        nearby = bisect.bisect_left(self.starts, position)
+        for mention in self.mentions[max(0, nearby - 40) : nearby + 10]:
             if mention.is_org:
                 continue
             context = set(re.findall(r"[a-z]+", mention.context.lower()))
@@ -356,16 +633,74 @@ class Resolver:
             else:
                 after.append((overlap, -mention.start, mention.name))
         if before:
+            overlapping = [b for b in before if b[0]]
+            if self.last_person and (
+                not overlapping
+                or max(overlapping)[1] <= self.last_person_at
+                or names_match(max(overlapping)[2], self.last_person)
+            ):
+                return self.last_person  # the person the story is about just now
             return self.fullest_person(max(before)[2])
         if after and max(after)[0] >= 2:
             return self.fullest_person(max(after)[2])
         return None
 
+    def describe_org(self, phrase, position):
+        """Resolve "the ministry", "the newspaper" or "the Kommersant newspaper" to an org."""
+        named = re.fullmatch(
+            rf"(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)\s+(?:{OUTLET_NOUNS})",
+            phrase,
+        )
+        if named and named.group(1) not in NOT_NAME_WORDS:
+            return named.group(1)
+        bare = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?([a-z]+)", phrase.lower())
+        if not bare or bare.group(1) not in ORG_NOUNS:
+            return None
+        noun = bare.group(1)
+        pattern = re.compile(
+            rf"(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)\s+(?:{OUTLET_NOUNS})\b"
+        )
+        candidates = [
+            (m.start, m.name)
+            for m in self.mentions
+            if m.is_org
+            and m.start < position
+            and (noun in m.name.lower() or (noun in OUTLET_WORDS and OUTLET_NAMES.search(m.name)))
+        ]
+        if noun in OUTLET_WORDS:
+            candidates += [
+                (m.start(), m.group(1))
+                for m in pattern.finditer(self.text, max(0, position - 5000), position)
+                if m.group(1) not in NOT_NAME_WORDS
+            ]
+        if candidates:
+            return self.fullest_org(max(candidates)[1])
+        return self.last_org
+
     def resolve(self, phrase, position):
         """(speaker, source_type) for a source phrase at `position`."""
         phrase = _clean_source(phrase)
         lowered = phrase.lower()
+        self.position = position
         if not phrase:
+            return None, "unnamed"
+        outlet = re.fullmatch(rf"[A-Z]\w+\s+(?:{OUTLET_NOUNS})", phrase)
+        if lowered.startswith("the ") or outlet:
+            org = self.describe_org(phrase, position)
+            if org:
+                self.last_org = org
+                return org, "organization"
+        head = re.split(r"\s+(?:from|of|in|at|with|for|close to|near|based in|who)\s+", phrase)[0]
+        if UNNAMED_HEADS.match(phrase) and not _name_in(head):
+            self.last_unnamed = (set(re.findall(r"[a-z]+", head.lower())), position)
+            return None, "unnamed"
+        noun = re.fullmatch(r"the\s+(?:[a-z.-]+\s+)?([a-z]+)", lowered)
+        if (
+            noun
+            and self.last_unnamed
+            and noun.group(1) in self.last_unnamed[0]
+            and (self.last_unnamed[1] > self.last_person_at)
+        ):
             return None, "unnamed"
         if lowered in {"he", "she", "his", "her"}:
             return self.last_person, "person" if self.last_person else "unnamed"
@@ -385,7 +720,7 @@ class Resolver:
             full = self.fullest_person(name)
             self.last_person = full
             return full, "person"
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", first.strip())
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", first.strip())
         if single and single.group(1) not in NOT_NAME_WORDS:
             full = self.fullest_person(single.group(1))
             self.last_person = full
@@ -403,12 +738,19 @@ class Resolver:
 
 _SRC = r"(?P<src>[^“”«»\"]{1,160}?)"
 _VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
-_OBJ = r"(?P<obj>(?:\s+(?:Reuters|reporters|journalists|the [A-Z]\w+|AFP|AP|the BBC|CNN|us))?" \
-    r"(?:\s+(?:in|on|at|during|after|before|via|from|last|this|earlier|later|late)\b[^,.“”«»\"]{0,60})?)"
+_OBJ = (
+    r"(?P<obj>(?:\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
+    r"(?:\s+(?:in|on|at|during|after|before|via|from|by|last|this|earlier|later|late)\b"
+    r"[^,.“”«»\"]{0,60})?)"
+)
 
 POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\"]{{1,200}}?)\s*(?:[.;:]|$)")
 POST_SUBJECT = re.compile(rf"^[\s,—–-]*{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
 PRE_SUBJECT = re.compile(rf"{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
+POST_QUOTED_AS = re.compile(
+    r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
+)
 PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
 TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
@@ -424,12 +766,13 @@ def _source_from_subject(src):
         "",
         src,
     )
+    src = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", src)
     src = TIME_TAIL.sub("", src)
     src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
     return src.strip(" ,")
 
 
-def _appositive_source(src):
+def _appositive_source(src, prefer_last=False):
     """Pick the part of "X, a spokesman for Y," that names the source."""
     parts = [p.strip() for p in src.split(",") if p.strip()]
     if not parts:
@@ -438,10 +781,10 @@ def _appositive_source(src):
         if _name_in(part):
             return part
     for part in parts:
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", part)
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", part)
         if single and single.group(1) not in NOT_NAME_WORDS:
             return part
-    return parts[0]
+    return parts[-1] if prefer_last else parts[0]
 
 
 class Attribution:
@@ -467,6 +810,9 @@ def _after_cue(text, span, limit, kind):
     quote_end = text[span.end - 1 : span.end]
     if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
         return None
+    quoted = POST_QUOTED_AS.match(tail)
+    if quoted:
+        return Attribution(_clean_source(quoted.group("src")), "quoted as saying", span.close_at)
     inverted = POST_INVERTED.match(tail)
     if inverted and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src")):
         src = inverted.group("src")
@@ -502,7 +848,9 @@ def _before_cue(text, span, sentence_start):
     if subject and _looks_like_subject(_source_from_subject(subject.group("src"))):
         src = _source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
-        return Attribution(_clean_source(_appositive_source(src)), cue.strip(), span.open_at)
+        return Attribution(
+            _clean_source(_appositive_source(src, prefer_last=True)), cue.strip(), span.open_at
+        )
     adding = PRE_ADDING.search(own)
     if adding:
         return Attribution("", adding.group("verb"), span.open_at)
@@ -545,10 +893,19 @@ def _classify(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
     if TITLE_CUES.search(head) and quote.istitle():
         return None
+    words = quote.rstrip(" ,.").split()
+    if len(words) <= 4 and NAMING_CUES.search(head):
+        return None  # a name, title or term in quotation marks, not someone's words
+    if (
+        len(words) <= 4
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+        and not (_is_sentence_like(quote) and len(words) >= 3)
+    ):
+        return None  # titles of works and nicknames: "Frankenstein", "Arabic Booker"
     if _is_sentence_like(quote):
         before = head.rstrip()
-        mid_sentence = before and before[-1].isalpha() and not PARTIAL_VERBS.search(
-            before.split()[-1]
+        mid_sentence = (
+            before and before[-1].isalpha() and not PARTIAL_VERBS.search(before.split()[-1])
         )
         if mid_sentence and len(quote.split()) < 4:
             return "partial" if PARTIAL_VERBS.search(head) else None
@@ -661,15 +1018,22 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
         sentences = sentence_bounds(text, *para)
         spans = find_spans(text, para)
         quoted_ranges = []
-        para_speaker = None
+        previous_end = para[0]  # where the last quote of this paragraph closed
+        tracked = 0
         for span in spans:
+            # Names in the sentences before this quote decide who "he" or "the minister" is.
+            while tracked < len(sentences) and sentences[tracked][1] <= span.open_at:
+                _track_names(text, resolver, sentences[tracked : tracked + 1])
+                tracked += 1
             s_start = next((a for a, b in sentences if a <= span.open_at < b), para[0])
             kind = _classify(text, span, s_start)
             if kind is None:
                 continue
-            if not span.closed and not _continues(text, paras, p_index) and len(
-                text[span.start : span.end].split()
-            ) < 3:
+            if (
+                not span.closed
+                and not _continues(text, paras, p_index)
+                and len(text[span.start : span.end].split()) < 3
+            ):
                 continue
             s_end = next((b for a, b in sentences if a <= span.close_at - 1 < b), para[1])
             attribution = _after_cue(text, span, max(s_end, span.close_at), kind)
@@ -692,7 +1056,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                         previous.attributed_as,
                     )
             else:
-                carried = _carry_over(text, resolver, previous, para, s_start, span)
+                carried = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
                 if carried:
                     speaker, source_type, attributed_as, cue = carried
             found = Found(
@@ -710,12 +1074,10 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             results.append(found)
             quoted_ranges.append((span.open_at, span.close_at))
             previous = found
-            para_speaker = found
+            previous_end = span.close_at
         if indirect:
             results.extend(_indirect_in(text, resolver, sentences, quoted_ranges, spans))
-        else:
-            _track_names(text, resolver, sentences)
-        del para_speaker
+        _track_names(text, resolver, sentences[tracked:])
     results.sort(key=lambda f: (f.start, f.end))
     return results
 
@@ -726,8 +1088,8 @@ def _continues(text, paras, p_index):
     return text[paras[p_index + 1][0]] in PAIRS
 
 
-def _carry_over(text, resolver, previous, para, s_start, span):
-    """Source of an uncued quote: a preceding speech verb in the paragraph, or the last quote."""
+def _carry_over(text, resolver, previous, para, span):
+    """Source of an uncued quote: a speech verb since the last quote, or the last quote's."""
     head = text[para[0] : span.open_at]
     cues = list(
         re.finditer(
@@ -747,20 +1109,27 @@ def _carry_over(text, resolver, previous, para, s_start, span):
     return None
 
 
+TRACK_VERBS = (
+    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
+    "became|will|would|can|could|did|does|"
+)
+
+
 def _track_names(text, resolver, sentences):
     """Keep the last person and organization named as a subject up to date for pronouns."""
     for a, b in sentences:
         sentence = text[a:b]
         if re.search(r"[“”«»\"]", sentence):
             continue
-        verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + SPEECH_VERBS + r")\b", sentence)
-        subject = sentence[: verb.start()] if verb else sentence.split(",")[0]
+        verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+        subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
         subject = _appositive_source(_source_from_subject(subject))
         name = _name_in(subject)
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?([A-Z][\w’'-]+)", subject.strip())
+        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", subject.strip())
         if not name and single and single.group(1) not in NOT_NAME_WORDS:
             name = single.group(1)
         if name:
+            resolver.position = a
             resolver.last_person = resolver.fullest_person(name)
         org = re.search(r"\bthe\s+((?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*)\s+published\b", sentence)
         if org:
@@ -797,5 +1166,4 @@ def _indirect_in(text, resolver, sentences, quoted_ranges, spans):
                 source_type=source_type,
             )
         )
-    _track_names(text, resolver, sentences)
     return found

@@ -1,0 +1,235 @@
+"""Importing articles: the commands' contract, the service and the admin page."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from claims import services
+from claims.models import Article, Claim, Quote, Speaker
+from claims.services import ImportRejected, article_import
+from tests.factories import make_claim, make_speaker
+
+ARTICLE = (
+    "Iraqi lawmakers split over Russian strikes\n\n"
+    "By Jane Doe\n\n"
+    "October 12, 2015\n\n"
+    "BAGHDAD — Iraqi lawmakers were sharply divided on Monday over whether Baghdad should ask "
+    "Russia to bomb Islamic State militants, a day after a bloc submitted the request.\n\n"
+    "“We cannot wait for the Americans any longer,” said Muen al-Kadhimi, a Badr spokesman. "
+    "“Every week we wait, we lose another town.”\n\n"
+    'Sunni lawmaker Dhafer al-Ani disagreed. "Bringing Russia in will turn Iraq into a '
+    'playground," he said.\n\n'
+    "A senior official said the prime minister was “under enormous pressure” from his bloc.\n\n"
+    "The government agreed to form an “operations room” in Baghdad.\n"
+)
+
+
+def run_extract(*args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("extract_quotes", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_extract_quotes_json_has_the_contract_shape_and_offsets_into_the_file(tmp_path):
+    path = write(tmp_path, "a.txt", "\ufeff" + ARTICLE.replace("\n", "\r\n"))
+    [result] = run_extract(str(path), "--json")
+    content = path.read_bytes().decode("utf-8-sig")
+    assert result["file"] == str(path)
+    assert [q["text"] for q in result["quotes"]] == [
+        "We cannot wait for the Americans any longer,",
+        "Every week we wait, we lose another town.",
+        "Bringing Russia in will turn Iraq into a playground,",
+        "under enormous pressure",
+    ]
+    for quote in result["quotes"]:
+        assert set(quote) == {"text", "start", "end", "kind", "speaker", "attributed_as", "cue"}
+        assert content[quote["start"] : quote["end"]] == quote["text"]
+    assert [q["speaker"] for q in result["quotes"]] == [
+        "Muen al-Kadhimi",
+        "Muen al-Kadhimi",
+        "Dhafer al-Ani",
+        None,
+    ]
+    assert result["quotes"][3]["attributed_as"] == "A senior official"
+    assert {q["kind"] for q in result["quotes"]} == {"direct", "partial"}
+
+
+def test_extract_quotes_outputs_reported_speech_only_with_indirect(tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    plain = run_extract(str(path), "--json")[0]["quotes"]
+    with_indirect = run_extract(str(path), "--json", "--indirect")[0]["quotes"]
+    indirect = [q for q in with_indirect if q["kind"] == "indirect"]
+    assert not [q for q in plain if q["kind"] == "indirect"]
+    assert [q["text"] for q in indirect] == [
+        "the prime minister was “under enormous pressure” from his bloc"
+    ]
+
+
+def test_extract_quotes_reports_bad_files_and_still_reads_the_good_ones(tmp_path, capsys):
+    good = write(tmp_path, "good.txt", ARTICLE)
+    bad = [
+        write(tmp_path, "empty.txt", b""),
+        write(tmp_path, "binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        write(tmp_path, "latin1.txt", 'Café "déjà vu," he said.'.encode("latin-1")),
+    ]
+    with pytest.raises(CommandError, match="3 of 4 files could not be read"):
+        call_command("extract_quotes", str(good), *map(str, bad), "--json")
+    captured = capsys.readouterr()
+    results = json.loads(captured.out)
+    assert len(results[0]["quotes"]) == 4
+    assert [r["quotes"] for r in results[1:]] == [[], [], []]
+    assert "empty" in captured.err and "binary" in captured.err and "not UTF-8" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_extraction_of_a_five_megabyte_file_with_unbalanced_quotes_finishes(tmp_path):
+    paragraph = "“He said it would end,” said Hakim al-Zamili. “Never closes, he added.\n\n"
+    path = write(tmp_path, "big.txt", "Title\n\n" + paragraph * (5_000_000 // len(paragraph)))
+    [result] = run_extract(str(path), "--json")
+    content = path.read_text(encoding="utf-8")
+    assert len(result["quotes"]) > 1000
+    assert all(content[q["start"] : q["end"]] == q["text"] for q in result["quotes"][:50])
+
+
+@pytest.mark.django_db
+def test_import_creates_article_quotes_and_speakers_all_unverified():
+    known = make_speaker(name="Moeen al-Kadhimi", slug="moeen-al-kadhimi")
+    result = article_import(text=ARTICLE, source_name="a.txt")
+    article = result.article
+    assert (article.title, article.author, str(article.published)) == (
+        "Iraqi lawmakers split over Russian strikes",
+        "Jane Doe",
+        "2015-10-12",
+    )
+    quotes = list(article.quotes.order_by("start"))
+    assert len(quotes) == result.quotes >= 4
+    assert {q.status for q in quotes} == {"unverified"}
+    assert {q.method for q in quotes} == {"extracted"}
+    assert all(article.body[q.start : q.end] == q.text for q in quotes)
+    assert quotes[0].speaker == known  # Muen al-Kadhimi is Moeen al-Kadhimi
+    assert Speaker.objects.filter(name="Dhafer al-Ani").exists()
+    assert result.new_speakers == 1
+
+
+@pytest.mark.django_db
+def test_importing_the_same_text_again_changes_nothing():
+    article_import(text=ARTICLE, source_name="a.txt")
+    counts = [m.objects.count() for m in (Article, Quote, Speaker, Claim)]
+    again = article_import(text=ARTICLE, source_name="a.txt")
+    pasted = article_import(text=ARTICLE)
+    assert not again.created and not pasted.created
+    assert [m.objects.count() for m in (Article, Quote, Speaker, Claim)] == counts
+
+
+@pytest.mark.django_db
+def test_a_quote_joins_the_existing_claim_of_the_same_speaker():
+    speaker = make_speaker(name="Moeen al-Kadhimi", slug="moeen-al-kadhimi")
+    claim = make_claim(statement="We cannot wait for the Americans any longer.", speaker=speaker)
+    article_import(text=ARTICLE, source_name="a.txt")
+    quote = Quote.objects.get(text__startswith="We cannot wait")
+    assert quote.claim == claim
+    other = Quote.objects.get(text__startswith="Every week")
+    assert other.claim != claim and other.claim.speaker == speaker
+
+
+@pytest.mark.django_db
+def test_a_surname_alone_matches_the_one_known_speaker_with_that_name():
+    make_speaker(name="Hakim al-Zamili", slug="hakim-al-zamili", aliases=["Hakim Zamili"])
+    text = (
+        "Title\n\nBAGHDAD — Iraq may ask Russia for air strikes soon, lawmakers said on "
+        "Wednesday in the capital.\n\n“We are ready,” Zamili told Reuters.\n"
+    )
+    article_import(text=text, source_name="z.txt")
+    assert Quote.objects.get(text="We are ready,").speaker.slug == "hakim-al-zamili"
+    assert Speaker.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_failed_import_leaves_nothing_written(monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services.Quote.objects, "bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        article_import(text=ARTICLE, source_name="a.txt")
+    assert not Article.objects.exists() and not Speaker.objects.exists()
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text, message",
+    [("", "empty"), ("   \n\n", "empty"), ("ab\x00cd", "binary"), ("x" * 1_000_001, "at most")],
+)
+def test_text_that_is_not_an_article_is_rejected_with_a_reason(text, message):
+    with pytest.raises(ImportRejected, match=message):
+        article_import(text=text)
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_command_imports_good_files_and_reports_bad_ones(tmp_path, capsys):
+    good = write(tmp_path, "good.txt", ARTICLE)
+    latin = write(tmp_path, "latin.txt", ARTICLE.replace("—", "-").encode("cp1252", "replace"))
+    with pytest.raises(CommandError, match="1 of 2 files were not imported"):
+        call_command("import_articles", str(good), str(latin))
+    assert Article.objects.get().seed_file == "good.txt"
+    assert "latin.txt: not imported" in capsys.readouterr().err
+    call_command("import_articles", str(good))
+    assert "nothing changed" in capsys.readouterr().out
+    assert Article.objects.count() == 1
+
+
+@pytest.fixture
+def curator(db, client):
+    user = User.objects.create_user("curator", password="pw", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_article", "view_article"])
+    )
+    client.force_login(user)
+    return client
+
+
+def test_admin_import_page_imports_pasted_text_and_opens_the_article(curator):
+    response = curator.post(reverse("admin_article_import"), {"text": ARTICLE})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:claims_article_change", args=[article.pk])
+    page = curator.get(response.url)
+    assert f"{article.quotes.count()} quotes found" in page.content.decode()
+
+
+def test_admin_import_page_imports_an_uploaded_file(curator):
+    upload = SimpleUploadedFile("story.txt", ARTICLE.encode("utf-8"), "text/plain")
+    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    assert response.status_code == 302
+    assert Article.objects.get().seed_file == "story.txt"
+
+
+def test_admin_import_page_shows_why_a_file_is_refused(curator):
+    upload = SimpleUploadedFile("x.txt", "Café".encode("latin-1"), "text/plain")
+    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "not UTF-8" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_admin_import_page_is_refused_to_staff_without_add_permission(db, client):
+    user = User.objects.create_user("viewer", password="pw", is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse("admin_article_import")).status_code == 403
+    assert client.post(reverse("admin_article_import"), {"text": ARTICLE}).status_code == 403
+    assert not Article.objects.exists()

@@ -1,8 +1,132 @@
-"""The curators' workspace. Every model is registered; quotes are edited in context."""
+"""The curators' workspace. Every change to quotes, claims, speakers, organizations and
+articles is recorded with its author, reason and before/after values and can be reverted
+from its history page; edits to a record someone else saved meanwhile are refused."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Article, Claim, Membership, Organization, Quote, Speaker
+from claims import services
+from claims.admin_forms import (
+    AttachForm,
+    ClaimAdminForm,
+    DetachForm,
+    LockedEditForm,
+    MergeForm,
+    QuoteAdminForm,
+    QuoteLocateForm,
+    ReassignForm,
+    ReviewForm,
+)
+from claims.models import (
+    Article,
+    AttributionReport,
+    Claim,
+    Membership,
+    Merge,
+    Organization,
+    Quote,
+    QuoteStatus,
+    ReportStatus,
+    Speaker,
+)
+
+
+@admin.display(description="In its paragraph")
+def quote_in_context(quote):
+    before, text, after = quote.context()
+    return format_html("{}<mark>{}</mark>{}", before, text, after)
+
+
+class LockedEditAdmin(SimpleHistoryAdmin):
+    """Saves changes only over the version the curator opened (see LockedEditForm) and
+    records the reason they gave."""
+
+    form = LockedEditForm
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        if not change:
+            return super().save_model(request, obj, form, change)
+        reason = form.cleaned_data.get("change_reason", "")
+        if not reason and request.resolver_match.url_name.endswith("_simple_history"):
+            reason = "Reverted to an earlier version"
+        services.record_save_checked(
+            obj=obj, expected_version=form.expected_version(), reason=reason
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.StaleEdit as error:  # lost the race after the form was checked
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+
+def action_form(modeladmin, request, queryset, form, title, action):
+    """The intermediate page of an admin action that needs input before it runs."""
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "opts": modeladmin.model._meta,
+        "queryset": queryset,
+        "form": form,
+        "action": action,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/claims/action_form.html", context)
+
+
+def bound_if_applied(request, form_class, **kwargs):
+    data = request.POST if "apply" in request.POST else None
+    return form_class(data, **kwargs)
+
+
+class MergeActionMixin:
+    """“Merge selected … into one”: pick the survivor on a confirmation page."""
+
+    merge_service = None
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("claims.add_merge") and self.has_change_permission(request)
+
+    def _merge_action(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two to merge.", messages.WARNING)
+            return None
+        form = bound_if_applied(request, MergeForm, queryset=queryset)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            try:
+                merge = type(self).merge_service(
+                    survivor=survivor,
+                    duplicates=list(queryset),
+                    user=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.MergeRefused as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                f"Merged {merge.merged_names} into {survivor}. Undo it from Merges if needed.",
+                messages.SUCCESS,
+            )
+            return None
+        return action_form(
+            self,
+            request,
+            queryset,
+            form,
+            f"Merge {self.model._meta.verbose_name_plural} into one",
+            request.POST["action"],
+        )
 
 
 class MembershipInline(admin.TabularInline):
@@ -12,23 +136,35 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(MergeActionMixin, LockedEditAdmin):
     list_display = ["name", "kind", "slug"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge_organizations"]
+    merge_service = staticmethod(services.organization_merge)
+
+    @admin.action(description="Merge selected organizations into one…", permissions=["merge"])
+    def merge_organizations(self, request, queryset):
+        return self._merge_action(request, queryset)
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(MergeActionMixin, LockedEditAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name", "slug", "aliases", "search_names"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+    actions = ["merge_speakers"]
+    merge_service = staticmethod(services.speaker_merge)
+
+    @admin.action(description="Merge selected speakers into one…", permissions=["merge"])
+    def merge_speakers(self, request, queryset):
+        return self._merge_action(request, queryset)
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["speaker", "role", "organization", "start_date", "end_date"]
     list_select_related = ["speaker", "organization"]
     autocomplete_fields = ["speaker", "organization"]
@@ -36,39 +172,312 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 class QuoteInline(admin.TabularInline):
+    """The article's quotes, each highlighted in its paragraph; edit one on its own page."""
+
     model = Quote
     extra = 0
-    fields = ["text", "start", "end", "kind", "speaker", "attributed_as", "status", "claim"]
-    readonly_fields = ["text", "start", "end"]
-    autocomplete_fields = ["speaker", "claim"]
+    fields = [quote_in_context, "speaker", "kind", "status", "claim"]
+    readonly_fields = fields
+    can_delete = False
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "speaker", "claim")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class QuoteAddInline(admin.StackedInline):
+    """New quotes, given by pasting their text; the offsets are found in the body."""
+
+    model = Quote
+    form = QuoteLocateForm
+    extra = 1
+    fields = ["text", "occurrence", "kind", "speaker", "organization", "attributed_as", "claim"]
+    autocomplete_fields = ["speaker", "organization", "claim"]
+    verbose_name = "new quote"
+    verbose_name_plural = "Add quotes by pasting their text"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_add_permission(request, obj)
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "outlet", "original_source", "published", "seed_file"]
     list_select_related = ["outlet", "original_source"]
     list_filter = ["outlet", "original_source"]
     search_fields = ["title", "body", "author"]
     autocomplete_fields = ["outlet", "original_source"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [QuoteInline]
+    inlines = [QuoteInline, QuoteAddInline]
+
+    def save_formset(self, request, form, formset, change):
+        if not issubclass(formset.form, QuoteLocateForm):
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        formset.new_objects = [
+            services.quote_add(quote=quote, user=request.user) for quote in formset.new_objects
+        ]
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(LockedEditAdmin):
+    form = ClaimAdminForm
     list_display = ["key", "statement", "speaker"]
     list_select_related = ["speaker"]
     search_fields = ["key", "statement", "speaker__name"]
     autocomplete_fields = ["speaker"]
     readonly_fields = ["key", "created"]
+    fields = ["key", "statement", "speaker", "notes", "change_reason", "opened_version", "created"]
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["text", "speaker", "attributed_as", "kind", "status", "article"]
-    list_select_related = ["speaker", "article"]
-    list_filter = ["status", "kind", "method", "article__outlet"]
-    search_fields = ["text", "attributed_as", "speaker__name", "speaker__aliases"]
+class QuoteAdmin(LockedEditAdmin):
+    list_display = ["text", "speaker", "organization", "attributed_as", "kind", "status"]
+    list_select_related = ["speaker", "organization"]
+    list_filter = [
+        "status",
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("organization", admin.RelatedOnlyFieldListFilter),
+        ("article__outlet", admin.RelatedOnlyFieldListFilter),
+        "kind",
+    ]
+    search_fields = ["text", "attributed_as", "speaker__name", "speaker__aliases", "claim__key"]
     autocomplete_fields = ["article", "speaker", "organization", "claim"]
-    readonly_fields = ["updated", "method", "extractor_version"]
+    actions = ["mark_verified", "mark_disputed", "reassign_speaker", "attach_to_claim", "detach"]
+    change_fields = [
+        "article",
+        quote_in_context,
+        "text",
+        "kind",
+        "speaker",
+        "organization",
+        "attributed_as",
+        "cue",
+        "status",
+        "claim",
+        "notes",
+        "change_reason",
+        "opened_version",
+        "method",
+        "extractor_version",
+        "updated",
+    ]
+    readonly_on_change = [
+        "article",
+        quote_in_context,
+        "text",
+        "method",
+        "extractor_version",
+        "updated",
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = QuoteAdminForm if obj is not None else QuoteLocateForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return self.change_fields if obj is not None else QuoteLocateForm.Meta.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_on_change if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        obj._history_user = request.user
+        services.quote_add(quote=obj, user=request.user)
+
+    def get_urls(self):
+        review = path(
+            "review/",
+            self.admin_site.admin_view(self.review_view),
+            name="claims_quote_review",
+        )
+        return [review, *super().get_urls()]
+
+    def _bulk(self, request, queryset, changes, what, reason=""):
+        reason = f"bulk action: {what}" + (f" — {reason}" if reason else "")
+        count = services.quote_bulk_update(
+            quotes=queryset, changes=changes, user=request.user, reason=reason
+        )
+        self.message_user(request, f"{what.capitalize()}: {count} quotes.", messages.SUCCESS)
+
+    @admin.action(description="Mark selected quotes verified", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        self._bulk(request, queryset, {"status": QuoteStatus.VERIFIED}, "mark verified")
+
+    @admin.action(description="Mark selected quotes disputed", permissions=["change"])
+    def mark_disputed(self, request, queryset):
+        self._bulk(request, queryset, {"status": QuoteStatus.DISPUTED}, "mark disputed")
+
+    @admin.action(description="Reassign selected quotes to a speaker…", permissions=["change"])
+    def reassign_speaker(self, request, queryset):
+        form = bound_if_applied(request, ReassignForm)
+        if not form.is_valid():
+            return action_form(self, request, queryset, form, "Reassign quotes", "reassign_speaker")
+        speaker = form.cleaned_data["speaker"]
+        self._bulk(
+            request,
+            queryset,
+            {"speaker": speaker},
+            f"reassign to {speaker}",
+            form.cleaned_data["reason"],
+        )
+        return None
+
+    @admin.action(description="Attach selected quotes to a claim…", permissions=["change"])
+    def attach_to_claim(self, request, queryset):
+        form = bound_if_applied(request, AttachForm)
+        if not form.is_valid():
+            return action_form(
+                self, request, queryset, form, "Attach to a claim", "attach_to_claim"
+            )
+        claim = form.cleaned_data["claim"]
+        self._bulk(
+            request,
+            queryset,
+            {"claim": claim},
+            f"attach to claim {claim.key}",
+            form.cleaned_data["reason"],
+        )
+        return None
+
+    @admin.action(description="Detach selected quotes from their claims…", permissions=["add"])
+    def detach(self, request, queryset):
+        form = bound_if_applied(request, DetachForm)
+        if not form.is_valid():
+            return action_form(self, request, queryset, form, "Detach from claims", "detach")
+        count = services.quote_detach(
+            quotes=queryset,
+            user=request.user,
+            reason=f"bulk action: detach from claim — {form.cleaned_data['reason']}",
+        )
+        self.message_user(request, f"Detached {count} quotes into claims of their own.")
+        return None
+
+    def review_view(self, request):
+        """The oldest unverified quote in its paragraph, one decision, then the next."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            return self._review_decide(request)
+        queue = Quote.objects.for_listing().filter(status=QuoteStatus.UNVERIFIED)
+        skip = max(0, int(request.GET["skip"])) if request.GET.get("skip", "").isdigit() else 0
+        quote = queue.oldest_first()[skip : skip + 1].first()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Review quotes",
+            "opts": Quote._meta,
+            "quote": quote,
+            "in_context": quote_in_context(quote) if quote else "",
+            "remaining": queue.count(),
+            "skip": skip,
+            "form": ReviewForm(initial={"quote": quote.pk, "version": quote.version})
+            if quote
+            else None,
+            "speakers": Speaker.objects.only("pk", "name"),
+        }
+        return TemplateResponse(request, "admin/claims/quote_review.html", context)
+
+    def _review_decide(self, request):
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            errors = "; ".join(e for errs in form.errors.values() for e in errs)
+            self.message_user(request, f"Nothing changed: {errors}", messages.ERROR)
+            return redirect("admin:claims_quote_review")
+        quote = Quote.objects.filter(pk=form.cleaned_data["quote"]).first()
+        if quote is None:
+            self.message_user(request, "That quote no longer exists.", messages.ERROR)
+            return redirect("admin:claims_quote_review")
+        for field, value in form.changes().items():
+            setattr(quote, field, value)
+        quote._history_user = request.user
+        try:
+            services.record_save_checked(
+                obj=quote,
+                expected_version=form.cleaned_data["version"],
+                reason=form.change_reason(),
+            )
+        except services.StaleEdit as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            decision = ReviewForm.DECISIONS[form.cleaned_data["decision"]]
+            self.message_user(request, f"{decision}: {quote}", messages.SUCCESS)
+        return redirect("admin:claims_quote_review")
+
+
+@admin.register(Merge)
+class MergeAdmin(admin.ModelAdmin):
+    list_display = ["merged_names", "survivor_name", "kind", "created_by", "created", "undone_at"]
+    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["created_by"]
+    readonly_fields = [
+        "kind",
+        "survivor_id",
+        "survivor_name",
+        "merged_names",
+        "reason",
+        "created_by",
+        "created",
+        "undone_at",
+        "undone_by",
+    ]
+    exclude = ["snapshot"]
+    actions = ["undo"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Undo selected merges", permissions=["change"])
+    def undo(self, request, queryset):
+        for merge in queryset.order_by("-created"):
+            try:
+                services.merge_undo(merge=merge, user=request.user)
+            except services.MergeRefused as error:
+                self.message_user(request, f"{merge}: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"Undone: {merge}", messages.SUCCESS)
+
+
+@admin.register(AttributionReport)
+class AttributionReportAdmin(admin.ModelAdmin):
+    """Visitors' reports; details are plain text and the admin escapes them."""
+
+    list_display = ["claim", "problem", "status", "created", "handled_by"]
+    list_filter = ["status", "problem"]
+    list_select_related = ["claim", "handled_by"]
+    search_fields = ["details", "claim__key", "claim__statement"]
+    readonly_fields = ["claim", "problem", "details", "contact", "created", "handled_by"]
+    fields = ["claim", "problem", "details", "contact", "status", "created", "handled_by"]
+    actions = ["resolve", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.handled_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _close(self, request, queryset, status):
+        count = queryset.filter(status=ReportStatus.OPEN).update(
+            status=status, handled_by=request.user
+        )
+        self.message_user(request, f"{count} reports marked {status}.", messages.SUCCESS)
+
+    @admin.action(description="Resolve selected reports", permissions=["change"])
+    def resolve(self, request, queryset):
+        self._close(request, queryset, ReportStatus.RESOLVED)
+
+    @admin.action(description="Reject selected reports", permissions=["change"])
+    def reject(self, request, queryset):
+        self._close(request, queryset, ReportStatus.REJECTED)

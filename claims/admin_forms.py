@@ -1,0 +1,268 @@
+"""Forms for the curators' admin: locked edits with reasons, quotes added by pasting their
+text, and the inputs of bulk actions, merges and the review queue."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from claims.models import Claim, Quote, QuoteStatus, Speaker
+from claims.services import stale_message
+
+REASON_HELP = (
+    "Shown publicly on the claim page, e.g. “The article names Hadi al-Amiri, not his spokesman”."
+)
+
+
+def reason_field(required=False):
+    return forms.CharField(
+        required=required,
+        max_length=100,
+        label="Reason for this change",
+        help_text=REASON_HELP,
+    )
+
+
+class LockedEditForm(forms.ModelForm):
+    """A change form that refuses to save over an edit made since it was opened, and asks
+    for a reason when any of `reason_fields` changes."""
+
+    reason_fields = ()
+
+    # Not "version": ModelForm refuses the name of a non-editable model field.
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_reason = reason_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stored row, not the instance: a history revert edits an older version.
+        self.current = (
+            type(self.instance).objects.filter(pk=self.instance.pk).first()
+            if self.instance.pk
+            else None
+        )
+        if self.current is not None:
+            self.fields["opened_version"].initial = self.current.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.current is None:
+            return cleaned
+        sent = cleaned.get("opened_version")
+        if sent is not None and sent != self.current.version:
+            raise ValidationError(stale_message(type(self.instance)), code="stale")
+        changed = [name for name in self.reason_fields if self._differs(name)]
+        if changed and not cleaned.get("change_reason", "").strip():
+            self.add_error(
+                "change_reason",
+                f"Say why you changed the {' and '.join(changed)}: the reason is shown "
+                "publicly on the claim page.",
+            )
+        return cleaned
+
+    def expected_version(self):
+        sent = self.cleaned_data.get("opened_version")
+        return sent if sent is not None else self.current.version
+
+    def _differs(self, name):
+        if name not in self.fields or name not in self.cleaned_data:
+            return False
+        new = self.cleaned_data[name]
+        old = self.current._meta.get_field(name).value_from_object(self.current)
+        return getattr(new, "pk", new) != old
+
+
+class QuoteAdminForm(LockedEditForm):
+    reason_fields = ("speaker", "status", "claim")
+
+    class Meta:
+        model = Quote
+        fields = [
+            "article",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "speaker",
+            "organization",
+            "attributed_as",
+            "cue",
+            "claim",
+            "status",
+            "notes",
+        ]
+
+
+class ClaimAdminForm(LockedEditForm):
+    reason_fields = ("speaker",)
+
+    class Meta:
+        model = Claim
+        fields = ["statement", "speaker", "notes"]
+
+
+def occurrences(body, text):
+    """Every offset at which `text` starts in `body`."""
+    found, at = [], body.find(text)
+    while at != -1:
+        found.append(at)
+        at = body.find(text, at + 1)
+    return found
+
+
+class QuoteLocateForm(forms.ModelForm):
+    """A new quote, given by pasting its text: the offsets are found in the article body."""
+
+    occurrence = forms.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="Only when the text occurs more than once: which one, counting from the "
+        "start (1, 2, …).",
+    )
+
+    class Meta:
+        model = Quote
+        fields = [
+            "article",
+            "text",
+            "occurrence",
+            "kind",
+            "speaker",
+            "organization",
+            "attributed_as",
+            "claim",
+            "status",
+            "notes",
+        ]
+        help_texts = {"text": "Paste the quote exactly as the article has it."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "claim" in self.fields:
+            self.fields["claim"].required = False
+            self.fields["claim"].help_text = "Leave empty to start a claim of its own."
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("text")
+        article = cleaned.get("article") or (
+            self.instance.article if self.instance.article_id else None
+        )
+        if not text or article is None:
+            if text and article is None:
+                self.add_error(None, "Save the article first, then add its quotes.")
+            return cleaned
+        starts = occurrences(article.body, text)
+        picked = cleaned.get("occurrence")
+        if not starts:
+            self.add_error(
+                "text",
+                "This text is not in the article body. Paste it exactly as the article "
+                "has it, punctuation and quotation marks included.",
+            )
+        elif picked is None and len(starts) > 1:
+            self.add_error(
+                "occurrence",
+                f"This text occurs {len(starts)} times; enter which one: "
+                + "; ".join(
+                    f"{n} — “…{_around(article.body, at, len(text))}…”"
+                    for n, at in enumerate(starts, 1)
+                ),
+            )
+        elif picked is not None and picked > len(starts):
+            self.add_error(
+                "occurrence",
+                f"The text occurs {len(starts)} time{'s' if len(starts) > 1 else ''}; "
+                f"choose a number from 1 to {len(starts)}.",
+            )
+        else:
+            start = starts[(picked or 1) - 1]
+            self.instance.start, self.instance.end = start, start + len(text)
+            if Quote.objects.filter(
+                article=article, start=start, end=start + len(text), kind=cleaned.get("kind")
+            ).exists():
+                self.add_error("text", "This quote is already marked in the article.")
+        return cleaned
+
+
+def _around(body, start, length, reach=30):
+    return body[max(0, start - reach) : start + length + reach].replace("\n", " ")
+
+
+class ReassignForm(forms.Form):
+    speaker = forms.ModelChoiceField(Speaker.objects.all(), label="New speaker")
+    reason = reason_field(required=True)
+
+
+class AttachForm(forms.Form):
+    claim = forms.CharField(
+        label="Claim key",
+        max_length=20,
+        help_text="The key from the claim's URL, e.g. “3fa2c9d01b”.",
+    )
+    reason = reason_field(required=True)
+
+    def clean_claim(self):
+        key = self.cleaned_data["claim"].strip()
+        claim = Claim.objects.filter(key=key).first()
+        if claim is None:
+            raise ValidationError(f"No claim has the key “{key}”.")
+        return claim
+
+
+class DetachForm(forms.Form):
+    reason = reason_field(required=True)
+
+
+class MergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=None,
+        widget=forms.RadioSelect,
+        label="Keep",
+        help_text="It keeps every quote, membership and name; the others become its aliases.",
+    )
+    reason = forms.CharField(
+        required=False,
+        max_length=300,
+        help_text="Why these are one, e.g. “Same spokesman, transliterated twice”.",
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = queryset
+
+
+class ReviewForm(forms.Form):
+    """One decision in the review queue about the quote the curator was shown."""
+
+    DECISIONS = {"verify": "Verified", "dispute": "Disputed", "speaker": "Speaker fixed"}
+
+    quote = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=list(DECISIONS.items()))
+    speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False, label="Correct speaker")
+    reason = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="Shown publicly. Needed to dispute or fix the speaker; a verification "
+        "without one reads “Checked against the article”.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == "speaker" and not cleaned.get("speaker"):
+            self.add_error("speaker", "Choose the speaker who said it.")
+        if decision in {"dispute", "speaker"} and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Say why: the reason is shown on the claim page.")
+        return cleaned
+
+    def changes(self):
+        """Field values to set on the quote; fixing the speaker also verifies it."""
+        decision = self.cleaned_data["decision"]
+        if decision == "dispute":
+            return {"status": QuoteStatus.DISPUTED}
+        if decision == "speaker":
+            return {"speaker": self.cleaned_data["speaker"], "status": QuoteStatus.VERIFIED}
+        return {"status": QuoteStatus.VERIFIED}
+
+    def change_reason(self):
+        return self.cleaned_data["reason"].strip() or "Checked against the article"

@@ -1,0 +1,368 @@
+"""The curators' admin: roles, reasons, locking, bulk actions, the review queue, quotes
+added by pasting, merges and their undo, history, and the report queue."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from claims.models import (
+    AttributionReport,
+    Merge,
+    Quote,
+    QuoteStatus,
+    ReportStatus,
+    Speaker,
+)
+from tests.factories import make_article, make_claim, make_curator, make_quote, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+CURATOR_PERMISSIONS = {
+    *(
+        f"{action}_{model}"
+        for action in ("view", "change")
+        for model in (
+            "quote",
+            "claim",
+            "speaker",
+            "organization",
+            "membership",
+            "article",
+            "attributionreport",
+            "merge",
+        )
+    ),
+    *(f"add_{m}" for m in ("quote", "claim", "membership", "speaker", "organization", "merge")),
+    "delete_membership",
+}
+
+
+@pytest.fixture
+def curator():
+    return make_curator(username="cora", first_name="Cora", last_name="Reed")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+def quote_form(quote, **changes):
+    data = {
+        "kind": quote.kind,
+        "speaker": quote.speaker_id or "",
+        "organization": quote.organization_id or "",
+        "attributed_as": quote.attributed_as,
+        "cue": quote.cue,
+        "status": quote.status,
+        "claim": quote.claim_id,
+        "notes": quote.notes,
+        "change_reason": "",
+        "opened_version": quote.version,
+    }
+    return {**data, **changes}
+
+
+def change_url(obj):
+    return reverse(f"admin:claims_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def test_curators_group_has_exactly_the_curation_permissions():
+    group = Group.objects.get(name="Curators")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert codenames == CURATOR_PERMISSIONS
+    assert not group.permissions.exclude(content_type__app_label="claims").exists()
+
+
+def test_anonymous_visitors_read_public_pages_but_not_the_admin(client):
+    claim = make_quote().claim
+    assert client.get(claim.get_absolute_url()).status_code == 200
+    response = client.get(reverse("admin:claims_quote_changelist"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_curator_edits_quotes_but_cannot_delete_speakers_or_manage_users(curator_client):
+    quote = make_quote(speaker=make_speaker())
+    assert curator_client.get(change_url(quote)).status_code == 200
+    delete = reverse("admin:claims_speaker_delete", args=[quote.speaker_id])
+    assert curator_client.get(delete).status_code == 403
+    assert (
+        curator_client.get(reverse("admin:claims_quote_delete", args=[quote.pk])).status_code == 403
+    )
+    assert curator_client.get("/admin/auth/user/").status_code == 403
+
+
+def test_superuser_can_delete_a_speaker(admin_client):
+    speaker = make_speaker()
+    response = admin_client.post(
+        reverse("admin:claims_speaker_delete", args=[speaker.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Speaker.objects.filter(pk=speaker.pk).exists()
+
+
+def test_changing_the_speaker_needs_a_reason(curator_client):
+    quote = make_quote()
+    response = curator_client.post(change_url(quote), quote_form(quote, speaker=make_speaker().pk))
+    assert response.status_code == 200
+    assert "Say why you changed the speaker" in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).speaker is None
+
+
+def test_a_reasoned_change_is_saved_with_who_and_why(curator_client, curator):
+    quote = make_quote()
+    speaker = make_speaker()
+    response = curator_client.post(
+        change_url(quote),
+        quote_form(quote, speaker=speaker.pk, change_reason="The article names him"),
+    )
+    assert response.status_code == 302
+    record = Quote.objects.get(pk=quote.pk).history.latest()
+    assert (record.speaker_id, record.version) == (speaker.pk, 2)
+    assert (record.history_user, record.history_change_reason) == (
+        curator,
+        "The article names him",
+    )
+
+
+def test_second_curator_saving_an_old_version_is_refused(curator_client):
+    quote = make_quote()
+    stale = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
+    curator_client.post(
+        change_url(quote), quote_form(quote, status=QuoteStatus.VERIFIED, change_reason="ok")
+    )
+    response = curator_client.post(change_url(quote), stale)
+    assert response.status_code == 200
+    assert "changed by someone else since you opened it" in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.VERIFIED
+
+
+def test_claim_speaker_change_needs_a_reason(curator_client):
+    claim = make_claim()
+    data = {
+        "statement": claim.statement,
+        "speaker": make_speaker().pk,
+        "notes": "",
+        "opened_version": 1,
+    }
+    response = curator_client.post(change_url(claim), {**data, "change_reason": ""})
+    assert "Say why you changed the speaker" in response.content.decode()
+    response = curator_client.post(change_url(claim), {**data, "change_reason": "named later"})
+    assert response.status_code == 302
+
+
+def changelist_action(client, action, quotes, **extra):
+    data = {"action": action, "_selected_action": [q.pk for q in quotes], **extra}
+    return client.post(reverse("admin:claims_quote_changelist"), data)
+
+
+def test_bulk_mark_verified_records_the_curator_and_the_action(curator_client, curator):
+    quotes = [make_quote(), make_quote()]
+    changelist_action(curator_client, "mark_verified", quotes)
+    for quote in quotes:
+        record = quote.history.latest()
+        assert record.status == QuoteStatus.VERIFIED
+        assert record.history_user == curator
+        assert record.history_change_reason == "bulk action: mark verified"
+
+
+def test_reassign_asks_for_speaker_and_reason_then_reassigns(curator_client):
+    quotes = [make_quote(), make_quote()]
+    speaker = make_speaker(name="Hadi al-Amiri")
+    page = changelist_action(curator_client, "reassign_speaker", quotes)
+    assert page.status_code == 200 and "New speaker" in page.content.decode()
+    changelist_action(
+        curator_client, "reassign_speaker", quotes, apply="1", speaker=speaker.pk, reason="named"
+    )
+    assert set(Quote.objects.values_list("speaker_id", flat=True)) == {speaker.pk}
+    reason = quotes[0].history.latest().history_change_reason
+    assert reason == "bulk action: reassign to Hadi al-Amiri — named"
+
+
+def test_attach_and_detach_move_quotes_between_claims(curator_client):
+    quotes = [make_quote(), make_quote()]
+    target = quotes[0].claim
+    changelist_action(
+        curator_client, "attach_to_claim", quotes, apply="1", claim=target.key, reason="same"
+    )
+    assert set(Quote.objects.values_list("claim_id", flat=True)) == {target.pk}
+    changelist_action(curator_client, "detach", quotes, apply="1", reason="different")
+    assert Quote.objects.values("claim_id").distinct().count() == 2
+
+
+def test_mark_disputed_is_not_offered_to_a_visitor_without_change_permission(client):
+    viewer = get_user_model().objects.create_user("v", is_staff=True)
+    client.force_login(viewer)
+    quote = make_quote()
+    changelist_action(client, "mark_disputed", [quote])
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
+
+
+def test_review_queue_shows_the_oldest_unverified_quote_in_context(
+    curator_client, django_assert_num_queries
+):
+    older = make_quote(article=make_article(published="2015-10-01", body="He said “<b>x</b>”."))
+    make_quote(article=make_article(published="2015-10-09"))
+    make_quote(article=make_article(published="2015-09-01"), status=QuoteStatus.VERIFIED)
+    with django_assert_num_queries(7):
+        response = curator_client.get(reverse("admin:claims_quote_review"))
+    html = response.content.decode()
+    assert "2 unverified quotes" in html
+    assert "He said “<mark>&lt;b&gt;x&lt;/b&gt;</mark>”." in html
+    assert f'name="quote" value="{older.pk}"' in html
+
+
+def review(client, quote, **data):
+    return client.post(
+        reverse("admin:claims_quote_review"), {"quote": quote.pk, "version": quote.version, **data}
+    )
+
+
+def test_review_verify_then_the_next(curator_client, curator):
+    quote = make_quote()
+    response = review(curator_client, quote, decision="verify")
+    assert response["Location"] == reverse("admin:claims_quote_review")
+    record = Quote.objects.get(pk=quote.pk).history.latest()
+    assert (record.status, record.history_user) == (QuoteStatus.VERIFIED, curator)
+    assert record.history_change_reason == "Checked against the article"
+
+
+def test_review_fix_speaker_needs_a_reason_and_verifies(curator_client):
+    quote = make_quote()
+    speaker = make_speaker()
+    review(curator_client, quote, decision="speaker", speaker=speaker.pk)
+    assert Quote.objects.get(pk=quote.pk).speaker is None
+    review(curator_client, quote, decision="speaker", speaker=speaker.pk, reason="named in ¶2")
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.status) == (speaker, QuoteStatus.VERIFIED)
+
+
+def test_review_of_a_quote_changed_meanwhile_is_refused(curator_client):
+    quote = make_quote()
+    Quote.objects.filter(pk=quote.pk).update(version=2, status=QuoteStatus.DISPUTED)
+    response = review(curator_client, quote, decision="verify")
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.DISPUTED
+    page = curator_client.get(response["Location"])
+    assert "changed by someone else" in page.content.decode()
+
+
+def article_form(article, **quote_fields):
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "body": article.body,
+        "author": "",
+        "url": "",
+        "seed_file": "",
+        "published": "",
+        "outlet": "",
+        "original_source": "",
+        "quotes-TOTAL_FORMS": 0,
+        "quotes-INITIAL_FORMS": 0,
+        "quotes-2-TOTAL_FORMS": 1,
+        "quotes-2-INITIAL_FORMS": 0,
+        "quotes-2-0-kind": "direct",
+        "quotes-2-0-article": article.pk,
+    }
+    return {**data, **{f"quotes-2-0-{k}": v for k, v in quote_fields.items()}}
+
+
+@pytest.fixture
+def article():
+    return make_article(body="Amiri said “we will fight”. Later: “we will fight” again.")
+
+
+def test_pasting_text_that_is_not_in_the_article_says_so(curator_client, article):
+    response = curator_client.post(change_url(article), article_form(article, text="we lost"))
+    assert "This text is not in the article body" in response.content.decode()
+    assert not Quote.objects.exists()
+
+
+def test_pasting_text_that_occurs_twice_asks_which_one(curator_client, article):
+    response = curator_client.post(change_url(article), article_form(article, text="we will fight"))
+    html = response.content.decode()
+    assert "This text occurs 2 times; enter which one: 1 — " in html
+    assert not Quote.objects.exists()
+    response = curator_client.post(
+        change_url(article), article_form(article, text="we will fight", occurrence=2)
+    )
+    assert response.status_code == 302
+    quote = Quote.objects.get()
+    assert article.body[quote.start : quote.end] == "we will fight"
+    assert quote.start == article.body.rindex("we will fight")
+    assert quote.claim.statement == "we will fight" and quote.method == "curated"
+
+
+def test_article_page_shows_each_quote_highlighted_in_its_paragraph(curator_client):
+    quote = make_quote(article=make_article(body="Before <i>x</i> “we will win” after."))
+    html = curator_client.get(change_url(quote.article)).content.decode()
+    assert "Before &lt;i&gt;x&lt;/i&gt; “<mark>we will win</mark>” after." in html
+
+
+def test_merge_speakers_action_confirms_then_merges_and_undo_restores(curator_client):
+    survivor = make_speaker(name="Moeen al-Kadhimi")
+    duplicate = make_speaker(name="Muen Kadhimi")
+    quote = make_quote(speaker=duplicate)
+    url = reverse("admin:claims_speaker_changelist")
+    data = {"action": "merge_speakers", "_selected_action": [survivor.pk, duplicate.pk]}
+    page = curator_client.post(url, data)
+    assert "Merge speakers into one" in page.content.decode()
+    curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk, "reason": "same"})
+    assert Quote.objects.get(pk=quote.pk).speaker == survivor
+    merge = Merge.objects.get()
+    curator_client.post(
+        reverse("admin:claims_merge_changelist"),
+        {"action": "undo", "_selected_action": [merge.pk]},
+    )
+    assert Quote.objects.get(pk=quote.pk).speaker_id == duplicate.pk
+
+
+def test_history_page_lists_changes_and_revert_restores_the_old_speaker(curator_client):
+    first, second = make_speaker(name="First Speaker"), make_speaker(name="Second Speaker")
+    quote = make_quote(speaker=first)
+    curator_client.post(
+        change_url(quote), quote_form(quote, speaker=second.pk, change_reason="wrong man")
+    )
+    history_url = reverse("admin:claims_quote_history", args=[quote.pk])
+    html = curator_client.get(history_url).content.decode()
+    assert "wrong man" in html and "Cora" in html
+    original = quote.history.earliest()
+    revert_url = reverse("admin:claims_quote_simple_history", args=[quote.pk, original.history_id])
+    form = curator_client.get(revert_url).context["adminform"].form
+    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    response = curator_client.post(revert_url, data)
+    assert "Say why you changed the speaker" in response.content.decode()
+    response = curator_client.post(revert_url, {**data, "change_reason": "revert: wrong call"})
+    assert response.status_code == 302
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.version) == (first, 3)
+    assert quote.history.latest().history_change_reason == "revert: wrong call"
+
+
+def test_report_queue_escapes_details_and_resolves(curator_client, curator):
+    report = AttributionReport.objects.create(
+        claim=make_claim(), problem="misquoted", details="<script>alert(1)</script>"
+    )
+    html = curator_client.get(change_url(report)).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    curator_client.post(
+        reverse("admin:claims_attributionreport_changelist"),
+        {"action": "resolve", "_selected_action": [report.pk]},
+    )
+    report.refresh_from_db()
+    assert (report.status, report.handled_by) == (ReportStatus.RESOLVED, curator)
+
+
+def test_create_curator_makes_a_staff_user_in_the_group(capsys):
+    call_command("create_curator", "nadia", "--email", "n@example.org")
+    user = get_user_model().objects.get(username="nadia")
+    assert user.is_staff and not user.is_superuser
+    assert user.groups.filter(name="Curators").exists()
+    password = re.search(r"Password: (\S+)", capsys.readouterr().out).group(1)
+    assert user.check_password(password)

@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help venv install run test test-postgres fixtures lint bench clean
+.PHONY: help venv install run test test-postgres fixtures lint bench loadtest backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
@@ -20,6 +20,10 @@ help:
 	@echo "make fixtures       regenerate fixtures (manage.py build_fixtures)"
 	@echo "make lint           ruff check + ruff format --check"
 	@echo "make bench          run bench/run.py"
+	@echo "make eval           score the quote extractor on eval/ (precision, recall, attribution)"
+	@echo "make loadtest       gunicorn under 60 s of mixed traffic, 32 connections (LOADTEST_SECONDS)"
+	@echo "make backup         write the whole database to backups/iraqnews-YYYYmmdd-HHMMSS.json"
+	@echo "make restore FILE=backups/....json   replace the whole database with a backup"
 	@echo "make clean          remove db.sqlite3, staticfiles/ and the install stamp"
 
 # The stamp file makes pip re-run only when a requirements file is newer than it.
@@ -49,7 +53,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)
+	$(PY) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
+	command -v wrk >/dev/null || apt-get install -y -q wrk || true
 	$(PY) bench/run.py
+
+loadtest: $(STAMP)
+	$(PY) bench/loadtest.py
+
+backup: $(STAMP)
+	mkdir -p backups
+	$(PY) manage.py backup_db --output backups/iraqnews-$$(date -u +%Y%m%d-%H%M%S).json
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/iraqnews-....json" >&2; exit 2; }
+	$(PY) manage.py restore_db --no-input "$(FILE)"
 
 clean:
 	rm -rf db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles $(STAMP)

@@ -1,14 +1,20 @@
 """JSON and CSV renderings of list pages (the JSON shape is a public contract)."""
 
 import csv
+import math
 from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
+from django.utils.functional import cached_property
+
+from claims.querysets import BoundedCount, bounded_count
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 FORMATS = {"", "html", "json", "csv"}
+
+
 class BadRequest(ValueError):
     """A query-string value the page cannot honour; the message is shown to the user."""
 
@@ -29,13 +35,80 @@ def paginate(request, queryset):
         raise BadRequest("page_size must be a whole number.") from None
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise BadRequest(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
-    paginator = Paginator(queryset, size)
+    paginator = BoundedPaginator(queryset, size)
     try:
         return paginator.page(request.GET.get("page", 1) or 1)
     except PageNotAnInteger:
         raise BadRequest("page must be a whole number.") from None
     except EmptyPage:
         raise BadRequest(f"There is no page {request.GET.get('page')[:20]}.") from None
+
+
+class BoundedPaginator(Paginator):
+    """Pages without a full COUNT: a page reads one row past its end to know whether another
+    follows, and the total is counted only up to the bound (then it is a lower bound)."""
+
+    @cached_property
+    def count(self):
+        return bounded_count(self.object_list)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / self.per_page))
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        if number > 10**9:  # no list is that long; a larger OFFSET overflows the database
+            raise EmptyPage("That page contains no results")
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        # Find the page's keys on the ordering index first, then join only those rows:
+        # a deep OFFSET then skips index entries instead of fully joined rows.
+        keys = list(
+            self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1]
+        )
+        by_key = _in_bulk(self.object_list, keys) if keys else {}
+        rows = [by_key[key] for key in keys]
+        if not rows and number > 1:
+            raise EmptyPage("That page contains no results")
+        has_next = len(rows) > self.per_page
+        rows = rows[: self.per_page]
+        if not has_next:
+            self.count = BoundedCount(bottom + len(rows))
+        elif not self.count.exact:
+            self.count = BoundedCount(max(self.count, bottom + self.per_page), exact=False)
+        return BoundedPage(rows, number, self, has_next)
+
+
+def _in_bulk(queryset, keys):
+    """{pk: row} for `keys`, with `queryset`'s joins but not its filters when it has no
+    annotations: the keys already passed them, and a full-text filter costs as much again."""
+    if queryset.query.annotations or queryset.query.distinct:
+        return queryset.in_bulk(keys)
+    rows = queryset.model._default_manager.all()
+    rows.query.select_related = queryset.query.select_related
+    rows.query.deferred_loading = queryset.query.deferred_loading
+    return rows.in_bulk(keys)
+
+
+class BoundedPage(Page):
+    def __init__(self, object_list, number, paginator, has_next):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self):
+        return self._has_next
+
+    def end_index(self):
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
 
 
 def _page_url(request, number):
@@ -157,7 +230,8 @@ def flatten(record, prefix=""):
             row.update(flatten(value, f"{name}_"))
         elif isinstance(value, list):
             row[name] = "; ".join(
-                " ".join(str(v) for v in flatten(item).values() if v) if isinstance(item, dict)
+                " ".join(str(v) for v in flatten(item).values() if v)
+                if isinstance(item, dict)
                 else str(item)
                 for item in value
             )
@@ -182,9 +256,24 @@ class ListExport:
 QUOTES = ListExport(
     quote_record,
     (
-        "id", "url", "text", "kind", "status", "speaker_name", "speaker_url", "attributed_as",
-        "cue", "organization_name", "organization_url", "article_title", "article_url",
-        "article_outlet", "article_published", "start", "end", "claim_url",
+        "id",
+        "url",
+        "text",
+        "kind",
+        "status",
+        "speaker_name",
+        "speaker_url",
+        "attributed_as",
+        "cue",
+        "organization_name",
+        "organization_url",
+        "article_title",
+        "article_url",
+        "article_outlet",
+        "article_published",
+        "start",
+        "end",
+        "claim_url",
     ),
     "quotes.csv",
 )
@@ -195,14 +284,25 @@ SPEAKERS = ListExport(
 )
 ORGANIZATIONS = ListExport(
     organization_record,
-    ("id", "url", "name", "slug", "kind", "aliases", "description", "quote_count",
-     "member_count"),
+    ("id", "url", "name", "slug", "kind", "aliases", "description", "quote_count", "member_count"),
     "organizations.csv",
 )
 ARTICLES = ListExport(
     article_record,
-    ("id", "url", "title", "slug", "outlet_name", "outlet_url", "original_source_name",
-     "original_source_url", "author", "published", "original_url", "quote_count"),
+    (
+        "id",
+        "url",
+        "title",
+        "slug",
+        "outlet_name",
+        "outlet_url",
+        "original_source_name",
+        "original_source_url",
+        "author",
+        "published",
+        "original_url",
+        "quote_count",
+    ),
     "articles.csv",
 )
 

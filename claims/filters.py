@@ -1,17 +1,25 @@
 """One FilterSet per list page; the query-string names are a public contract."""
 
+import hashlib
+from collections import Counter
+
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.utils.text import slugify
 
 from claims.models import (
     Article,
+    Membership,
     Organization,
     OrganizationKind,
     Quote,
     QuoteKind,
     QuoteStatus,
+    SlugRedirect,
+    Speaker,
 )
 
 QUOTE_SORTS = {
@@ -21,6 +29,43 @@ QUOTE_SORTS = {
     "outlet": "by_outlet",
 }
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+# A select lists every option up to this many; past it, the chosen ones and the most frequent.
+CHOICES_LIMIT = 200
+# Facet counts read at most this many matching rows, so they never scan a large table.
+FACET_SAMPLE = 1_000
+# A long option list shows the chosen options and this many of the most frequent.
+FACET_TOP = 20
+# Sampled facet counts (already approximate) are cached per worker this long, in seconds.
+FACET_TTL = 60
+# Query-string parameters that do not change which rows a facet counts.
+FACET_IGNORED_PARAMS = ("page", "page_size", "format", "sort")
+# (facet, filter it ignores, columns it counts) — each facet is counted under the other filters.
+FACETS = {
+    "speaker": ("speaker__slug", "speaker__name"),
+    "article": ("article__slug", "article__title"),
+    "kind": ("kind",),
+    "status": ("status",),
+    "outlet": (
+        "article__outlet__slug",
+        "article__outlet__name",
+        "article__original_source__slug",
+        "article__original_source__name",
+    ),
+    "organization": ("organization__slug", "organization__name", "speaker_id"),
+}
+FACET_COLUMNS = [column for fields in FACETS.values() for column in fields]
+FACET_AT = {column: i for i, column in enumerate(FACET_COLUMNS)}
+
+
+def _first(queryset, fields, selected, limit):
+    """(rows, complete): every row when there are at most `limit`, sorted by label; else
+    only the rows whose slug is in `selected`."""
+    rows = list(queryset.values_list(*fields)[: limit + 1])
+    if len(rows) <= limit:
+        return sorted(rows, key=lambda row: (row[1], row[0])), True
+    if not selected:
+        return [], False
+    return sorted(queryset.filter(slug__in=selected).values_list(*fields)), False
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -35,13 +80,13 @@ class QuoteFilter(django_filters.FilterSet):
     article = django_filters.ChoiceFilter(label="Article", field_name="article__slug", choices=[])
     date_after = django_filters.DateFilter(
         label="Published on or after",
-        field_name="article__published",
+        field_name="published",
         lookup_expr="gte",
         widget=DATE_WIDGET,
     )
     date_before = django_filters.DateFilter(
         label="Published on or before",
-        field_name="article__published",
+        field_name="published",
         lookup_expr="lte",
         widget=DATE_WIDGET,
     )
@@ -60,17 +105,32 @@ class QuoteFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, choices=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.choices = choices or self._load_choices()
+        self.choices = choices or self._load_choices(self.data)
         self.filters["speaker"].extra["choices"] = self.choices["speaker"]
         self.filters["organization"].extra["choices"] = self.choices["organization"]
         self.filters["outlet"].extra["choices"] = self.choices["organization"]
         self.filters["article"].extra["choices"] = self.choices["article"]
+        self.facet_note = ""
 
     @staticmethod
-    def _load_choices():
-        from claims.models import Speaker
-
-        speakers = list(Speaker.objects.order_by("name").values_list("slug", "name", "aliases"))
+    def _load_choices(data):
+        """Options for the selects: all of them while each list is short, else the chosen."""
+        getlist = getattr(data, "getlist", lambda name: [data.get(name)] if data else [])
+        chosen_speakers = [v for v in getlist("speaker") if v]
+        chosen_orgs = [v for v in (data.get("organization"), data.get("outlet")) if v]
+        chosen_articles = [data.get("article")] if data and data.get("article") else []
+        limit = getattr(settings, "FILTER_CHOICES_LIMIT", CHOICES_LIMIT)
+        speakers, all_speakers = _first(
+            Speaker.objects.all(), ("slug", "name", "aliases"), [], limit
+        )
+        if not all_speakers and chosen_speakers:
+            by_alias = SlugRedirect.objects.filter(kind="speaker", slug__in=chosen_speakers)
+            speakers = sorted(
+                Speaker.objects.filter(
+                    Q(slug__in=chosen_speakers) | Q(pk__in=by_alias.values("target_id"))
+                ).values_list("slug", "name", "aliases"),
+                key=lambda row: (row[1], row[0]),
+            )
         alias_slugs = {}
         for slug, _name, aliases in speakers:
             for alias in aliases:
@@ -78,11 +138,23 @@ class QuoteFilter(django_filters.FilterSet):
         speaker_choices = [(slug, name) for slug, name, _ in speakers]
         known = {slug for slug, _ in speaker_choices}
         speaker_choices += [(a, a) for a in alias_slugs if a not in known]
+        organizations, all_organizations = _first(
+            Organization.objects.all(), ("slug", "name"), chosen_orgs, limit
+        )
+        articles, all_articles = _first(
+            Article.objects.all(), ("slug", "title"), chosen_articles, limit
+        )
         return {
             "speaker": speaker_choices,
             "alias_slugs": alias_slugs,
-            "organization": list(Organization.objects.order_by("name").values_list("slug", "name")),
-            "article": list(Article.objects.order_by("title").values_list("slug", "title")),
+            "organization": organizations,
+            "article": articles,
+            "complete": {
+                "speaker": all_speakers,
+                "organization": all_organizations,
+                "outlet": all_organizations,
+                "article": all_articles,
+            },
         }
 
     def filter_speaker(self, queryset, name, value):
@@ -123,56 +195,115 @@ class QuoteFilter(django_filters.FilterSet):
         return other.qs.order_by()
 
     def facet_counts(self):
-        """{filter name: {option value: count}} for every choice filter of the form."""
-        counts = {}
-        for name, path in (("speaker", "speaker__slug"), ("article", "article__slug")):
-            counts[name] = dict(
-                self._without(name).values_list(path).annotate(n=Count("id")).order_by()
-            )
-        kind_status = self._without("kind", "status").values_list("kind", "status")
-        kind_status = kind_status.annotate(n=Count("id")).order_by()
-        chosen_kind, chosen_status = self.data.get("kind"), self.data.get("status")
-        counts["kind"], counts["status"] = {}, {}
-        for kind, status, n in kind_status:
-            if not chosen_status or status == chosen_status:
-                counts["kind"][kind] = counts["kind"].get(kind, 0) + n
-            if not chosen_kind or kind == chosen_kind:
-                counts["status"][status] = counts["status"].get(status, 0) + n
-        slugs = [slug for slug, _ in self.choices["organization"]]
-        outlets = self._without("outlet").aggregate(
-            **{
-                f"o{i}": Count(
-                    "id", filter=Q(article__outlet__slug=s) | Q(article__original_source__slug=s)
+        """{filter name: {option value: count}} for every choice filter of the form.
+
+        Each facet counts the rows matching the other filters; facets whose own filter is
+        not set share one query. At most FACET_SAMPLE rows are read per query: when more
+        match, the counts are those of a sample, `facet_note` says so, and they are cached
+        per worker for FACET_TTL seconds under the normalised query string.
+        """
+        sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
+        groups = {}
+        for name in FACETS:
+            groups.setdefault((name,) if self.data.get(name) else (), []).append(name)
+        found, fresh = {}, {}
+        for ignored in groups:
+            found[ignored] = cache.get(self._facet_cache_key(ignored))
+            if found[ignored] is None:
+                rows = list(self._without(*ignored).values_list(*FACET_COLUMNS)[: sample + 1])
+                fresh[ignored] = rows
+        speaker_at = FACET_AT["speaker_id"]
+        member_of = _memberships(row[speaker_at] for rows in fresh.values() for row in rows)
+        for ignored, rows in fresh.items():
+            sampled = len(rows) > sample
+            found[ignored] = (_tally(groups[ignored], rows[:sample], member_of), sampled)
+            if sampled:
+                cache.set(self._facet_cache_key(ignored), found[ignored], FACET_TTL)
+        counts, self.facet_labels = {}, {}
+        for tallies, sampled in found.values():
+            for name, (tally, labels) in tallies.items():
+                counts[name], self.facet_labels[name] = tally, labels
+            if sampled:
+                self.facet_note = (
+                    f"Counts beside the options come from the first {sample:,} matching "
+                    "quotes, not from all of them."
                 )
-                for i, s in enumerate(slugs)
-            }
+        return {name: counts[name] for name in FACETS}
+
+    def _facet_cache_key(self, ignored):
+        """The cache key of facet rows read under every filter but `ignored`."""
+        getlist = getattr(self.data, "getlist", lambda name: [self.data.get(name)])
+        skip = {*FACET_IGNORED_PARAMS, *ignored}
+        params = sorted(
+            (name, sorted(v for v in getlist(name) if v)) for name in self.data if name not in skip
         )
-        counts["outlet"] = {s: outlets[f"o{i}"] for i, s in enumerate(slugs)}
-        organizations = self._without("organization").aggregate(
-            **{
-                f"o{i}": Count(
-                    "id",
-                    filter=Q(organization__slug=s) | Q(speaker__memberships__organization__slug=s),
-                    distinct=True,
-                )
-                for i, s in enumerate(slugs)
-            }
-        )
-        counts["organization"] = {s: organizations[f"o{i}"] for i, s in enumerate(slugs)}
-        return counts
+        digest = hashlib.md5(repr(params).encode(), usedforsecurity=False).hexdigest()
+        sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
+        return f"quote-facets:{sample}:{digest}"
 
     def label_with_counts(self):
-        """Put each facet count beside its option in the form's choice labels."""
+        """Put each facet count beside its option in the form's choice labels; long lists
+        keep only the chosen options and the most frequent ones."""
         counts = self.facet_counts()
+        chosen_speakers = self.data.getlist("speaker") if hasattr(self.data, "getlist") else []
         for name, by_value in counts.items():
             field = self.form.fields[name]
+            choices = list(field.choices)
+            if not self.choices["complete"].get(name, True):
+                chosen = {value for value, _ in choices if value}
+                top = sorted(by_value, key=lambda v: (-by_value[v], v))
+                top = top[: getattr(settings, "FACET_TOP", FACET_TOP)]
+                labels = self.facet_labels[name]
+                choices = [(v, label) for v, label in choices if not v or v in chosen] + [
+                    (v, labels.get(v) or v) for v in top if v not in chosen
+                ]
             field.choices = [
                 (value, f"{label} ({by_value.get(value, 0)})") if value else (value, label)
-                for value, label in field.choices
-                if name != "speaker" or value not in self.choices["alias_slugs"]
-                or value in (self.data.getlist("speaker") if hasattr(self.data, "getlist") else [])
+                for value, label in choices
+                if name != "speaker"
+                or value not in self.choices["alias_slugs"]
+                or value in chosen_speakers
             ]
         return counts
+
+
+def _memberships(speaker_ids):
+    """{speaker id: {organization slug: name}} for the given speakers, in one query."""
+    member_of = {}
+    ids = {*speaker_ids} - {None}
+    if not ids:
+        return member_of
+    for speaker_id, slug, label in Membership.objects.filter(speaker_id__in=ids).values_list(
+        "speaker_id", "organization__slug", "organization__name"
+    ):
+        member_of.setdefault(speaker_id, {})[slug] = label
+    return member_of
+
+
+def _tally(names, rows, member_of):
+    """{facet name: (Counter of option values, {value: label})} over facet `rows`."""
+    speaker_at, org_at = FACET_AT["speaker_id"], FACET_AT["organization__slug"]
+    result = {}
+    for name in names:
+        fields = FACETS[name]
+        tally, labels = Counter(), {}
+        pairs = [
+            (FACET_AT[fields[i]], FACET_AT[fields[i + 1]]) for i in range(0, len(fields) - 1, 2)
+        ]
+        if len(fields) == 1:
+            tally.update(row[FACET_AT[fields[0]]] for row in rows)
+        for row in rows if len(fields) > 1 else ():
+            if name == "organization":
+                found = dict(member_of.get(row[speaker_at], {}))
+                found[row[org_at]] = row[org_at + 1]
+            else:
+                found = {row[slug]: row[label] for slug, label in pairs}
+            found.pop(None, None)
+            tally.update(found.keys())
+            labels.update(found)
+        tally.pop(None, None)
+        result[name] = (dict(tally), labels)
+    return result
 
 
 class SpeakerFilter(django_filters.FilterSet):
@@ -216,11 +347,15 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
     outlet = django_filters.ChoiceFilter(label="Outlet", method="filter_outlet", choices=[])
     date_after = django_filters.DateFilter(
-        label="Published on or after", field_name="published", lookup_expr="gte",
+        label="Published on or after",
+        field_name="published",
+        lookup_expr="gte",
         widget=DATE_WIDGET,
     )
     date_before = django_filters.DateFilter(
-        label="Published on or before", field_name="published", lookup_expr="lte",
+        label="Published on or before",
+        field_name="published",
+        lookup_expr="lte",
         widget=DATE_WIDGET,
     )
 

@@ -17,6 +17,7 @@ from claims.extraction.names import name_key
 from claims.querysets import (
     ArticleQuerySet,
     ClaimQuerySet,
+    MembershipQuerySet,
     OrganizationQuerySet,
     QuoteQuerySet,
     SpeakerQuerySet,
@@ -165,10 +166,25 @@ class Speaker(models.Model):
         """Every spelling, normalised for accent-, case- and al-insensitive search."""
         return " | ".join(name_key(n) for n in self.all_names())
 
+    def role_on(self, day, organization_id=None):
+        """The membership known to hold on `day`, preferring `organization_id`.
 
-class MembershipManager(models.Manager):
-    def get_by_natural_key(self, speaker_slug, organization_slug, role):
-        return self.get(speaker__slug=speaker_slug, organization__slug=organization_slug, role=role)
+        Uses prefetched memberships; None when the sources state no role.
+        """
+        current = [m for m in self.memberships.all() if m.covers(day)]
+        current.sort(key=lambda m: (m.organization_id != organization_id, m.pk))
+        return current[0] if current else None
+
+    def claims_with_sources(self, quotes):
+        """The speaker's claims, newest first, each with its quotes and the role held then."""
+        groups = {}
+        for quote in quotes:
+            quote.role = self.role_on(quote.article.published, quote.organization_id)
+            groups.setdefault(quote.claim_id, {"claim": quote.claim, "quotes": []})
+            groups[quote.claim_id]["quotes"].append(quote)
+        for group in groups.values():
+            group["quotes"].sort(key=lambda q: q.kind == "indirect")
+        return list(groups.values())
 
 
 class Membership(models.Model):
@@ -184,7 +200,7 @@ class Membership(models.Model):
     start_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
     end_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
 
-    objects = MembershipManager()
+    objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -284,22 +300,40 @@ class Article(models.Model):
         return reverse("claims:article_detail", args=[self.slug])
 
     def segments(self, quotes):
-        """The body cut into (text, quote or None) pieces so quotes can be highlighted.
+        """The body as (text, quote, inner) pieces so every quote can be highlighted.
 
-        Quotes are taken in order; one that overlaps an earlier one (a partial inside
-        reported speech) is left to the outer quote.
+        `quote` is None for plain text. A quote that lies inside an earlier one (a
+        partial inside reported speech) comes back in the outer piece's `inner` list
+        of (text, quote) pieces; overlapping but not nested quotes are left out.
         """
         pieces, cursor = [], 0
-        for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
-            if quote.start < cursor:
+        ordered = sorted(quotes, key=lambda q: (q.start, -q.end))
+        index = 0
+        while index < len(ordered):
+            outer = ordered[index]
+            index += 1
+            if outer.start < cursor:
                 continue
-            if quote.start > cursor:
-                pieces.append((self.body[cursor : quote.start], None))
-            pieces.append((self.body[quote.start : quote.end], quote))
-            cursor = quote.end
-        pieces.append((self.body[cursor:], None))
+            inner_quotes = []
+            while index < len(ordered) and ordered[index].end <= outer.end:
+                inner_quotes.append(ordered[index])
+                index += 1
+            if outer.start > cursor:
+                pieces.append((self.body[cursor : outer.start], None, []))
+            inner, position = [], outer.start
+            for quote in inner_quotes:
+                if quote.start < position:
+                    continue
+                if quote.start > position:
+                    inner.append((self.body[position : quote.start], None))
+                inner.append((self.body[quote.start : quote.end], quote))
+                position = quote.end
+            if inner:
+                inner.append((self.body[position : outer.end], None))
+            pieces.append((self.body[outer.start : outer.end], outer, inner))
+            cursor = outer.end
+        pieces.append((self.body[cursor:], None, []))
         return pieces
-
 
 
 def claim_key_for(*parts):
@@ -352,6 +386,97 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim_detail", args=[self.key])
+
+    def attribution_history(self):
+        """Public record of curators' changes to who said this and whether it stands, oldest
+        first (see claims.attribution); a fixed number of queries."""
+        from claims.attribution import attribution_history
+
+        return attribution_history(self)
+
+    def sources(self, quotes):
+        """Per quote: its wording compared with the statement, its paragraph and its chain."""
+        from claims.diff import word_diff
+
+        result = []
+        for quote in quotes:
+            article = quote.article
+            chain = [org for org in (article.original_source, article.outlet) if org]
+            if len(chain) == 2 and chain[0] == chain[1]:
+                chain = chain[:1]
+            result.append(
+                {
+                    "quote": quote,
+                    "diff": word_diff(self.statement, quote.text)
+                    if quote.kind != "indirect"
+                    else None,
+                    "same_wording": quote.text.strip(" ,.") == self.statement.strip(" ,."),
+                    "context": quote.context(),
+                    "chain": chain,
+                }
+            )
+        return result
+
+    def statement_kind(self, quotes):
+        """The kind of the quote the statement's wording comes from."""
+        for quote in quotes:
+            if quote.text == self.statement:
+                return quote.kind
+        return quotes[0].kind if quotes else "direct"
+
+    def speaker_role(self, quotes):
+        if self.speaker is None:
+            return None
+        dated = [q.article.published for q in quotes if q.article.published]
+        memberships = self.speaker.memberships.select_related("organization")
+        day = min(dated) if dated else None
+        current = [m for m in memberships if m.covers(day)]
+        return current[0] if current else None
+
+    def json_ld(self, request, quotes):
+        """schema.org Claim with each source's wording as a Quotation (safe for a script tag)."""
+        from claims.sanitize import json_ld
+
+        def person(quote):
+            if quote.speaker:
+                return {"@type": "Person", "name": quote.speaker.name,
+                        "url": request.build_absolute_uri(quote.speaker.get_absolute_url())}
+            if quote.organization:
+                return {"@type": "Organization", "name": quote.organization.name}
+            return {"@type": "Person", "name": quote.attributed_as or "Unnamed source"}
+
+        def news_article(article):
+            data = {"@type": "NewsArticle", "headline": article.title,
+                    "url": request.build_absolute_uri(article.get_absolute_url())}
+            if article.published:
+                data["datePublished"] = article.published.isoformat()
+            if article.outlet:
+                data["publisher"] = {"@type": "Organization", "name": article.outlet.name}
+            if article.url:
+                data["sameAs"] = article.url
+            return data
+
+        appearances = [
+            {"@type": "Quotation", "text": q.text, "creator": person(q),
+             "isBasedOn": news_article(q.article)}
+            for q in quotes
+        ]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Claim",
+            "url": request.build_absolute_uri(self.get_absolute_url()),
+            "text": self.statement,
+            "appearance": appearances,
+        }
+        if quotes:
+            data["author"] = person(quotes[0])
+            data["firstAppearance"] = appearances[0]
+        return json_ld(data)
+
+    def first_source(self, quotes):
+        """The earliest dated quote, or the first one when none is dated."""
+        dated = [q for q in quotes if q.article.published]
+        return min(dated, key=lambda q: q.article.published) if dated else (quotes or [None])[0]
 
 
 class Quote(models.Model):
@@ -420,9 +545,16 @@ class Quote(models.Model):
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Raised on every save; guards against lost updates."
     )
+    published = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Copy of the article's publication date, kept by database triggers so "
+        "lists sort and filter by date on one indexed table.",
+    )
 
     objects = QuoteQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["published"])
 
     class Meta:
         ordering = ["article", "start"]
@@ -440,6 +572,17 @@ class Quote(models.Model):
             models.Index(fields=["organization"], name="claims_quote_org_idx"),
             models.Index(fields=["kind"], name="claims_quote_kind_idx"),
             models.Index(fields=["status"], name="claims_quote_status_idx"),
+            models.Index(
+                fields=["-published", "-article", "start"], name="claims_quote_published_idx"
+            ),
+            models.Index(
+                fields=["speaker", "-published", "-article", "start"],
+                name="claims_quote_speaker_pub_idx",
+            ),
+            models.Index(fields=["claim", "published"], name="claims_quote_claim_pub_idx"),
+            models.Index(
+                fields=["organization", "published"], name="claims_quote_org_pub_idx"
+            ),
         ]
 
     def __str__(self):
@@ -453,6 +596,26 @@ class Quote(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:quote_detail", args=[self.pk])
+
+    def context(self):
+        """(before, quote, after) within the quote's paragraph of the article body."""
+        body = self.article.body
+        start = body.rfind("\n\n", 0, self.start)
+        start = 0 if start < 0 else start + 2
+        end = body.find("\n\n", self.end)
+        end = len(body) if end < 0 else end
+        return body[start : self.start], body[self.start : self.end], body[self.end : end]
+
+    @staticmethod
+    def distinct_sources(quotes):
+        """Who is quoted in `quotes`: speakers and unnamed sources, each with a count."""
+        sources = {}
+        for quote in quotes:
+            key = ("s", quote.speaker_id) if quote.speaker_id else ("a", quote.attributed_as)
+            entry = sources.setdefault(key, {"speaker": quote.speaker, "label": quote.attributed_as,
+                                             "organization": quote.organization, "count": 0})
+            entry["count"] += 1
+        return sorted(sources.values(), key=lambda e: (-e["count"], str(e["speaker"] or e["label"])))
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -562,3 +725,47 @@ class AttributionReport(models.Model):
 
     def get_absolute_url(self):
         return self.claim.get_absolute_url()
+
+
+class MergeKind(models.TextChoices):
+    SPEAKER = "speaker", "Speakers"
+    ORGANIZATION = "organization", "Organizations"
+
+
+class Merge(models.Model):
+    """Duplicates folded into a survivor, with what it takes to undo it exactly.
+
+    `snapshot` holds the duplicates' rows, the ids of the rows that moved to the
+    survivor, memberships dropped as repeats, aliases added and slug redirects replaced.
+    """
+
+    kind = models.CharField(max_length=20, choices=MergeKind.choices)
+    survivor_id = models.PositiveBigIntegerField(help_text="Primary key of the surviving record.")
+    survivor_name = models.CharField(max_length=200, help_text="Its name at the time of the merge.")
+    merged_names = models.TextField(blank=True, help_text="The duplicates' names, for display.")
+    snapshot = models.JSONField(default=dict, editable=False)
+    reason = models.TextField(
+        blank=True, help_text="Why these are one, e.g. “Same spokesman, transliterated twice”."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            _choices_constraint("kind", MergeKind, "claims_merge_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(undone_by__isnull=True) | Q(undone_at__isnull=False),
+                name="claims_merge_undone_by_needs_undone_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "survivor_id"], name="claims_merge_survivor_idx")]
+
+    def __str__(self):
+        return f"{self.merged_names} → {self.survivor_name}"

@@ -1,8 +1,74 @@
 """Reads: every list and detail page asks one of these QuerySet methods."""
 
-from django.db import models
-from django.db.models import Count, F, Prefetch, Q, TextField
+import re
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, TruncMonth
+
+# Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
+COUNT_BOUND = 10_000
+# Search pages rank at most this many full-text matches before ordering them for display.
+SEARCH_CANDIDATES = 200
+
+
+class BoundedCount(int):
+    """A row count that may be a lower bound; prints as “more than N” when it is one."""
+
+    def __new__(cls, value, exact=True):
+        count = super().__new__(cls, value)
+        count.exact = exact
+        return count
+
+    def __str__(self):
+        return int.__str__(self) if self.exact else f"more than {int(self):,}"
+
+
+def count_bound():
+    return getattr(settings, "COUNT_BOUND", COUNT_BOUND)
+
+
+def bounded_count(queryset, bound=None):
+    """Count `queryset` reading at most bound + 1 rows (one LIMITed subquery)."""
+    bound = count_bound() if bound is None else bound
+    found = queryset.order_by().values("pk")[: bound + 1].count()
+    return BoundedCount(min(found, bound), exact=found <= bound)
+
+
+def text_matches(table, text, ranked=False):
+    """SQL for the ids of `table` rows whose indexed text holds `text` as a phrase (last word
+    a prefix), from SQLite FTS5 or a PostgreSQL tsvector; None on other databases."""
+    tokens = re.findall(r"\w+", text)
+    if not tokens:
+        return None
+    limit = f" LIMIT {SEARCH_CANDIDATES}" if ranked else ""
+    if connection.vendor == "sqlite":
+        # FTS5's bm25 rank would score every match; SQLite keeps the first matches instead.
+        return RawSQL(
+            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s{limit}",
+            ['"' + " ".join(tokens) + '"*'],
+        )
+    if connection.vendor == "postgresql":
+        query = " <-> ".join([*tokens[:-1], tokens[-1] + ":*"])
+        order = " ORDER BY ts_rank(search_vector, q) DESC, id" if ranked else ""
+        return RawSQL(
+            f"SELECT id FROM {table}, to_tsquery('simple', %s) q "
+            f"WHERE search_vector @@ q{order}{limit}",
+            [query],
+        )
+    return None
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -32,16 +98,21 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose name or an alias matches `text`, ignoring accents, case and al-."""
         from claims.extraction.names import name_key
 
-        key = name_key(text)
-        if not key:
+        if not name_key(text):
             return self.none()
-        condition = Q()
-        for token in key.split():
-            condition &= Q(search_names__contains=token)
-        return self.filter(condition)
+        return self.filter(self.name_search_condition(text))
 
     def most_quoted(self):
         return self.with_quote_counts().filter(quote_count__gt=0).order_by("-quote_count", "name")
+
+    def name_search_condition(self, text, prefix=""):
+        """Q for rows whose speaker (at `prefix`) has every token of `text` in a name."""
+        from claims.extraction.names import name_key
+
+        condition = Q()
+        for token in name_key(text).split():
+            condition &= Q(**{f"{prefix}search_names__contains": token})
+        return condition
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -49,8 +120,23 @@ class OrganizationQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def for_listing(self):
+        """With quote_count as the `organization` filter of /quotes/ counts: quotes naming
+        the organization plus quotes by its members."""
+        from claims.models import Quote
+
+        quotes = (
+            Quote.objects.filter(
+                Q(organization=OuterRef("pk"))
+                | Q(speaker__memberships__organization=OuterRef("pk"))
+            )
+            .order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(n=Count("id", distinct=True))
+            .values("n")
+        )
         return self.annotate(
-            quote_count=Count("quotes", distinct=True),
+            quote_count=Coalesce(Subquery(quotes, output_field=IntegerField()), 0),
             member_count=Count("memberships__speaker", distinct=True),
         ).order_by("kind", "name")
 
@@ -88,10 +174,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by(F("published").desc(nulls_last=True), "title")
 
     def matching_text(self, text):
+        """Articles whose title or body holds `text`: the best-ranked matches, by title."""
         text = text.strip()
         if not text:
             return self.none()
-        return self.filter(Q(title__icontains=text) | Q(body__icontains=text)).order_by("title")
+        matches = text_matches("claims_article", text, ranked=True)
+        if matches is None:
+            return self.filter(Q(title__icontains=text) | Q(body__icontains=text)).order_by("title")
+        return self.filter(pk__in=matches).order_by("title")
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -105,22 +195,46 @@ class ClaimQuerySet(models.QuerySet):
         return self.with_source_counts().filter(source_count__gt=1)
 
     def by_same_speaker(self, claim):
+        """The speaker's other claims, most sources first, among their newest few hundred."""
         if claim.speaker_id is None:
             return self.none()
+        recent = (
+            type(self)(self.model, using=self._db)
+            .filter(speaker_id=claim.speaker_id)
+            .order_by("-pk")
+            .values("pk")[:SEARCH_CANDIDATES]
+        )
         return (
-            self.filter(speaker_id=claim.speaker_id)
+            self.filter(pk__in=recent)
             .exclude(pk=claim.pk)
             .with_source_counts()
             .order_by("-source_count", "key")
         )
 
     def matching_text(self, text):
+        """Claims whose statement or a quote holds `text` (the first few hundred full-text
+        matches), or whose speaker's name has every word of it."""
+        from claims.extraction.names import name_key
+        from claims.models import Quote, Speaker
+
         text = text.strip()
         if not text:
             return self.none()
-        matching_quotes = Q(quotes__text__icontains=text)
+        statements = text_matches("claims_claim", text, ranked=True)
+        if statements is None:
+            condition = Q(statement__icontains=text) | Q(quotes__text__icontains=text)
+        else:
+            # Two small index reads, then one lookup by key: an OR of subqueries would scan.
+            quotes = text_matches("claims_quote", text, ranked=True)
+            keys = {*self.model.objects.filter(pk__in=statements).values_list("pk", flat=True)}
+            keys |= {*Quote.objects.filter(pk__in=quotes).values_list("claim_id", flat=True)}
+            condition = Q(pk__in=keys)
+        if name_key(text).split():
+            speakers = Speaker.objects.filter(Speaker.objects.name_search_condition(text))
+            condition |= Q(speaker__in=speakers.values("pk"))
         return (
-            self.filter(Q(statement__icontains=text) | matching_quotes)
+            self.filter(condition)
+            .distinct()
             .select_related("speaker")
             .with_source_counts()
             .order_by("-source_count", "key")
@@ -135,11 +249,11 @@ class QuoteQuerySet(models.QuerySet):
         from claims.models import Article, Claim, Organization, Speaker
 
         return {
-            "articles": Article.objects.count(),
-            "speakers": Speaker.objects.count(),
-            "organizations": Organization.objects.count(),
-            "quotes": self.count(),
-            "claims": Claim.objects.count(),
+            "articles": bounded_count(Article.objects.all()),
+            "speakers": bounded_count(Speaker.objects.all()),
+            "organizations": bounded_count(Organization.objects.all()),
+            "quotes": bounded_count(self),
+            "claims": bounded_count(Claim.objects.all()),
         }
 
     def for_listing(self):
@@ -147,15 +261,20 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
 
+    # Quote.published copies the article's date so these orders run on one Quote index;
+    # articles of the same day come newest-imported first.
     def newest_first(self):
-        return self.order_by(
-            F("article__published").desc(nulls_last=True), "article__title", "start"
-        )
+        return self.order_by(F("published").desc(nulls_last=True), "-article_id", "start")
 
     def oldest_first(self):
-        return self.order_by(
-            F("article__published").asc(nulls_last=True), "article__title", "start"
-        )
+        return self.order_by(F("published").asc(nulls_last=True), "article_id", "start")
+
+    def published_between(self, after=None, before=None):
+        if after:
+            self = self.filter(published__gte=after)
+        if before:
+            self = self.filter(published__lte=before)
+        return self
 
     def by_speaker(self):
         return self.order_by(F("speaker__name").asc(nulls_last=True), "article__title", "start")
@@ -174,31 +293,33 @@ class QuoteQuerySet(models.QuerySet):
     def for_organization(self, organization):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
         return self.filter(
-            Q(organization=organization)
-            | Q(speaker__in=organization.memberships.values("speaker"))
+            Q(organization=organization) | Q(speaker__in=organization.memberships.values("speaker"))
         )
 
     def matching_text(self, text):
-        """Quotes whose text, speaker name or alias, or attribution contains `text`."""
+        """Quotes whose text or attribution holds `text` (full-text index), or whose
+        speaker's name or alias contains it."""
         from claims.extraction.names import name_key
+        from claims.models import Speaker
 
         text = text.strip()
         if not text:
             return self
-        condition = Q(text__icontains=text) | Q(attributed_as__icontains=text)
-        key = name_key(text)
-        if key:
-            speaker_match = Q()
-            for token in key.split():
-                speaker_match &= Q(speaker__search_names__contains=token)
-            condition |= speaker_match
+        matches = text_matches("claims_quote", text)
+        if matches is None:
+            condition = Q(text__icontains=text) | Q(attributed_as__icontains=text)
+        else:
+            condition = Q(pk__in=matches)
+        if name_key(text):
+            speakers = Speaker.objects.filter(Speaker.objects.name_search_condition(text))
+            condition |= Q(speaker__in=speakers.values("pk"))
         return self.filter(condition)
 
     def by_month(self):
         """[(month, count, percent of the largest)] for dated quotes, oldest first."""
         rows = (
-            self.filter(article__published__isnull=False)
-            .annotate(month=TruncMonth("article__published"))
+            self.filter(published__isnull=False)
+            .annotate(month=TruncMonth("published"))
             .values("month")
             .annotate(count=Count("id"))
             .order_by("month")

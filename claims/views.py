@@ -1,14 +1,23 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
-from claims import exports
+from claims import exports, reports
 from claims.feeds import SpeakerFeed
 from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
+from claims.forms import AttributionReportForm
 from claims.models import Article, Claim, Organization, Quote, SlugRedirect, Speaker
+from claims.querysets import bounded_count
 from claims.search import search_all
+
+# A speaker page shows this many newest quotes; the quote list pages through the rest.
+SPEAKER_PAGE_QUOTES = 100
+# Aggregates over more rows than the count bound are cached this long (seconds) per worker.
+LARGE_AGGREGATE_TTL = 600
 
 
 def _list_page(request, filterset, template, export):
@@ -32,6 +41,18 @@ def _list_page(request, filterset, template, export):
     return render(request, template, {"filter": filterset, "page": page, "facets": facets})
 
 
+def _computed_or_cached(key, count, compute):
+    """`compute()` itself while `count` is exact (small data), else cached per worker:
+    summaries over hundreds of thousands of rows are refreshed every few minutes."""
+    if count.exact:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, LARGE_AGGREGATE_TTL)
+    return value
+
+
 def _redirect_old_slug(model, kind, slug):
     """301 to the current page when `slug` is a former slug, an alias or a merged duplicate."""
     target = SlugRedirect.resolve(kind, slug)
@@ -43,9 +64,12 @@ def _redirect_old_slug(model, kind, slug):
 
 @require_GET
 def home(request):
+    counts = Quote.objects.corpus_counts()
     context = {
-        "counts": Quote.objects.corpus_counts(),
-        "top_speakers": Speaker.objects.most_quoted()[:8],
+        "counts": counts,
+        "top_speakers": _computed_or_cached(
+            "home:top_speakers", counts["quotes"], lambda: list(Speaker.objects.most_quoted()[:8])
+        ),
         "latest_quotes": Quote.objects.for_listing().direct_only().newest_first()[:6],
     }
     return render(request, "claims/home.html", context)
@@ -75,16 +99,27 @@ def speaker_detail(request, slug):
     if speaker is None:
         return _redirect_old_slug(Speaker, "speaker", slug)
     search = request.GET.get("q", "").strip()[:200]
-    quotes = list(
-        Quote.objects.for_listing().filter(speaker=speaker).matching_text(search).newest_first()
-    )
+    matching = Quote.objects.filter(speaker=speaker).matching_text(search)
+    quotes = list(matching.for_listing().newest_first()[: SPEAKER_PAGE_QUOTES + 1])
+    quote_count = bounded_count(matching) if len(quotes) > SPEAKER_PAGE_QUOTES else len(quotes)
+    quotes = quotes[:SPEAKER_PAGE_QUOTES]
+    total = bounded_count(Quote.objects.filter(speaker=speaker))
     context = {
         "speaker": speaker,
         "search": search,
         "claims": speaker.claims_with_sources(quotes),
-        "quote_count": len(quotes),
-        "timeline": Quote.objects.filter(speaker=speaker).by_month(),
-        "outlets": Quote.objects.filter(speaker=speaker).by_outlet_counts(),
+        "quote_count": quote_count,
+        "shown": len(quotes),
+        "timeline": _computed_or_cached(
+            f"speaker:{speaker.pk}:timeline",
+            total,
+            lambda: Quote.objects.filter(speaker=speaker).by_month(),
+        ),
+        "outlets": _computed_or_cached(
+            f"speaker:{speaker.pk}:outlets",
+            total,
+            lambda: Quote.objects.filter(speaker=speaker).by_outlet_counts(),
+        ),
     }
     return render(request, "claims/speaker_detail.html", context)
 
@@ -163,3 +198,22 @@ def speaker_feed(request, slug):
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     return render(request, "claims/search.html", {"query": query, "results": search_all(query)})
+
+
+@require_http_methods(["GET", "POST"])
+def claim_report(request, key):
+    """A visitor reports a wrong attribution; at most a few reports an hour per address."""
+    claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
+    form = AttributionReportForm(request.POST or None)
+    context = {"claim": claim, "form": form, "sent": "sent" in request.GET}
+    if request.method == "GET":
+        return render(request, "claims/claim_report.html", context)
+    sender = reports.address_hash(request)
+    if reports.over_limit(sender):
+        context["limited"] = reports.REPORTS_PER_HOUR
+        return render(request, "claims/claim_report.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "claims/claim_report.html", context, status=400)
+    form.instance.claim, form.instance.address_hash = claim, sender
+    form.save()
+    return redirect(reverse("claims:claim_report", args=[claim.key]) + "?sent=1")

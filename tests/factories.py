@@ -1,5 +1,6 @@
 """Plain factory functions: each makes one saved row with sensible defaults."""
 
+import importlib
 import itertools
 
 from claims.models import (  # noqa: F401  (re-exported for tests)
@@ -64,3 +65,26 @@ def make_quote(**fields):
     if "claim" not in fields:
         fields["claim"] = make_claim(statement=text)
     return Quote.objects.create(text=text, start=start, end=start + len(text), **fields)
+
+
+def make_curator(**fields):
+    """A staff user in the Curators group (the group is rebuilt from its migration's list
+    when a transactional test has flushed it)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    curators = importlib.import_module("claims.migrations.0004_curators_group")
+    group, created = Group.objects.get_or_create(name=curators.GROUP)
+    if created:
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="claims", codename__in=curators.codenames()
+            )
+        )
+    n = next(_counter)
+    fields.setdefault("username", f"curator{n}")
+    fields.setdefault("is_staff", True)
+    password = fields.pop("password", None)
+    user = get_user_model().objects.create_user(password=password, **fields)
+    user.groups.add(group)
+    return user

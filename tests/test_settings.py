@@ -8,7 +8,9 @@ MANAGE = os.path.join(settings.BASE_DIR, "manage.py")
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_HTTPS"}}
+    # Playwright's fixtures set DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rejects.
+    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    full_env = {k: v for k, v in os.environ.items() if k not in unset}
     full_env.update(env)
     return subprocess.run(
         [sys.executable, MANAGE, *args], capture_output=True, text=True, env=full_env, timeout=60

@@ -308,3 +308,12 @@ def test_search_groups_results_by_kind(client, seed):
     assert results["claims"] and results["organizations"] == []
     badr = client.get("/search/", {"q": "Badr Corps"}).context["results"]
     assert [o.name for o in badr["organizations"]] == ["Badr"]
+
+
+def test_organization_counts_agree_with_the_organization_filter(client, seed):
+    data = client.get("/organizations/", {"format": "json", "page_size": 100}).json()
+    for record in data["results"]:
+        filtered = client.get(
+            "/quotes/", {"format": "json", "organization": record["slug"], "page_size": 1}
+        ).json()
+        assert record["quote_count"] == filtered["count"], record["slug"]

@@ -1,0 +1,390 @@
+"""Benchmark the public pages against Datasette serving the same SQLite file.
+
+    .venv/bin/python bench/run.py               # SQLite (bench/data/quotes-<N>.sqlite3)
+    bash .ci/with-postgres.sh .venv/bin/python bench/run.py --postgres
+
+Generates the data once (manage.py generate_synthetic) and reuses it, starts gunicorn
+(2 workers, DEBUG off) and Datasette, loads each page with wrk (a Python client when wrk
+is missing) after a warm-up, stops the servers and prints one Markdown table. Environment:
+BENCH_QUOTES (default 1000000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 8).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+QUOTES = int(os.environ.get("BENCH_QUOTES", "1000000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+SEED = 1
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %.0f %.0f\\n", summary.requests,
+    summary.errors.status, summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout, summary.duration,
+    latency:percentile(50), latency:percentile(95)))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(*args, env=None, **kwargs):
+    print("$", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env, **kwargs)
+
+
+def app_env(database_url):
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECURE_HTTPS": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "LOG_LEVEL": "ERROR",
+        "CONN_MAX_AGE": "600",
+    }
+
+
+def ensure_data(database_url, env):
+    """Migrate and fill the database unless it already holds the synthetic quotes."""
+    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
+    probe = subprocess.run(
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            "from claims.models import Quote; print(Quote.objects.count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    have = int(probe.stdout.strip().splitlines()[-1])
+    if have == 0:
+        started = time.monotonic()
+        run(PY, "manage.py", "generate_synthetic", "--quotes", QUOTES, "--seed", SEED, env=env)
+        print(f"generated {QUOTES} quotes in {time.monotonic() - started:.0f} s", flush=True)
+    elif have != QUOTES:
+        sys.exit(f"{database_url} holds {have} quotes, not {QUOTES}; remove it to regenerate.")
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                response.read()
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def start(args, env, url):
+    process = subprocess.Popen(
+        [str(a) for a in args],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(url)
+    except Exception:
+        stop(process)
+        raise
+    return process
+
+
+def stop(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def rss_mb(pid):
+    """Resident memory of `pid`'s children (gunicorn workers), in MB, largest first."""
+    out = subprocess.run(
+        ["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True, text=True
+    ).stdout
+    return sorted((int(v) / 1024 for v in out.split()), reverse=True)
+
+
+def load(url, seconds=SECONDS, connections=CONNECTIONS):
+    """(p50 ms, p95 ms, requests per second, failed requests) for `url`."""
+    if shutil.which("wrk"):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(WRK_SCRIPT)
+        out = subprocess.run(
+            [
+                "wrk",
+                f"-t{min(2, connections)}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.name,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        os.unlink(script.name)
+        found = re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
+        requests, bad, errors, duration_us, p50, p95 = map(int, found.groups())
+        return p50 / 1000, p95 / 1000, requests / (duration_us / 1e6), bad + errors
+    return _python_load(url, seconds, connections)
+
+
+def _python_load(url, seconds, connections):
+    latencies, failures, lock = [], [0], threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        while time.monotonic() < deadline:
+            began = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    response.read()
+                    ok = response.status == 200
+            except OSError:
+                ok = False
+            with lock:
+                latencies.append((time.perf_counter() - began) * 1000)
+                failures[0] += not ok
+
+    with ThreadPoolExecutor(connections) as pool:
+        for _ in range(connections):
+            pool.submit(worker)
+    cuts = statistics.quantiles(latencies, n=100)
+    return cuts[49], cuts[94], len(latencies) / seconds, failures[0]
+
+
+def pages(env):
+    """(name, our path, Datasette path or None) for every measured page, from the data."""
+    code = """
+import json, datetime
+from django.db.models import Count
+from claims.models import Article, Claim, Quote, Speaker
+heavy = Quote.objects.values("speaker_id").annotate(n=Count("id")).order_by("-n")[:1][0]
+light = (Quote.objects.values("speaker_id").annotate(n=Count("id")).filter(n__gte=3, n__lte=8)
+         .order_by("speaker_id")[:1][0])
+heavy_s = Speaker.objects.get(pk=heavy["speaker_id"])
+light_s = Speaker.objects.get(pk=light["speaker_id"])
+article = Article.objects.order_by("pk")[Article.objects.count() // 2]
+claim = (Claim.objects.annotate(n=Count("quotes")).filter(n__gte=3, pk__gte=article.pk)
+         .order_by("pk").first())
+quote = Quote.objects.order_by("pk")[Quote.objects.count() // 2]
+print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heavy["n"],
+    "light": light_s.slug, "light_id": light_s.pk, "article": article.slug, "claim": claim.key,
+    "quote": quote.pk}))
+"""
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    ids = json.loads(out.strip().splitlines()[-1])
+    print(f"heaviest speaker {ids['heavy']} has {ids['heavy_n']} quotes", flush=True)
+    table = "claims_quote"
+    return [
+        ("home", "/", None),
+        ("quotes, unfiltered", "/quotes/", f"/bench/{table}"),
+        (
+            "quotes, heaviest speaker",
+            f"/quotes/?speaker={ids['heavy']}",
+            f"/bench/{table}?speaker_id={ids['heavy_id']}",
+        ),
+        (
+            "quotes, light speaker",
+            f"/quotes/?speaker={ids['light']}",
+            f"/bench/{table}?speaker_id={ids['light_id']}",
+        ),
+        ("quotes, one month", "/quotes/?date_after=2020-03-01&date_before=2020-03-31", None),
+        ("quotes, text q", "/quotes/?q=welcomes+the+census", None),
+        ("quotes, page 1000", "/quotes/?page=1000", None),
+        ("quotes JSON, heaviest speaker", f"/quotes/?format=json&speaker={ids['heavy']}", None),
+        ("speaker page, heaviest", f"/speakers/{ids['heavy']}/", None),
+        ("article page", f"/articles/{ids['article']}/", None),
+        ("claim page", f"/claims/{ids['claim']}/", None),
+        ("quote page", f"/quotes/{ids['quote']}/", f"/bench/{table}/{ids['quote']}"),
+        ("search", "/search/?q=census", None),
+    ]
+
+
+def query_counts(env, paths):
+    """SQL queries per page, from a DEBUG-off test client in a subprocess."""
+    code = f"""
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+for path in {paths!r}:
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(path).status_code
+    print("COUNT", status, len(queries), path)
+"""
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {
+        path: (int(status), int(n))
+        for status, n, path in re.findall(r"COUNT (\d+) (\d+) (\S+)", out)
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="serve our pages from DATABASE_URL (PostgreSQL); Datasette keeps the SQLite file",
+    )
+    options = parser.parse_args()
+    DATA.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    sqlite_file = DATA / f"quotes-{QUOTES}.sqlite3"
+    sqlite_url = f"sqlite:///{sqlite_file}"
+    ensure_data(sqlite_url, app_env(sqlite_url))
+    database_url = os.environ["DATABASE_URL"] if options.postgres else sqlite_url
+    env = app_env(database_url)
+    if options.postgres:
+        ensure_data(database_url, env)
+    run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    paths = pages(env)
+    counts = query_counts(env, [path for _, path, _ in paths])
+
+    ours_port, theirs_port = free_port(), free_port()
+    ours = f"http://127.0.0.1:{ours_port}"
+    theirs = f"http://127.0.0.1:{theirs_port}"
+    app = start(
+        [
+            Path(PY).parent / "gunicorn",
+            "iraqnews.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{ours_port}",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        env,
+        f"{ours}/",
+    )
+    datasette_name = sqlite_file.stem
+    datasette = start(
+        [
+            Path(PY).parent / "datasette",
+            "serve",
+            sqlite_file,
+            "-h",
+            "127.0.0.1",
+            "-p",
+            theirs_port,
+            "--setting",
+            "sql_time_limit_ms",
+            "3000",
+        ],
+        os.environ.copy(),
+        f"{theirs}/-/versions.json",
+    )
+    rows, rss = [], []
+    try:
+        for name, path, other in paths:
+            other = other.replace("/bench/", f"/{datasette_name}/") if other else None
+            load(ours + path, seconds=2)  # warm-up
+            p50, p95, rps, failed = load(ours + path)
+            rss = max(rss, rss_mb(app.pid), key=lambda v: v[:1] or [0])
+            theirs_figures = None
+            if other:
+                load(theirs + other, seconds=2)
+                theirs_figures = load(theirs + other)
+            rows.append((name, path, (p50, p95, rps, failed), theirs_figures))
+            print(f"{name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms, {rps:.0f} rps", flush=True)
+    finally:
+        stop(app)
+        stop(datasette)
+    report = render(rows, counts, rss, options.postgres)
+    print(report)
+    (RESULTS / ("latest-postgres.md" if options.postgres else "latest-sqlite.md")).write_text(
+        report
+    )
+
+
+def render(rows, counts, rss, postgres):
+    backend = "PostgreSQL" if postgres else "SQLite"
+    cpu = os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    lines = [
+        f"{QUOTES:,} quotes on {backend}, {datetime.date.today()}, {cpu} cores, "
+        f"{memory:.0f} GiB, Python {platform.python_version()}; gunicorn 2 workers vs "
+        f"Datasette, {CONNECTIONS} connections, {SECONDS} s per page (wrk).",
+        "",
+        "| page | queries | ours p50 / p95 ms | ours req/s | Datasette p50 / p95 ms "
+        "| Datasette req/s | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, path, (p50, p95, rps, failed), other in rows:
+        status, queries = counts.get(path, (0, 0))
+        flag = f" ({failed} failed)" if failed else ""
+        if status != 200:
+            flag += f" (status {status})"
+        if other:
+            ratio = f"{rps / other[2]:.1f}×" if other[2] else "∞"
+            theirs = f"{other[0]:.0f} / {other[1]:.0f} | {other[2]:.0f}"
+            if other[3]:
+                theirs += f" ({other[3]} failed)"
+        else:
+            ratio, theirs = "", " | "
+        lines.append(
+            f"| {name}{flag} | {queries} | {p50:.0f} / {p95:.0f} | {rps:.0f} | {theirs} | {ratio} |"
+        )
+    lines += ["", f"Worker RSS after the run: {', '.join(f'{v:.0f} MB' for v in rss)}."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

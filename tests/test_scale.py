@@ -1,0 +1,187 @@
+"""Scale features on small data: synthetic data, bounded counts, full-text search, budgets."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Article, Claim, Organization, Quote, Speaker
+from tests.factories import make_article, make_quote, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+
+def synthetic_rows():
+    return list(
+        Quote.objects.order_by("pk").values_list(
+            "article__slug",
+            "article__published",
+            "speaker__slug",
+            "claim__key",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "status",
+            "published",
+        )
+    )
+
+
+def test_generate_synthetic_is_deterministic_for_a_seed(db):
+    call_command("generate_synthetic", "--quotes", "500", "--seed", "7", stdout=None)
+    first = synthetic_rows()
+    Quote.objects.all().delete()
+    Claim.objects.all().delete()
+    Article.objects.all().delete()
+    Speaker.objects.all().delete()
+    Organization.objects.all().delete()
+    call_command("generate_synthetic", "--quotes", "500", "--seed", "7", stdout=None)
+    assert synthetic_rows() == first
+    assert len(first) == 500
+
+
+def test_generate_synthetic_has_the_documented_shape(db):
+    call_command("generate_synthetic", "--quotes", "2000", "--seed", "1", stdout=None)
+    assert Quote.objects.count() == 2000
+    assert 150 <= Article.objects.count() <= 250  # about ten quotes an article
+    per_speaker = sorted(
+        Counter(Quote.objects.exclude(speaker=None).values_list("speaker_id", flat=True)).values(),
+        reverse=True,
+    )
+    # Long tail: the heaviest speaker has far more quotes than the median one.
+    assert per_speaker[0] >= 10 * per_speaker[len(per_speaker) // 2]
+    years = {d.year for d in Article.objects.values_list("published", flat=True)}
+    assert min(years) == 2015 and max(years) == 2025
+    assert Claim.objects.filter(quotes__isnull=False).distinct().count() < Quote.objects.count()
+    for quote in Quote.objects.select_related("article")[:200]:
+        assert quote.article.body[quote.start : quote.end] == quote.text
+        assert quote.published == quote.article.published
+
+
+def make_many(n):
+    speaker = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    article = make_article(body=" ".join(f"“we will win {i}”" for i in range(n)))
+    for i in range(n):
+        make_quote(article=article, speaker=speaker, text=f"we will win {i}")
+    return speaker
+
+
+def test_large_results_say_more_than_the_bound(client, settings):
+    settings.COUNT_BOUND = 5
+    make_many(12)
+    html = client.get("/quotes/", {"page_size": 2}).content.decode()
+    assert "more than 5 quotes" in html
+    data = client.get("/quotes/", {"format": "json", "page_size": 2}).json()
+    assert data["count"] == 5 and data["next"]
+    last = client.get("/quotes/", {"format": "json", "page_size": 2, "page": 6}).json()
+    assert last["count"] == 12 and last["next"] is None and len(last["results"]) == 2
+    assert client.get("/quotes/", {"page_size": 2, "page": 7}).status_code == 400
+
+
+def test_small_results_count_exactly(client, settings):
+    settings.COUNT_BOUND = 50
+    make_many(12)
+    html = client.get("/quotes/", {"page_size": 5}).content.decode()
+    assert "12 quotes" in html and "more than" not in html
+    assert client.get("/quotes/", {"format": "json", "page_size": 5}).json()["count"] == 12
+
+
+def test_home_counts_are_bounded(client, settings):
+    settings.COUNT_BOUND = 5
+    make_many(12)
+    assert "more than 5" in client.get("/").content.decode()
+
+
+def test_facets_past_the_sample_say_they_are_a_sample(client, settings):
+    settings.FACET_SAMPLE = 4
+    make_many(12)
+    response = client.get("/quotes/")
+    assert "from the first 4 matching quotes" in response.content.decode()
+    assert sum(response.context["facets"]["kind"].values()) == 4
+
+
+def test_long_option_lists_keep_the_chosen_and_most_frequent(client, settings):
+    settings.FILTER_CHOICES_LIMIT = 2
+    heavy = make_many(6)
+    light = make_speaker(name="Sergei Lavrov", slug="lavrov")
+    make_speaker(name="Nobody Quoted", slug="nobody")
+    make_quote(article=make_article(body="He said “polite people” today."), speaker=light)
+    response = client.get("/quotes/", {"speaker": "lavrov"})
+    assert response.status_code == 200
+    options = dict(response.context["filter"].form.fields["speaker"].choices)
+    assert options == {"lavrov": "Sergei Lavrov (1)", heavy.slug: "Hakim al-Zamili (6)"}
+    assert client.get("/quotes/", {"speaker": "no-such-person"}).status_code == 400
+
+
+def search(client, q):
+    data = client.get("/quotes/", {"format": "json", "q": q, "page_size": 500}).json()
+    return sorted(r["text"] for r in data["results"])
+
+
+def test_text_search_uses_the_index_and_follows_edits_and_deletes(client):
+    article = make_article(body="He said “polite people” and “rude people” and “nothing”.")
+    polite = make_quote(article=article, text="polite people")
+    make_quote(article=article, text="rude people")
+    assert search(client, "polite people") == ["polite people"]
+    assert search(client, "people") == ["polite people", "rude people"]
+    assert search(client, "peop") == ["polite people", "rude people"]  # last word a prefix
+    start = article.body.index("nothing")
+    polite.text, polite.start, polite.end = "nothing", start, start + len("nothing")
+    polite.save()
+    assert search(client, "polite") == []
+    assert search(client, "nothing") == ["nothing"]
+    polite.delete()
+    assert search(client, "nothing") == []
+
+
+def test_text_search_matches_speaker_aliases_and_attribution(client):
+    speaker = make_speaker(name="Moeen al-Kadhimi", slug="kadhimi", aliases=["Muen Kadhimi"])
+    make_quote(speaker=speaker)
+    make_quote(attributed_as="a senior Shiite politician")
+    assert len(search(client, "Muen")) == 1
+    assert len(search(client, "shiite politician")) == 1
+
+
+def test_search_page_finds_claims_and_articles_by_full_text(client):
+    article = make_article(title="Airstrikes debated", body="He said “bomb them now” today.")
+    make_quote(article=article, text="bomb them now")
+    content = client.get("/search/", {"q": "bomb them"}).content.decode()
+    assert "bomb them now" in content
+    assert "Airstrikes debated" in client.get("/search/", {"q": "airstrikes"}).content.decode()
+
+
+def test_quote_published_follows_the_article(db):
+    article = make_article(published="2020-01-02")
+    quote = make_quote(article=article)
+    assert Quote.objects.get(pk=quote.pk).published.isoformat() == "2020-01-02"
+    article.published = "2021-05-06"
+    article.save()
+    assert Quote.objects.get(pk=quote.pk).published.isoformat() == "2021-05-06"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/quotes/",
+        "/quotes/?speaker=zamili",
+        "/quotes/?speaker=zamili&kind=direct",
+        "/quotes/?q=win&date_after=2015-01-01",
+        "/quotes/?page=3&page_size=2",
+        "/speakers/zamili/",
+        "/search/?q=win",
+    ],
+)
+def test_list_pages_stay_within_ten_queries(client, settings, url):
+    settings.COUNT_BOUND = 5
+    settings.FACET_SAMPLE = 4
+    settings.FILTER_CHOICES_LIMIT = 2
+    make_many(12)
+    make_speaker()
+    make_speaker()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 10, [q["sql"][:120] for q in queries]

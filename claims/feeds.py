@@ -1,5 +1,7 @@
 """Atom feed of a speaker's quotes (django.contrib.syndication)."""
 
+from datetime import UTC
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
@@ -43,10 +45,10 @@ class SpeakerFeed(Feed):
         return f"iraqnews-quote-{quote.pk}"
 
     def item_pubdate(self, quote):
-        from datetime import datetime, time, timezone
+        from datetime import datetime, time
 
         if quote.article.published:
-            return datetime.combine(quote.article.published, time.min, tzinfo=timezone.utc)
+            return datetime.combine(quote.article.published, time.min, tzinfo=UTC)
         return None
 
     def item_updateddate(self, quote):

@@ -83,7 +83,9 @@ class Organization(models.Model):
         ordering = ["name"]
         constraints = [
             _choices_constraint("kind", OrganizationKind, "claims_organization_kind_valid"),
-            models.CheckConstraint(condition=~Q(slug=""), name="claims_organization_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="claims_organization_slug_not_empty"
+            ),
         ]
         indexes = [models.Index(fields=["kind", "name"], name="claims_org_kind_name_idx")]
 
@@ -94,11 +96,11 @@ class Organization(models.Model):
         super().save(*args, **kwargs)
         SlugRedirect.remember(self)
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("claims:organization_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def all_names(self):
         return [self.name, *[a for a in self.aliases if a != self.name]]
@@ -153,11 +155,11 @@ class Speaker(models.Model):
         super().save(*args, **kwargs)
         SlugRedirect.remember(self, extra_slugs=[slugify(a) for a in self.aliases])
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("claims:speaker_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def all_names(self):
         return [self.name, *[a for a in self.aliases if a != self.name]]
@@ -222,13 +224,13 @@ class Membership(models.Model):
         role = self.role or "member"
         return f"{self.speaker} — {role}, {self.organization}"
 
+    def get_absolute_url(self):
+        return self.speaker.get_absolute_url()
+
     def natural_key(self):
         return (*self.speaker.natural_key(), *self.organization.natural_key(), self.role)
 
     natural_key.dependencies = ["claims.speaker", "claims.organization"]
-
-    def get_absolute_url(self):
-        return self.speaker.get_absolute_url()
 
     def covers(self, day):
         """True when the membership is known to hold on `day` (open ends count)."""
@@ -293,11 +295,11 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         SlugRedirect.remember(self)
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("claims:article_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def segments(self, quotes):
         """The body as (text, quote, inner) pieces so every quote can be highlighted.
@@ -381,11 +383,11 @@ class Claim(models.Model):
     def __str__(self):
         return self.statement[:80]
 
-    def natural_key(self):
-        return (self.key,)
-
     def get_absolute_url(self):
         return reverse("claims:claim_detail", args=[self.key])
+
+    def natural_key(self):
+        return (self.key,)
 
     def attribution_history(self):
         """Public record of curators' changes to who said this and whether it stands, oldest
@@ -439,15 +441,21 @@ class Claim(models.Model):
 
         def person(quote):
             if quote.speaker:
-                return {"@type": "Person", "name": quote.speaker.name,
-                        "url": request.build_absolute_uri(quote.speaker.get_absolute_url())}
+                return {
+                    "@type": "Person",
+                    "name": quote.speaker.name,
+                    "url": request.build_absolute_uri(quote.speaker.get_absolute_url()),
+                }
             if quote.organization:
                 return {"@type": "Organization", "name": quote.organization.name}
             return {"@type": "Person", "name": quote.attributed_as or "Unnamed source"}
 
         def news_article(article):
-            data = {"@type": "NewsArticle", "headline": article.title,
-                    "url": request.build_absolute_uri(article.get_absolute_url())}
+            data = {
+                "@type": "NewsArticle",
+                "headline": article.title,
+                "url": request.build_absolute_uri(article.get_absolute_url()),
+            }
             if article.published:
                 data["datePublished"] = article.published.isoformat()
             if article.outlet:
@@ -457,8 +465,12 @@ class Claim(models.Model):
             return data
 
         appearances = [
-            {"@type": "Quotation", "text": q.text, "creator": person(q),
-             "isBasedOn": news_article(q.article)}
+            {
+                "@type": "Quotation",
+                "text": q.text,
+                "creator": person(q),
+                "isBasedOn": news_article(q.article),
+            }
             for q in quotes
         ]
         data = {
@@ -510,12 +522,14 @@ class Quote(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="quotes",
-        help_text="The quoted organization, or the speaker's affiliation as this article states it.",
+        help_text="The quoted organization, or the speaker's affiliation "
+        "as this article states it.",
     )
     attributed_as = models.CharField(
         max_length=300,
         blank=True,
-        help_text="How the article names the source, e.g. “a senior Shiite politician close to Abadi”.",
+        help_text="How the article names the source, "
+        "e.g. “a senior Shiite politician close to Abadi”.",
     )
     cue = models.CharField(
         max_length=300,
@@ -559,7 +573,9 @@ class Quote(models.Model):
     class Meta:
         ordering = ["article", "start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_quote_offsets_valid"),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="claims_quote_offsets_valid"
+            ),
             models.UniqueConstraint(
                 fields=["article", "start", "end", "kind"], name="claims_quote_unique_span"
             ),
@@ -580,22 +596,20 @@ class Quote(models.Model):
                 name="claims_quote_speaker_pub_idx",
             ),
             models.Index(fields=["claim", "published"], name="claims_quote_claim_pub_idx"),
-            models.Index(
-                fields=["organization", "published"], name="claims_quote_org_pub_idx"
-            ),
+            models.Index(fields=["organization", "published"], name="claims_quote_org_pub_idx"),
         ]
 
     def __str__(self):
         who = self.speaker or self.attributed_as or "unknown source"
         return f"{who}: {self.text[:60]}"
 
+    def get_absolute_url(self):
+        return reverse("claims:quote_detail", args=[self.pk])
+
     def natural_key(self):
         return (*self.article.natural_key(), self.start, self.end, self.kind)
 
     natural_key.dependencies = ["claims.article", "claims.claim"]
-
-    def get_absolute_url(self):
-        return reverse("claims:quote_detail", args=[self.pk])
 
     def context(self):
         """(before, quote, after) within the quote's paragraph of the article body."""
@@ -612,10 +626,19 @@ class Quote(models.Model):
         sources = {}
         for quote in quotes:
             key = ("s", quote.speaker_id) if quote.speaker_id else ("a", quote.attributed_as)
-            entry = sources.setdefault(key, {"speaker": quote.speaker, "label": quote.attributed_as,
-                                             "organization": quote.organization, "count": 0})
+            entry = sources.setdefault(
+                key,
+                {
+                    "speaker": quote.speaker,
+                    "label": quote.attributed_as,
+                    "organization": quote.organization,
+                    "count": 0,
+                },
+            )
             entry["count"] += 1
-        return sorted(sources.values(), key=lambda e: (-e["count"], str(e["speaker"] or e["label"])))
+        return sorted(
+            sources.values(), key=lambda e: (-e["count"], str(e["speaker"] or e["label"]))
+        )
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -666,9 +689,7 @@ class SlugRedirect(models.Model):
     @classmethod
     def resolve(cls, kind, slug):
         """The primary key `slug` once named, or None."""
-        return (
-            cls.objects.filter(kind=kind, slug=slug).values_list("target_id", flat=True).first()
-        )
+        return cls.objects.filter(kind=kind, slug=slug).values_list("target_id", flat=True).first()
 
 
 class ReportProblem(models.TextChoices):
@@ -700,11 +721,16 @@ class AttributionReport(models.Model):
         max_length=64, blank=True, editable=False, help_text="Salted hash of the sender's address."
     )
     status = models.CharField(
-        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN,
+        max_length=10,
+        choices=ReportStatus.choices,
+        default=ReportStatus.OPEN,
         help_text="Open until a curator resolves or rejects it.",
     )
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created = models.DateTimeField(auto_now_add=True)

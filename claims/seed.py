@@ -121,7 +121,9 @@ def _apply_fixes(quotes, fixes, body, registry, where):
             continue
         if "replace_text" in fix:
             start = _find_one(body, fix["replace_text"], fix.get("occurrence"), where)
-            quote.update(start=start, end=start + len(fix["replace_text"]), text=fix["replace_text"])
+            quote.update(
+                start=start, end=start + len(fix["replace_text"]), text=fix["replace_text"]
+            )
         if fix.get("clear_speaker"):
             quote["speaker"] = None
         if "speaker" in fix:
@@ -248,14 +250,15 @@ def build_fixture(seeds_dir, curation_path):
             "body": parsed.body,
         }
         articles.append(article)
-        found = extract(
-            parsed.body, indirect=True, known_orgs=registry.all_org_spellings()
-        )
+        found = extract(parsed.body, indirect=True, known_orgs=registry.all_org_spellings())
         quotes = [_quote_from_found(f, registry) for f in found]
         file_key = path.name.split("_")[0]
         _apply_fixes(
-            quotes, [f for f in curation.get("fix", []) if f["file"] == file_key], parsed.body,
-            registry, where,
+            quotes,
+            [f for f in curation.get("fix", []) if f["file"] == file_key],
+            parsed.body,
+            registry,
+            where,
         )
         for add in [a for a in curation.get("add", []) if a["file"] == file_key]:
             start = _find_one(parsed.body, add["text"], add.get("occurrence"), where)
@@ -314,7 +317,9 @@ def build_fixture(seeds_dir, curation_path):
     keys = Counter(r["fields"]["key"] for r in claim_records)
     for key, count in keys.items():
         if count > 1:
-            statements = [r["fields"]["statement"][:50] for r in claim_records if r["fields"]["key"] == key]
+            statements = [
+                r["fields"]["statement"][:50] for r in claim_records if r["fields"]["key"] == key
+            ]
             raise CurationError(f"claims share the key {key}: {statements}")
     records.extend(sorted(claim_records, key=lambda r: r["fields"]["key"]))
     for quote in sorted(all_quotes, key=lambda q: (q["article"]["slug"], q["start"], q["end"])):
@@ -336,7 +341,9 @@ def build_fixture(seeds_dir, curation_path):
                     "cue": quote["cue"],
                     "status": "unverified",
                     "method": quote["method"],
-                    "extractor_version": EXTRACTOR_VERSION if quote["method"] == "extracted" else "",
+                    "extractor_version": EXTRACTOR_VERSION
+                    if quote["method"] == "extracted"
+                    else "",
                     "updated": "2015-10-01T00:00:00Z",
                 },
             }

@@ -71,9 +71,7 @@ def test_membership_cannot_end_before_it_starts():
     import datetime
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_membership(
-            start_date=datetime.date(2015, 10, 2), end_date=datetime.date(2015, 10, 1)
-        )
+        make_membership(start_date=datetime.date(2015, 10, 2), end_date=datetime.date(2015, 10, 1))
 
 
 def test_organization_kind_must_be_known():

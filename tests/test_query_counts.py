@@ -26,13 +26,24 @@ def build(n):
     shared = make_claim(statement="we will win", speaker=speaker)
     for i in range(n):
         article = make_article(
-            title=f"Article {i}", slug=f"article-{i}", outlet=outlet,
+            title=f"Article {i}",
+            slug=f"article-{i}",
+            outlet=outlet,
             body=f"Zamili said “we will win {i}” and “we are strong {i}” today.",
         )
-        make_quote(article=article, speaker=speaker, organization=militia, claim=shared,
-                   text=f"we will win {i}")
-        make_quote(article=article, speaker=speaker, text=f"we are strong {i}",
-                   claim=make_claim(statement=f"we are strong {i}", speaker=speaker))
+        make_quote(
+            article=article,
+            speaker=speaker,
+            organization=militia,
+            claim=shared,
+            text=f"we will win {i}",
+        )
+        make_quote(
+            article=article,
+            speaker=speaker,
+            text=f"we are strong {i}",
+            claim=make_claim(statement=f"we are strong {i}", speaker=speaker),
+        )
         other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
         make_membership(speaker=other, organization=militia, role=f"member {i}")
     return shared
@@ -77,13 +88,24 @@ def test_page_query_count_does_not_grow_with_rows(client, page):
     militia = Organization.objects.get(slug="militia")
     for i in range(5, 50):
         article = make_article(
-            title=f"Article {i}", slug=f"article-{i}", outlet=outlet,
+            title=f"Article {i}",
+            slug=f"article-{i}",
+            outlet=outlet,
             body=f"Zamili said “we will win {i}” and “we are strong {i}” today.",
         )
-        make_quote(article=article, speaker=speaker, organization=militia, claim=claim,
-                   text=f"we will win {i}")
-        make_quote(article=article, speaker=speaker, text=f"we are strong {i}",
-                   claim=make_claim(statement=f"we are strong {i}", speaker=speaker))
+        make_quote(
+            article=article,
+            speaker=speaker,
+            organization=militia,
+            claim=claim,
+            text=f"we will win {i}",
+        )
+        make_quote(
+            article=article,
+            speaker=speaker,
+            text=f"we are strong {i}",
+            claim=make_claim(statement=f"we are strong {i}", speaker=speaker),
+        )
         other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
         make_membership(speaker=other, organization=militia, role=f"member {i}")
     assert Quote.objects.count() == 100

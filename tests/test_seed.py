@@ -62,7 +62,9 @@ def test_counts_loaded(seed):
 
 @pytest.mark.django_db
 def test_loading_twice_adds_nothing_and_keeps_curator_edits(seed):
-    before = {m: m.objects.count() for m in (Article, Speaker, Organization, Quote, Claim, Membership)}
+    before = {
+        m: m.objects.count() for m in (Article, Speaker, Organization, Quote, Claim, Membership)
+    }
     quote = Quote.objects.filter(kind="direct").first()
     quote.status = "verified"
     quote.save()

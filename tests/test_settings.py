@@ -38,7 +38,10 @@ def test_database_url_selects_postgresql():
     )
     env = {**os.environ, "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db"}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
         cwd=settings.BASE_DIR,
     )
     assert out.stdout.strip() == "django.db.backends.postgresql"
@@ -51,7 +54,10 @@ def test_default_database_is_sqlite_in_the_project_folder():
     )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
         cwd=settings.BASE_DIR,
     )
     assert out.stdout.strip() == str(settings.BASE_DIR / "db.sqlite3")

@@ -191,8 +191,13 @@ def test_claim_page_lists_every_source(client, seed):
 
 
 def test_unknown_detail_pages_are_404(client, db):
-    for url in ["/speakers/nobody/", "/organizations/none/", "/articles/none/", "/claims/zzz/",
-                "/quotes/999999/"]:
+    for url in [
+        "/speakers/nobody/",
+        "/organizations/none/",
+        "/articles/none/",
+        "/claims/zzz/",
+        "/quotes/999999/",
+    ]:
         assert client.get(url).status_code == 404
 
 
@@ -214,7 +219,7 @@ def test_facet_counts_follow_the_other_filters(client, seed):
     assert facets["speaker"]["sergei-lavrov"] == 1
     assert sum(facets["status"].values()) == zamili.count()
     content = response.content.decode()
-    assert f"Sergei Lavrov (1)" in content
+    assert "Sergei Lavrov (1)" in content
 
 
 def test_alias_and_former_slugs_redirect_permanently(client, seed):
@@ -238,7 +243,9 @@ def test_claim_url_survives_edits_to_text_speaker_and_slugs(client, seed):
     quote.claim.statement = "We have not been invited."
     quote.claim.save()
     assert client.get(url).status_code == 200
-    assert client.get(f"/articles/{Article.objects.get(pk=quote.article_id).slug}/").status_code == 200
+    assert (
+        client.get(f"/articles/{Article.objects.get(pk=quote.article_id).slug}/").status_code == 200
+    )
 
 
 def test_speaker_name_search_ignores_accents_case_hyphens_and_prefix(client, seed):
@@ -250,8 +257,9 @@ def test_speaker_name_search_ignores_accents_case_hyphens_and_prefix(client, see
 def test_speakers_filter_by_organization(client, seed):
     data = client.get("/speakers/", {"organization": "badr", "format": "json"}).json()
     assert {r["name"] for r in data["results"]} == {"Moeen al-Kadhimi", "Karim Al Nuri"}
-    assert all({"id", "url", "name", "aliases", "quote_count", "roles"} <= set(r)
-               for r in data["results"])
+    assert all(
+        {"id", "url", "name", "aliases", "quote_count", "roles"} <= set(r) for r in data["results"]
+    )
 
 
 def test_every_list_offers_json_and_csv_with_the_same_columns(client, seed):
@@ -273,9 +281,10 @@ def test_speaker_page_shows_claims_charts_search_and_feed(client, seed):
     assert searched.context["quote_count"] == 1
     feed = client.get("/speakers/hakim-al-zamili/feed/")
     assert feed["Content-Type"].startswith("application/atom+xml")
-    assert feed.content.count(b"<entry>") == Quote.objects.filter(
-        speaker__slug="hakim-al-zamili"
-    ).count()
+    assert (
+        feed.content.count(b"<entry>")
+        == Quote.objects.filter(speaker__slug="hakim-al-zamili").count()
+    )
 
 
 def test_claim_page_has_wording_comparison_structured_data_and_previews(client, seed):

@@ -30,7 +30,10 @@ def page_types():
         ("organization_list", lambda: "/organizations/"),
         ("organization_detail", lambda: "/organizations/badr/"),
         ("article_list", lambda: "/articles/"),
-        ("article_detail", lambda: Article.objects.get(seed_file__startswith="001").get_absolute_url()),
+        (
+            "article_detail",
+            lambda: Article.objects.get(seed_file__startswith="001").get_absolute_url(),
+        ),
         ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
         ("search", lambda: "/search/?q=kadhimi"),
     ]

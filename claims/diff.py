@@ -17,8 +17,9 @@ def word_diff(reference, other):
     Case and apostrophe style are ignored when comparing.
     """
     a, b = _TOKEN.findall(reference), _TOKEN.findall(other)
-    matcher = difflib.SequenceMatcher(a=[_norm(t) for t in a], b=[_norm(t) for t in b],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_norm(t) for t in a], b=[_norm(t) for t in b], autojunk=False
+    )
     pieces = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":

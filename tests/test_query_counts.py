@@ -19,12 +19,21 @@ pytestmark = pytest.mark.django_db
 
 def build(n):
     """n quotes by one speaker in n articles of one outlet, spread over n claims."""
-    outlet = make_organization(name="Outlet", slug="outlet", kind="outlet")
+    make_organization(name="Outlet", slug="outlet", kind="outlet")
     militia = make_organization(name="Militia", slug="militia", kind="militia")
     speaker = make_speaker(name="Hakim al-Zamili", slug="zamili", aliases=["Hakim Zamili"])
     make_membership(speaker=speaker, organization=militia, role="head")
     shared = make_claim(statement="we will win", speaker=speaker)
-    for i in range(n):
+    add_rows(shared, range(n))
+    return shared
+
+
+def add_rows(shared, numbers):
+    """For each number: an article with two quotes (one in `shared`) and a new member."""
+    outlet = Organization.objects.get(slug="outlet")
+    militia = Organization.objects.get(slug="militia")
+    speaker = Speaker.objects.get(slug="zamili")
+    for i in numbers:
         article = make_article(
             title=f"Article {i}",
             slug=f"article-{i}",
@@ -46,7 +55,6 @@ def build(n):
         )
         other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
         make_membership(speaker=other, organization=militia, role=f"member {i}")
-    return shared
 
 
 PAGES = [
@@ -82,32 +90,7 @@ def test_page_query_count_does_not_grow_with_rows(client, page):
     claim = build(5)
     url = claim.get_absolute_url() if page == "CLAIM" else page
     with_5 = count_queries(client, url)
-    # Grow the same pages to 50 rows (new articles, quotes, claims and members).
-    outlet = Organization.objects.get(slug="outlet")
-    speaker = Speaker.objects.get(slug="zamili")
-    militia = Organization.objects.get(slug="militia")
-    for i in range(5, 50):
-        article = make_article(
-            title=f"Article {i}",
-            slug=f"article-{i}",
-            outlet=outlet,
-            body=f"Zamili said “we will win {i}” and “we are strong {i}” today.",
-        )
-        make_quote(
-            article=article,
-            speaker=speaker,
-            organization=militia,
-            claim=claim,
-            text=f"we will win {i}",
-        )
-        make_quote(
-            article=article,
-            speaker=speaker,
-            text=f"we are strong {i}",
-            claim=make_claim(statement=f"we are strong {i}", speaker=speaker),
-        )
-        other = make_speaker(name=f"Other {i}", slug=f"other-{i}")
-        make_membership(speaker=other, organization=militia, role=f"member {i}")
+    add_rows(claim, range(5, 50))  # the same pages, now with 50 rows
     assert Quote.objects.count() == 100
     with_50 = count_queries(client, url)
     assert with_5 == with_50, f"{url}: {with_5} queries with 5 rows, {with_50} with 50"

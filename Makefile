@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help venv install run test test-postgres fixtures lint bench loadtest backup restore clean
+.PHONY: help venv install run test test-postgres fixtures lint bench eval loadtest backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
@@ -45,6 +45,9 @@ test: $(STAMP)
 
 test-postgres: $(STAMP)
 	bash .ci/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+eval: $(STAMP)
+	$(PY) eval/evaluate.py
 
 fixtures: $(STAMP)
 	$(PY) manage.py build_fixtures

@@ -194,3 +194,102 @@ def test_continuation_paragraphs_keep_the_speaker_of_the_opening_paragraph():
 def test_quoted_as_saying_names_the_person_quoted_not_the_outlet():
     text = "“The Americans are slow,” the Journal quoted one Iraqi lawmaker as saying."
     assert quotes(text)[0][2:4] == (None, "one Iraqi lawmaker")
+
+
+def test_military_and_academic_titles_are_not_taken_for_the_name():
+    text = (
+        "“The road is open,” said Brig. Gen. Yahya Rasool, a spokesman for the army.\n\n"
+        "“We expected it,” Lt. Col. Hamid al-Jubouri told reporters.\n\n"
+        "“The data are clear,” said Prof. Ingrid Solberg of the University of Bergen."
+    )
+    assert [f[2] for f in quotes(text)] == ["Yahya Rasool", "Hamid al-Jubouri", "Ingrid Solberg"]
+
+
+def test_job_titles_before_a_name_and_accented_or_hyphenated_names_are_dropped_or_kept():
+    text = (
+        "“We will not chase volume,” Chief Executive Henrik Sjöberg told analysts.\n\n"
+        "“Costs are rising,” said Chief Financial Officer Maja Eklund-Strand."
+    )
+    assert [f[2] for f in quotes(text)] == ["Henrik Sjöberg", "Maja Eklund-Strand"]
+
+
+def test_an_unnamed_source_telling_the_newspaper_is_not_the_newspaper():
+    text = (
+        "The Post reported last month that advisers had drawn up plans.\n\n"
+        "‘The Kurds are essential to any plan,’ a U.S. military official told the newspaper."
+    )
+    assert quotes(text)[0][2:4] == (None, "a U.S. military official")
+
+
+def test_a_quote_split_by_told_a_news_conference_keeps_its_speaker():
+    text = (
+        "“Our soldiers will stay,” Ahmet Davutoglu told a news conference in Ankara, "
+        "“and they will train volunteers.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ahmet Davutoglu"] * 2
+
+
+def test_a_colon_after_a_named_subject_attributes_the_quote():
+    text = (
+        "Sen. Margaret Ellison voted against the bill.\n\n"
+        "Rep. Tom Kowalczyk says the deal only delays the fight.\n\n"
+        'Ellison put it bluntly: "This town spends money it does not have."'
+    )
+    assert quotes(text)[0][2] == "Margaret Ellison"
+
+
+def test_a_quote_opening_a_paragraph_takes_the_person_the_next_sentence_names():
+    text = (
+        "“We gave them two goals,” Lazio captain Ciro Bellandi said.\n\n"
+        "“It hurts.” Lazio coach Marco De Santis did not hide his disappointment."
+    )
+    assert [f[2] for f in quotes(text)] == ["Ciro Bellandi", "Marco De Santis"]
+
+
+def test_a_surname_opening_a_sentence_becomes_who_she_is():
+    text = (
+        "“We put ads everywhere,” said Dr. Carla Benavides-Hunt, the chief medical officer.\n\n"
+        "“Loan forgiveness is a Band-Aid,” said state Sen. Brian Colquitt.\n\n"
+        "Benavides-Hunt disagrees. “People here are not going anywhere,” she said."
+    )
+    assert [f[2] for f in quotes(text)] == ["Carla Benavides-Hunt", "Brian Colquitt"] + [
+        "Carla Benavides-Hunt"
+    ]
+
+
+def test_reported_speech_with_the_cue_inside_or_after_the_clause():
+    text = (
+        "Iraqi troops pushed deeper into Anbar on Tuesday, a military spokesman said, "
+        "as militants pulled back.\n\n"
+        "Turnout reached 72% by the time polls closed, the electoral commission said Sunday "
+        "evening.\n\n"
+        "Napoli won 4-0, with coach Luca Ferraresi saying his side had played very well.\n\n"
+        "Kurdish officials say the regional government needs $1bn a month.\n\n"
+        "He did not say how many would vote against it."
+    )
+    assert [(f[0], f[2]) for f in quotes(text, indirect=True)] == [
+        ("Iraqi troops pushed deeper into Anbar on Tuesday", None),
+        ("Turnout reached 72% by the time polls closed", None),
+        ("his side had played very well", "Luca Ferraresi"),
+        ("the regional government needs $1bn a month", None),
+    ]
+
+
+def test_according_to_an_organization_that_estimates_gives_two_statements():
+    text = (
+        "Rural hospitals face similar problems, according to the Texas Hospital Association, "
+        "which estimates that 40 rural hospitals could cut services."
+    )
+    assert [(f[0], f[2]) for f in quotes(text, indirect=True)] == [
+        ("Rural hospitals face similar problems", "Texas Hospital Association"),
+        ("40 rural hospitals could cut services", "Texas Hospital Association"),
+    ]
+
+
+def test_he_in_reported_speech_is_the_person_named_just_before_in_the_paragraph():
+    text = (
+        "“Without a government, Baghdad has all the cards,” said Prof. Hawre Rashid.\n\n"
+        "For Kawa Mustafa, a retired teacher, the election was overdue. He told AP he hoped "
+        "the new parliament would pay salaries on time."
+    )
+    assert quotes(text, indirect=True)[-1][2] == "Kawa Mustafa"

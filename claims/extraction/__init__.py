@@ -1,3 +1,3 @@
 """Quote extraction and attribution in plain Python (no Django imports)."""
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"

@@ -51,6 +51,7 @@ TITLE_CUES = re.compile(
 )
 ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Jan|Feb|Mar|Apr|"
+    "Brig|Adm|Cmdr|Cdr|Cpl|Pvt|Supt|Insp|Det|Rev|Hon|Amb|Atty|Lieut|Gens|Reps|Sens|Fr|Mt|Ft|"
     "Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U|vs|etc|Inc|Co|Corp|Ltd"
 )
 UNNAMED_HEADS = re.compile(
@@ -253,6 +254,26 @@ NOT_NAME_WORDS = {
     "European",
     "Republic",
 }
+# Words capitalised only because they open a sentence ("For Kawa Mustafa, the vote …").
+NOT_NAME_WORDS |= set(
+    "For With To From After Before When While As If Like Unlike Among Of By Under Over Since "
+    "Until Despite Although Though Because Once Not Only Even Still So Then Now Here There His "
+    "Her Their Its Our My Your Some Many Most All Both Each Every Nor Or Yet What Who Why How "
+    "Where Asked Speaking Writing Instead Also Thus Indeed Later Earlier Last Next Outside "
+    "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
+)
+# Capitalised job titles that stand before a name: "Chief Financial Officer Maja Eklund-Strand".
+# Words that are also common given names (Dean, Earl) are left out.
+ROLE_WORDS = set(
+    "Minister Secretary Leader Officer Executive Director Chairman Chairwoman Chair Speaker "
+    "President Vice Deputy Acting Former Assistant Attorney General Governor Mayor Judge "
+    "Prosecutor Coach Manager Captain Professor Prof Doctor Dr Senator Sen Representative Rep "
+    "Congressman Congresswoman Lt Col Maj Brig Gen Sgt Capt Cmdr Adm Lieutenant Colonel Major "
+    "Brigadier Sergeant Admiral Commander Commissioner Ambassador Envoy Chancellor Premier "
+    "Spokesman Spokeswoman Spokesperson Chief Founder Sheikh Ayatollah Imam Cleric Emir King "
+    "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
+    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper".split()
+)
 PERSON_NOUNS = {
     "writer",
     "author",
@@ -325,19 +346,56 @@ PERSON_NOUNS = {
     "member",
     "adviser",
     "advisor",
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "athlete",
+    "scientist",
+    "ecologist",
+    "biologist",
+    "physician",
+    "surgeon",
+    "nurse",
+    "executive",
+    "founder",
+    "investor",
+    "banker",
+    "attorney",
+    "defendant",
+    "pharmacist",
+    "engineer",
+    "historian",
+    "scholar",
+    "candidate",
+    "chancellor",
+    "commissioner",
 }
 TITLE_WORDS = (
-    r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|General|Lt\.|Col\.|Sheikh|Prime Minister|President|"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cmdr|Rep|Sen|Gov|Rev)\.?(?=\s)|"
+    r"General|Sheikh|Prime Minister|President|Professor|Doctor|Representative|"
     r"Foreign Minister|Defence Minister|Defense Minister|Minister|MP|Senator|Sen\.|Rep\.|"
     r"Chairman|Ayatollah|Cleric|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
     r"Defense Secretary|Defence Secretary|Secretary of State|Secretary|Ambassador|Governor|"
     r"Gov\.|Judge|Imam|Grand Ayatollah|Speaker|Parliament Speaker|Vice President|Senator|"
     r"Congressman|Congresswoman|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Adm\.|Admiral)"
 )
+# Latin capitals and small letters with diacritics, so "Sjöberg" and "Tomás" are one word.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+LOWER = "a-zß-öø-ÿā-ž"
 NAME_TOKEN = (
-    r"(?:(?:Ma?c|De|La|O’|O')?[A-Z][a-z]+(?:[-’'][A-Za-z]+)*|[Aa]l-[A-Z][a-z]+|[Aa]l|[A-Z]\.)"
+    rf"(?:(?:Ma?c|De|La|O’|O')?[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}{LOWER}]+)*"
+    rf"|[Aa]l-[{UPPER}][{LOWER}]+|[Aa]l|[A-Z]\.)"
 )
-NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+{NAME_TOKEN}){{1,4}}")
+# Particles inside a name: "Ursula von der Leyen", "Tomás Ó Briain", "Mohammed bin Salman".
+NAME_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|bint|ter|Ó|Ní)"
+NAME_RE = re.compile(
+    rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+(?:{NAME_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,4}}"
+)
 
 
 @dataclass
@@ -524,6 +582,12 @@ def _name_in(phrase):
     for match in NAME_RE.finditer(phrase):
         candidate = _strip_titles(re.sub(r"['’]s$", "", match.group(0)))
         tokens = candidate.split()
+        # A person's name starts after an organization's ("Pentagon Press Secretary Peter Cook")
+        # and after the titles before it ("Senate Majority Leader Daniel Hartwell").
+        ends = [i for i, t in enumerate(tokens) if ORG_WORDS.fullmatch(t)]
+        ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
+        if ends:
+            tokens = tokens[max(ends) + 1 :]
         while tokens and tokens[0] in NOT_NAME_WORDS:
             tokens.pop(0)
         while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
@@ -531,6 +595,23 @@ def _name_in(phrase):
         if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
             best = " ".join(tokens)
     return best
+
+
+SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+)")
+
+
+def _single_name(phrase):
+    """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
+    single = SINGLE_NAME.fullmatch(phrase.strip())
+    if single and single.group(1) not in NOT_NAME_WORDS:
+        return single.group(1)
+    return None
+
+
+ORG_OF = re.compile(
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[{UPPER}][\w’'-]+"
+    rf"(?:[ \t]+(?:and[ \t]+)?[{UPPER}][\w’'-]+){{0,3}}"
+)
 
 
 def collect_mentions(text):
@@ -544,7 +625,9 @@ def collect_mentions(text):
         context = before + " " + raw + " " + (apposition.group(1) if apposition else "")
         person = _name_in(raw)
         if ORG_WORDS.search(raw) and not (person and raw.endswith(person)):
-            org = re.sub(r"^(?:The|the)\s+", "", raw)
+            # "Ministry of Migration", "Office of Management and Budget"
+            of = ORG_OF.match(text, match.end())
+            org = re.sub(r"^(?:The|the)\s+", "", raw + (of.group(0) if of else ""))
             mentions.append(Mention(org, match.start(), context, True))
             continue
         name = _name_in(raw)
@@ -552,6 +635,13 @@ def collect_mentions(text):
             offset = match.start() + raw.find(name.split()[0])
             mentions.append(Mention(name, offset, context, False))
     return mentions
+
+
+DOCUMENTS = r"statement|report|note|letter|filing|release|article|story|study|announcement"
+DOCUMENT_FROM = re.compile(rf"^(?:a|an|the)\s+(?:{DOCUMENTS})\s+(?:from|by|issued\s+by)\s+")
+DOCUMENT_OF = re.compile(
+    rf"(?:the\s+|an?\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:{DOCUMENTS})"
+)
 
 
 class Resolver:
@@ -595,7 +685,9 @@ class Resolver:
         return best
 
     def fullest_org(self, name):
+        """The longest organization name in the article that contains the words of `name`."""
         bare = re.sub(r"^(?:the|The)\s+", "", name)
+        bare = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", bare)  # "rival Patriotic Union"
         best = bare
         for org in [*self.known_orgs, *(m.name for m in self.mentions if m.is_org)]:
             org_bare = re.sub(r"^(?:the|The)\s+", "", org)
@@ -607,9 +699,10 @@ class Resolver:
     def describe(self, phrase, position):
         """Resolve a description ("the Iraqi PM", "the lawmaker") to the person it names.
 
-        The nearest earlier person whose titles and appositions share a word with
-        the description wins; failing that the nearest earlier person; failing
-        that a later one that shares at least two words (cataphora).
+        The person the story is about just now wins if their titles and appositions
+        share a word with the description (or no one's do); else the earlier person
+        sharing most words, the nearest on a tie; failing that a later one that shares
+        at least two words (cataphora).
         """
         words = {
             w
@@ -629,18 +722,16 @@ class Resolver:
             context = set(re.findall(r"[a-z]+", mention.context.lower()))
             overlap = len(words & context)
             if mention.start < position:
-                before.append((overlap > 0, mention.start, mention.name))
+                before.append((overlap, mention.start, mention.name))
             else:
                 after.append((overlap, -mention.start, mention.name))
         if before:
             overlapping = [b for b in before if b[0]]
             if self.last_person and (
-                not overlapping
-                or max(overlapping)[1] <= self.last_person_at
-                or names_match(max(overlapping)[2], self.last_person)
+                not overlapping or any(names_match(b[2], self.last_person) for b in overlapping)
             ):
                 return self.last_person  # the person the story is about just now
-            return self.fullest_person(max(before)[2])
+            return self.fullest_person(max(overlapping or before)[2])
         if after and max(after)[0] >= 2:
             return self.fullest_person(max(after)[2])
         return None
@@ -680,6 +771,10 @@ class Resolver:
     def resolve(self, phrase, position):
         """(speaker, source_type) for a source phrase at `position`."""
         phrase = _clean_source(phrase)
+        # A document speaks for whoever issued it: "a statement from the company",
+        # "the Reuters report".
+        phrase = DOCUMENT_FROM.sub("", phrase)
+        phrase = DOCUMENT_OF.sub(r"\1", phrase) if DOCUMENT_OF.fullmatch(phrase) else phrase
         lowered = phrase.lower()
         self.position = position
         if not phrase:
@@ -702,7 +797,9 @@ class Resolver:
             and (self.last_unnamed[1] > self.last_person_at)
         ):
             return None, "unnamed"
-        if lowered in {"he", "she", "his", "her"}:
+        if lowered in {"he", "she", "his", "her"} or re.fullmatch(
+            r"the \d+-year-old(?: \w+)?", lowered
+        ):
             return self.last_person, "person" if self.last_person else "unnamed"
         if lowered in {"it", "they", "we"}:
             if self.last_org:
@@ -720,9 +817,9 @@ class Resolver:
             full = self.fullest_person(name)
             self.last_person = full
             return full, "person"
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", first.strip())
-        if single and single.group(1) not in NOT_NAME_WORDS:
-            full = self.fullest_person(single.group(1))
+        single = _single_name(first)
+        if single:
+            full = self.fullest_person(single)
             self.last_person = full
             return full, "person"
         if lowered.startswith("the "):
@@ -738,14 +835,24 @@ class Resolver:
 
 _SRC = r"(?P<src>[^“”«»\"]{1,160}?)"
 _VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
+# Whom a source spoke to: "told the newspaper", "told a news conference", "told state TV".
+AUDIENCES = (
+    rf"{OUTLET_NOUNS}|paper|station|network|outlet|radio|television|TV|media|conference|"
+    r"briefing|rally|meeting|committee|hearing|summit|audience|crowd|forum|parliament|"
+    r"assembly|court|jury|panel|council|senate|house|analysts|investors|supporters|students"
+)
 _OBJ = (
     r"(?P<obj>(?:\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|"
+    rf"(?:(?:the|a|an|state)\s+)?(?:[\w-]+\s+){{0,2}}(?:{AUDIENCES})\b"
+    r"(?:\s+[A-Z][\w’'-]*(?:\s+(?:dello|della|del|de|di|la|le)?\s*[A-Z][\w’'-]*){0,3})?|"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     r"(?:\s+(?:in|on|at|during|after|before|via|from|by|last|this|earlier|later|late)\b"
     r"[^,.“”«»\"]{0,60})?)"
 )
 
-POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\"]{{1,200}}?)\s*(?:[.;:]|$)")
+# The tail is cut at the sentence end, so a full stop inside the source is an abbreviation's
+# ("said Brig. Gen. Yahya Rasool").
+POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\";:]{{1,200}}?)\s*(?:[;:]|\.?$)")
 POST_SUBJECT = re.compile(rf"^[\s,—–-]*{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
 PRE_SUBJECT = re.compile(rf"{_SRC},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
 POST_QUOTED_AS = re.compile(
@@ -781,8 +888,7 @@ def _appositive_source(src, prefer_last=False):
         if _name_in(part):
             return part
     for part in parts:
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", part)
-        if single and single.group(1) not in NOT_NAME_WORDS:
+        if _single_name(part):
             return part
     return parts[-1] if prefer_last else parts[0]
 
@@ -854,6 +960,12 @@ def _before_cue(text, span, sentence_start):
     adding = PRE_ADDING.search(own)
     if adding:
         return Attribution("", adding.group("verb"), span.open_at)
+    if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
+        phrase = _subject_phrase(own.rstrip(" :"))
+        if phrase.lower() in PRONOUNS or _name_in(phrase) or _single_name(phrase):
+            return Attribution(phrase, "", span.open_at)
+        if _opening_surname(own):
+            return Attribution(_opening_surname(own), "", span.open_at)
     return None
 
 
@@ -866,8 +978,21 @@ def _partial_cue(text, span, sentence_start):
         if pronoun:
             return Attribution(pronoun.group("src"), "", span.open_at)
         return None
-    verb = verbs[0]
-    src = _appositive_source(_source_from_subject(head[: verb.start()]))
+    # The verb nearest the fragment whose subject is a noun phrase: not a noun after a
+    # possessive ("Carter's comments") nor the second of two verbs ("told X that … and warned").
+    verb, before = verbs[0], head[: verbs[0].start()]
+    for candidate in reversed(verbs):
+        subject = head[: candidate.start()]
+        if re.search(r"['’]s\s+$", subject):
+            continue
+        aside = re.search(r",\s*([^,]+?)\s*$", subject)  # "Quotas, she argues, are …"
+        if aside and (aside.group(1).lower() in PRONOUNS or _name_in(aside.group(1))):
+            verb, before = candidate, aside.group(1)
+            break
+        if _looks_like_subject(_source_from_subject(subject)):
+            verb, before = candidate, subject
+            break
+    src = _appositive_source(_source_from_subject(before))
     src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
     cue = verb.group(0)
     return Attribution(_clean_source(src), cue, span.open_at)
@@ -923,27 +1048,53 @@ INDIRECT_VERBS = (
     r"warned|insisted|announced|argued|confirmed|acknowledged|admitted|suggested|"
     r"pointed out|claimed|predicted|estimated|cautioned|emphasi[sz]ed|replied|wrote"
 )
+# Whom the source told: "told Reuters", "told the newspaper", "told Italian daily Corriere".
+_TOLD = (
+    rf"(?:\s+(?:reporters|journalists|him|her|them|us|parliament|"
+    rf"(?:(?:the|a|an|state)\s+)?(?:[\w-]+\s+){{0,2}}(?:{AUDIENCES})\b"
+    r"(?:\s+[A-Z][\w’'-]*(?:\s+(?:dello|della|del|de|di|la|le)?\s*[A-Z][\w’'-]*){0,3})?|"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|[a-z]+))"
+)
+# When and where the words were said: "on Tuesday", "in a statement", "Sunday evening".
+_WHEN = (
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later|late|to|via|after|before)\b"
+    r"[^.,;“”«»\"]{0,40}?|\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
 INDIRECT_THAT = re.compile(
     rf"^{_SRC},?\s+(?:also\s+|has\s+|had\s+|have\s+|previously\s+)*"
     rf"(?P<adv>\w+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
-    r"(?P<mid>(?:\s+(?:Reuters|reporters|journalists|him|her|them|us|parliament))?"
+    rf"(?P<mid>{_TOLD}?"
     r"(?:\s+(?:in|on|at|during|last|this|earlier|to|after|before|via)\b[^.,“”«»\"]{0,60}?)?)"
     r"\s+that\s+(?P<clause>.+?)[.]?$"
 )
+# Times that may stand between "said" and a clause without "that": "said on Wednesday they …"
+_SAID_DAY = (
+    r"(?P<mid>\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"\s+(?:last|this)\s+(?:week|month|year)|\s+earlier)?"
+)
 INDIRECT_BARE = re.compile(
-    rf"^{_SRC},?\s+(?:also\s+|has\s+|had\s+)*(?P<verb>said|says|told\s+\w+)\s+"
-    r"(?P<clause>(?!in\b|on\b|at\b|during\b|that\b|it\b\s+would\b)[^,].+?)[.]?$"
+    rf"^{_SRC},?\s+(?:also\s+|has\s+|had\s+)*(?P<verb>said|says|say|told{_TOLD}){_SAID_DAY}\s+"
+    r"(?P<clause>(?!in\b|on\b|at\b|during\b|that\b)[^,].+?)[.]?$"
 )
+# "…, a military spokesman said on Tuesday[, as militants pulled back]."
 INDIRECT_TRAILING = re.compile(
-    r"^(?P<clause>.+?),\s+(?P<src>[^,]{2,80}?)\s+(?P<verb>said|says|told\s+Reuters|"
-    r"told\s+reporters|told\s+\w+|reported|added)(?:\s+on\s+\w+)?[.]?$"
+    r"^(?P<clause>.+?),\s+(?P<src>[^,]{2,80}?)\s+"
+    rf"(?P<verb>said|says|say|told{_TOLD}|reported|added|wrote){_WHEN}"
+    r"(?:,\s+[^“”«»\"]*?)?[.]?$"
 )
+# "…, according to the Texas Hospital Association[, which estimates that …]."
 INDIRECT_TRAILING_INVERTED = re.compile(
-    r"^(?P<clause>.+?),\s+(?P<verb>said|according\s+to|reported)\s+(?P<src>.+?)[.]?$"
+    r"^(?P<clause>.+?),\s+(?P<verb>said|according\s+to|reported)\s+(?P<src>.+?)"
+    r"(?:,\s+(?P<relative>(?:which|who)\s+[^,]+?))?[.]?$"
+)
+RELATIVE_SAYS = re.compile(
+    rf"^(?:which|who)\s+(?:also\s+)?(?P<verb>{INDIRECT_VERBS}|estimates|believes|argues)\s+"
+    r"(?:that\s+)?(?P<clause>.+)$"
 )
 INDIRECT_ACCORDING = re.compile(r"^According to (?P<src>[^,]+),\s+(?P<clause>.+?)[.]?$")
 INDIRECT_PARTICIPLE = re.compile(
-    r"^(?P<src>.+?)\s+(?:has\s+)?[a-z]+ed\b.*?,\s+(?P<verb>telling|saying|noting|adding)"
+    r"^(?P<src>.+?)\s+(?:has\s+)?(?:[a-z]+ed|did\s+not|does\s+not|was|were|is|spoke|gave|took|"
+    r"made|held|met|went)\b.*?,\s+(?P<verb>telling|saying|noting|adding)"
     r"(?P<mid>[^.,]{0,60}?)\s+that\s+(?P<clause>.+?)(?:,\s+\w+\s+reported)?[.]?$"
 )
 INDIRECT_AND_SAID = re.compile(
@@ -953,28 +1104,43 @@ INDIRECT_AND_SAID = re.compile(
 INDIRECT_REPORT = re.compile(
     r"^(?P<src>[A-Z][^,]+?)\s+published\s+a\s+report\s+(?P<verb>saying)\s+(?P<clause>.+?)[.]?$"
 )
+# "…, with coach Luca Ferraresi saying his side had played …" (anywhere in the sentence)
+INDIRECT_WITH = re.compile(
+    r"(?:^|,\s+)[Ww]ith\s+(?P<src>[^,“”«»\"]{2,80}?)\s+(?P<verb>saying|warning|adding|arguing)"
+    r"\s+(?:that\s+)?(?P<clause>.+?)[.]?$"
+)
+# A second statement joined to the first: "… was “ready for a vote” and blamed …"
+SECOND_STATEMENT = re.compile(
+    r"\s+(?:and|but)\s+(?:also\s+)?(?:blamed|warned|accused|urged|called|vowed|denied|"
+    r"insisted|conceded|concede|added|argued|stressed|noted|said)\b"
+)
+INDIRECT_PATTERNS = (
+    INDIRECT_ACCORDING,
+    INDIRECT_REPORT,
+    INDIRECT_PARTICIPLE,
+    INDIRECT_THAT,
+    INDIRECT_TRAILING_INVERTED,
+    INDIRECT_AND_SAID,
+    INDIRECT_BARE,
+    INDIRECT_TRAILING,
+    INDIRECT_WITH,
+)
 
 
+LONGEST_SENTENCE = 3000
 FINITE_VERB = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|told|did|does)\b"
 )
-DATELINE = re.compile(r"^[A-Z]{3,}(?:,?\s+[A-Z][a-z]+)?\s*[—–-]+\s*")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z/]{2,}(?:,?\s+[A-Z][\w.]+){0,2}(?:\s+\d{1,2})?(?:\s+\([\w ]+\))?\s*[—–-]+\s*"
+)
 
 
 def _indirect(sentence):
-    """(src, cue, clause_start, clause_end) for a sentence of reported speech, or None."""
+    """(src, cue, clause_start, clause_end) for each statement a sentence reports: [] if none."""
     text = sentence.strip()
-    for pattern in (
-        INDIRECT_ACCORDING,
-        INDIRECT_REPORT,
-        INDIRECT_PARTICIPLE,
-        INDIRECT_THAT,
-        INDIRECT_TRAILING_INVERTED,
-        INDIRECT_AND_SAID,
-        INDIRECT_BARE,
-        INDIRECT_TRAILING,
-    ):
-        match = pattern.match(text)
+    for pattern in INDIRECT_PATTERNS:
+        match = pattern.search(text) if pattern is INDIRECT_WITH else pattern.match(text)
         if not match:
             continue
         src = match.group("src")
@@ -987,21 +1153,43 @@ def _indirect(sentence):
             cue = (verb + groups["mid"]).strip()
         if groups.get("adv"):
             cue = groups["adv"] + cue
+        if pattern is INDIRECT_BARE and re.search(r"\b(?:not|n't|never|to|that|many)$", src):
+            continue  # "He did not say how many …", "… that many say has led to …"
         if pattern in (INDIRECT_TRAILING, INDIRECT_TRAILING_INVERTED):
             if len(match.group("clause").split()) < 5 or len(src.split()) > 15:
                 continue
             if FINITE_VERB.search(src):
                 continue
-        clause = match.group("clause").rstrip(" .")
-        dateline = DATELINE.match(clause)
-        clause_start = match.start("clause")
-        if dateline:
-            clause = clause[dateline.end() :]
-            clause_start += dateline.end()
-        if len(clause.split()) < 3:
+        hit = _clause(text, match, "clause")
+        if hit is None:
             continue
-        return src, cue, clause_start, clause_start + len(clause)
-    return None
+        hits = [(src, cue, *hit)]
+        relative = RELATIVE_SAYS.match(groups.get("relative") or "")
+        if relative:
+            second = _clause(text, relative, "clause", offset=match.start("relative"))
+            if second:
+                hits.append((src, relative.group("verb"), *second))
+        return hits
+    return []
+
+
+def _clause(text, match, group, offset=0):
+    """(start, end) in `text` of the reported clause `match` found, or None if it is too short
+    or is all one quotation (a partial quote already covers it)."""
+    clause = match.group(group).rstrip(" .")
+    start = offset + match.start(group)
+    dateline = DATELINE.match(clause)
+    if dateline:
+        clause = clause[dateline.end() :]
+        start += dateline.end()
+    second = SECOND_STATEMENT.search(clause)
+    if second and len(clause[: second.start()].split()) >= 3:
+        clause = clause[: second.start()].rstrip(" ,")
+    if len(clause.split()) < 3:
+        return None
+    if clause[0] in PAIRS and clause[-1] in CLOSERS and not re.search(r"[“”«»\"]", clause[1:-1]):
+        return None
+    return start, start + len(clause)
 
 
 # ---------------------------------------------------------------------------
@@ -1012,20 +1200,19 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
     """Quotes in `text` (optionally only within `regions`), in text order."""
     resolver = Resolver(text, known_orgs)
     results = []
-    previous = None  # the last attributed quote: (Found, paragraph)
+    previous = None  # the last attributed quote
+    continued = False  # the last paragraph ended inside an open quotation
     paras = paragraphs(text, regions)
     for p_index, para in enumerate(paras):
         sentences = sentence_bounds(text, *para)
         spans = find_spans(text, para)
-        quoted_ranges = []
+        reader = _SentenceReader(text, resolver, sentences, spans, indirect)
         previous_end = para[0]  # where the last quote of this paragraph closed
-        tracked = 0
         for span in spans:
-            # Names in the sentences before this quote decide who "he" or "the minister" is.
-            while tracked < len(sentences) and sentences[tracked][1] <= span.open_at:
-                _track_names(text, resolver, sentences[tracked : tracked + 1])
-                tracked += 1
-            s_start = next((a for a, b in sentences if a <= span.open_at < b), para[0])
+            # Sentences before this quote come first: their names decide who "he" is.
+            results.extend(reader.read_until(span.open_at))
+            s_index = next((i for i, (a, b) in enumerate(sentences) if a <= span.open_at < b), None)
+            s_start = sentences[s_index][0] if s_index is not None else para[0]
             kind = _classify(text, span, s_start)
             if kind is None:
                 continue
@@ -1041,6 +1228,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = _before_cue(text, span, s_start)
             if attribution is None and kind == "partial":
                 attribution = _partial_cue(text, span, s_start)
+            if attribution is None and span.open_at == para[0] and not continued:
+                attribution = _next_sentence_cue(text, span, sentences, s_end)
             speaker, source_type, attributed_as, cue = None, "unnamed", "", ""
             if attribution and attribution.attributed_as:
                 speaker, source_type = resolver.resolve(
@@ -1072,14 +1261,60 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if source_type == "person":
                 resolver.last_person = speaker
             results.append(found)
-            quoted_ranges.append((span.open_at, span.close_at))
             previous = found
             previous_end = span.close_at
-        if indirect:
-            results.extend(_indirect_in(text, resolver, sentences, quoted_ranges, spans))
-        _track_names(text, resolver, sentences[tracked:])
+        results.extend(reader.read_until(para[1] + 1))
+        continued = bool(spans) and not spans[-1].closed
     results.sort(key=lambda f: (f.start, f.end))
     return results
+
+
+class _SentenceReader:
+    """Walks a paragraph's sentences in order, keeping the resolver's idea of who "he" is
+    up to date and, when asked, finding the reported speech in each."""
+
+    def __init__(self, text, resolver, sentences, spans, indirect):
+        self.text = text
+        self.resolver = resolver
+        self.sentences = sentences
+        self.spans = spans
+        self.indirect = indirect
+        self.tracked = 0  # sentences whose names are tracked
+        self.reported = 0  # sentences read for reported speech
+
+    def read_until(self, position):
+        """Reported speech in the sentences starting before `position`; tracks the names of
+        those that end before it."""
+        found = []
+        while self.indirect and self.reported < len(self.sentences):
+            a, b = self.sentences[self.reported]
+            if a > position:
+                break
+            self._track(self.reported)
+            found += _indirect_at(self.text, self.resolver, a, b, self.spans)
+            self.reported += 1
+        while self.tracked < len(self.sentences) and self.sentences[self.tracked][1] <= position:
+            self._track(self.tracked + 1)
+        return found
+
+    def _track(self, upto):
+        _track_names(self.text, self.resolver, self.sentences[self.tracked : upto])
+        self.tracked = max(self.tracked, upto)
+
+
+def _next_sentence_cue(text, span, sentences, s_end):
+    """For a quote that is a paragraph's whole first sentence: the person the next sentence
+    opens with ("“It hurts.” Lazio coach Marco De Santis did not hide …")."""
+    if text[span.close_at : s_end].strip(" ,.!?"):
+        return None
+    following = next(((a, b) for a, b in sentences if a >= s_end), None)
+    if following is None:
+        return None
+    subject = _subject_phrase(text[following[0] : following[1]])
+    name = _name_in(subject)
+    if not name:
+        return None
+    return Attribution(name, "", following[0])
 
 
 def _continues(text, paras, p_index):
@@ -1115,19 +1350,37 @@ TRACK_VERBS = (
 )
 
 
+def _subject_phrase(sentence):
+    """The words before a sentence's first verb, reduced to the part naming a source."""
+    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+    subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
+    return _appositive_source(_source_from_subject(subject))
+
+
+def _opening_surname(sentence):
+    """A capitalised word that opens `sentence` and is followed by a verb ("Ellison put …")."""
+    opening = re.match(rf"\s*((?:[Aa]l-)?[{UPPER}][\w’'-]+)\s+[a-z]", sentence)
+    if opening and opening.group(1) not in NOT_NAME_WORDS:
+        return opening.group(1)
+    return None
+
+
 def _track_names(text, resolver, sentences):
     """Keep the last person and organization named as a subject up to date for pronouns."""
     for a, b in sentences:
         sentence = text[a:b]
         if re.search(r"[“”«»\"]", sentence):
             continue
-        verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
-        subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
-        subject = _appositive_source(_source_from_subject(subject))
-        name = _name_in(subject)
-        single = re.fullmatch(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[A-Z][\w’'-]+)", subject.strip())
-        if not name and single and single.group(1) not in NOT_NAME_WORDS:
-            name = single.group(1)
+        subject = _subject_phrase(sentence)
+        name = _name_in(subject) or _single_name(subject)
+        if not name:
+            # "Benavides-Hunt disagrees.": a surname the article has used, then a verb.
+            opening = _opening_surname(sentence)
+            key = name_key(opening).split() if opening else []
+            if key and key[-1] in resolver.by_surname:
+                name = opening
+        if not name and subject.lower().startswith("the "):
+            name = resolver.describe(subject, a)  # "The Iraqi PM has so far avoided …"
         if name:
             resolver.position = a
             resolver.last_person = resolver.fullest_person(name)
@@ -1136,34 +1389,36 @@ def _track_names(text, resolver, sentences):
             resolver.last_org = resolver.fullest_org(org.group(1))
 
 
-def _indirect_in(text, resolver, sentences, quoted_ranges, spans):
-    found = []
-    for a, b in sentences:
-        if any(a <= s.open_at < b and _is_sentence_like(text[s.start : s.end]) for s in spans):
-            continue
-        hit = _indirect(text[a:b])
-        if not hit:
-            continue
-        src, cue, c_start, c_end = hit
-        src_head = _appositive_source(_source_from_subject(src))
-        src_head = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src_head)[-1]
-        name = _name_in(src_head)
-        if name and len(src_head.split()) > 6:
-            src_head = name
-        speaker, source_type = resolver.resolve(src_head, a)
-        start, end = a + c_start, a + c_end
-        while start < end and text[start] in " ,":
-            start += 1
-        found.append(
-            Found(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind="indirect",
-                speaker=speaker,
-                attributed_as=_clean_source(src_head),
-                cue=cue,
-                source_type=source_type,
-            )
-        )
-    return found
+def _indirect_at(text, resolver, a, b, spans):
+    """The reported speech in the sentence text[a:b], as Found records."""
+    if b - a > LONGEST_SENTENCE:
+        return []  # not prose; the patterns would take time quadratic in its length
+    if any(a <= s.open_at < b and _is_sentence_like(text[s.start : s.end]) for s in spans):
+        return []
+    return [_reported(text, resolver, a, *hit) for hit in _indirect(text[a:b])]
+
+
+def _reported(text, resolver, a, src, cue, c_start, c_end):
+    """A Found for the clause text[a + c_start : a + c_end] that `src` reported."""
+    dateline = DATELINE.match(src)  # "ERBIL, Iraq — Kurdish commanders say …"
+    if dateline:
+        src = src[dateline.end() :]
+    src_head = _appositive_source(_source_from_subject(src))
+    src_head = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src_head)[-1]
+    name = _name_in(src_head)
+    if name and len(src_head.split()) > 6:
+        src_head = name
+    speaker, source_type = resolver.resolve(src_head, a)
+    start, end = a + c_start, a + c_end
+    while start < end and text[start] in " ,":
+        start += 1
+    return Found(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind="indirect",
+        speaker=speaker,
+        attributed_as=_clean_source(src_head),
+        cue=cue,
+        source_type=source_type,
+    )

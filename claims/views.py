@@ -16,6 +16,8 @@ from claims.search import search_all
 
 # A speaker page shows this many newest quotes; the quote list pages through the rest.
 SPEAKER_PAGE_QUOTES = 100
+# An organization page shows at most this many members, quotes and articles of each kind.
+ORGANIZATION_PAGE_ROWS = 100
 # Aggregates over more rows than the count bound are cached this long (seconds) per worker.
 LARGE_AGGREGATE_TTL = 600
 
@@ -135,14 +137,16 @@ def organization_detail(request, slug):
     organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
         return _redirect_old_slug(Organization, "organization", slug)
+    articles = Article.objects.for_listing().newest_first()
     context = {
         "organization": organization,
-        "memberships": organization.memberships.for_members(),
-        "quotes": Quote.objects.for_listing().for_organization(organization).newest_first(),
-        "published": Article.objects.for_listing().filter(outlet=organization).newest_first(),
-        "originated": Article.objects.for_listing()
-        .filter(original_source=organization)
-        .newest_first(),
+        "memberships": organization.memberships.for_members()[:ORGANIZATION_PAGE_ROWS],
+        "quotes": Quote.objects.for_listing()
+        .for_organization(organization)
+        .newest_first()[:ORGANIZATION_PAGE_ROWS],
+        "published": articles.filter(outlet=organization)[:ORGANIZATION_PAGE_ROWS],
+        "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],
+        "page_rows": ORGANIZATION_PAGE_ROWS,
     }
     return render(request, "claims/organization_detail.html", context)
 

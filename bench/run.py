@@ -6,7 +6,8 @@
 Generates the data once (manage.py generate_synthetic) and reuses it, starts gunicorn
 (2 workers, DEBUG off) and Datasette, loads each page with wrk (a Python client when wrk
 is missing) after a warm-up, stops the servers and prints one Markdown table. Environment:
-BENCH_QUOTES (default 1000000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 8).
+BENCH_QUOTES (default 1000000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 8),
+BENCH_THREADS (threads per gunicorn worker, default 1: sync workers; more uses gthread).
 """
 
 import argparse
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,6 +37,7 @@ PY = sys.executable
 QUOTES = int(os.environ.get("BENCH_QUOTES", "1000000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 SEED = 1
 
 WRK_SCRIPT = """
@@ -108,14 +111,16 @@ def wait_for(url, timeout=60):
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
-def start(args, env, url):
+def start(args, env, url, log=None):
+    """Start a server whose output goes to `log` (a path) or nowhere; wait until `url` answers."""
+    output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (the server keeps it)
     process = subprocess.Popen(
         [str(a) for a in args],
         cwd=ROOT,
         env=env,
         start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     try:
         wait_for(url)
@@ -168,6 +173,17 @@ def load(url, seconds=SECONDS, connections=CONNECTIONS):
         requests, bad, errors, duration_us, p50, p95 = map(int, found.groups())
         return p50 / 1000, p95 / 1000, requests / (duration_us / 1e6), bad + errors
     return _python_load(url, seconds, connections)
+
+
+def probe(url):
+    """The status and the start of the body of one request to `url`, to explain failures."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(200)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(2000)[-600:]
+    except OSError as error:
+        return repr(error)
 
 
 def _python_load(url, seconds, connections):
@@ -306,6 +322,7 @@ def main():
             "iraqnews.wsgi",
             "-w",
             "2",
+            *(["-k", "gthread", "--threads", THREADS] if THREADS > 1 else []),
             "-b",
             f"127.0.0.1:{ours_port}",
             "--access-logfile",
@@ -313,6 +330,7 @@ def main():
         ],
         env,
         f"{ours}/",
+        log=RESULTS / ("gunicorn-postgres.log" if options.postgres else "gunicorn-sqlite.log"),
     )
     datasette_name = sqlite_file.stem
     datasette = start(
@@ -332,6 +350,7 @@ def main():
         f"{theirs}/-/versions.json",
     )
     rows, rss = [], []
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     try:
         for name, path, other in paths:
             other = other.replace("/bench/", f"/{datasette_name}/") if other else None
@@ -344,24 +363,29 @@ def main():
                 theirs_figures = load(theirs + other)
             rows.append((name, path, (p50, p95, rps, failed), theirs_figures))
             print(f"{name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms, {rps:.0f} rps", flush=True)
+            if failed:
+                print(f"  {failed} failed; one request now: {probe(ours + path)}", flush=True)
     finally:
         stop(app)
         stop(datasette)
-    report = render(rows, counts, rss, options.postgres)
+    load_after = Path("/proc/loadavg").read_text().split()[:3]
+    report = render(rows, counts, rss, options.postgres, (load_before, load_after))
     print(report)
     (RESULTS / ("latest-postgres.md" if options.postgres else "latest-sqlite.md")).write_text(
         report
     )
 
 
-def render(rows, counts, rss, postgres):
+def render(rows, counts, rss, postgres, loads):
     backend = "PostgreSQL" if postgres else "SQLite"
     cpu = os.cpu_count()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     lines = [
         f"{QUOTES:,} quotes on {backend}, {datetime.date.today()}, {cpu} cores, "
-        f"{memory:.0f} GiB, Python {platform.python_version()}; gunicorn 2 workers vs "
-        f"Datasette, {CONNECTIONS} connections, {SECONDS} s per page (wrk).",
+        f"{memory:.0f} GiB, Python {platform.python_version()}; gunicorn 2 workers"
+        f"{f' × {THREADS} threads' if THREADS > 1 else ' (sync)'} vs Datasette, "
+        f"{CONNECTIONS} connections, {SECONDS} s per page (wrk); load average "
+        f"{' '.join(loads[0])} before, {' '.join(loads[1])} after.",
         "",
         "| page | queries | ours p50 / p95 ms | ours req/s | Datasette p50 / p95 ms "
         "| Datasette req/s | ratio |",
@@ -372,8 +396,10 @@ def render(rows, counts, rss, postgres):
         flag = f" ({failed} failed)" if failed else ""
         if status != 200:
             flag += f" (status {status})"
-        if other:
-            ratio = f"{rps / other[2]:.1f}×" if other[2] else "∞"
+        if other and not other[2]:
+            ratio, theirs = "∞", f"no answer within {SECONDS} s | 0"
+        elif other:
+            ratio = f"{rps / other[2]:.1f}×"
             theirs = f"{other[0]:.0f} / {other[1]:.0f} | {other[2]:.0f}"
             if other[3]:
                 theirs += f" ({other[3]} failed)"

@@ -261,6 +261,33 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
 
+    def page_versions(self, pk):
+        """What the quote page shows changes with, as a tuple (None when there is no such
+        quote): the quote's `updated` and `version`, its speaker's, organization's and
+        claim's `version`, its article and how many quotes carry its claim."""
+        claim_quotes = (
+            self.model.objects.filter(claim=OuterRef("claim"))
+            .order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return (
+            self.filter(pk=pk)
+            .annotate(claim_quotes=Subquery(claim_quotes, output_field=IntegerField()))
+            .values_list(
+                "updated",
+                "version",
+                "speaker__version",
+                "organization__version",
+                "claim__version",
+                "article_id",
+                "claim_quotes",
+            )
+            .first()
+        )
+
     # Quote.published copies the article's date so these orders run on one Quote index;
     # articles of the same day come newest-imported first.
     def newest_first(self):
@@ -306,14 +333,21 @@ class QuoteQuerySet(models.QuerySet):
         if not text:
             return self
         matches = text_matches("claims_quote", text)
-        if matches is None:
-            condition = Q(text__icontains=text) | Q(attributed_as__icontains=text)
-        else:
-            condition = Q(pk__in=matches)
+        speakers = None
         if name_key(text):
             speakers = Speaker.objects.filter(Speaker.objects.name_search_condition(text))
-            condition |= Q(speaker__in=speakers.values("pk"))
-        return self.filter(condition)
+        if matches is None:
+            condition = Q(text__icontains=text) | Q(attributed_as__icontains=text)
+            if speakers is not None:
+                condition |= Q(speaker__in=speakers.values("pk"))
+            return self.filter(condition)
+        if speakers is not None:
+            # One id set (a UNION), not an OR of two: an OR makes the database walk every
+            # row in the list's order and test both sets, instead of sorting the few matches.
+            by_name = self.model.objects.filter(speaker__in=speakers.values("pk")).values("pk")
+            sql, params = by_name.order_by().query.sql_with_params()
+            matches = RawSQL(f"{matches.sql} UNION {sql}", (*matches.params, *params))
+        return self.filter(pk__in=matches)
 
     def by_month(self):
         """[(month, count, percent of the largest)] for dated quotes, oldest first."""

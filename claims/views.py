@@ -1,8 +1,11 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
+import hashlib
+
 from django.core.cache import cache
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,6 +23,8 @@ SPEAKER_PAGE_QUOTES = 100
 ORGANIZATION_PAGE_ROWS = 100
 # Aggregates over more rows than the count bound are cached this long (seconds) per worker.
 LARGE_AGGREGATE_TTL = 600
+# A rendered quote page is kept this long (seconds) per worker, keyed by what it shows.
+QUOTE_PAGE_TTL = 60
 
 
 def _list_page(request, filterset, template, export):
@@ -30,7 +35,8 @@ def _list_page(request, filterset, template, export):
             raise exports.BadRequest("Some filters are not valid; see the messages below.")
         if fmt == "csv":
             return exports.csv_stream(request, filterset.qs, export)
-        page = exports.paginate(request, filterset.qs)
+        read_ahead = getattr(filterset, "filters_full_text", False)
+        page = exports.paginate(request, filterset.qs, read_ahead=read_ahead)
     except exports.BadRequest as error:
         if request.GET.get("format") == "json":
             errors = filterset.errors.get_json_data() if filterset.is_bound else {}
@@ -53,6 +59,14 @@ def _computed_or_cached(key, count, compute):
         value = compute()
         cache.set(key, value, LARGE_AGGREGATE_TTL)
     return value
+
+
+def _bar_chart(rows, month=False):
+    """The bar chart of `rows` rendered once, so a cached chart is not re-rendered either
+    ("" when there are no rows)."""
+    if not rows:
+        return ""
+    return render_to_string("claims/includes/bar_chart.html", {"rows": rows, "month": month})
 
 
 def _redirect_old_slug(model, kind, slug):
@@ -85,8 +99,19 @@ def quote_list(request):
 
 @require_GET
 def quote_detail(request, pk):
-    quote = get_object_or_404(Quote.objects.for_listing(), pk=pk)
-    return render(request, "claims/quote_detail.html", {"quote": quote})
+    """The quote page, rendered once per worker for each set of versions it shows."""
+    versions = Quote.objects.page_versions(pk)
+    if versions is None:
+        raise Http404("No quote has that number.")
+    digest = hashlib.md5(repr(versions).encode(), usedforsecurity=False).hexdigest()
+    key = f"quote-page:{pk}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        quote = Quote.objects.for_listing().get(pk=pk)
+        context = {"quote": quote, "claim_quotes": versions[-1]}
+        html = render_to_string("claims/quote_detail.html", context, request)
+        cache.set(key, html, QUOTE_PAGE_TTL)
+    return HttpResponse(html)
 
 
 @require_GET
@@ -103,9 +128,11 @@ def speaker_detail(request, slug):
     search = request.GET.get("q", "").strip()[:200]
     matching = Quote.objects.filter(speaker=speaker).matching_text(search)
     quotes = list(matching.for_listing().newest_first()[: SPEAKER_PAGE_QUOTES + 1])
-    quote_count = bounded_count(matching) if len(quotes) > SPEAKER_PAGE_QUOTES else len(quotes)
-    quotes = quotes[:SPEAKER_PAGE_QUOTES]
     total = bounded_count(Quote.objects.filter(speaker=speaker))
+    quote_count = len(quotes)
+    if quote_count > SPEAKER_PAGE_QUOTES:
+        quote_count = bounded_count(matching) if search else total
+    quotes = quotes[:SPEAKER_PAGE_QUOTES]
     context = {
         "speaker": speaker,
         "search": search,
@@ -113,14 +140,14 @@ def speaker_detail(request, slug):
         "quote_count": quote_count,
         "shown": len(quotes),
         "timeline": _computed_or_cached(
-            f"speaker:{speaker.pk}:timeline",
+            f"speaker:{speaker.pk}:timeline-chart",
             total,
-            lambda: Quote.objects.filter(speaker=speaker).by_month(),
+            lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_month(), month=True),
         ),
         "outlets": _computed_or_cached(
-            f"speaker:{speaker.pk}:outlets",
+            f"speaker:{speaker.pk}:outlets-chart",
             total,
-            lambda: Quote.objects.filter(speaker=speaker).by_outlet_counts(),
+            lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_outlet_counts()),
         ),
     }
     return render(request, "claims/speaker_detail.html", context)

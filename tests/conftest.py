@@ -21,3 +21,11 @@ settings.STORAGES = {
 def seed(db):
     """The committed seed fixture, loaded the way `make run` loads it."""
     seed_load(path=SEED_FIXTURE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty per-process cache, as a fresh worker would."""
+    from django.core.cache import cache
+
+    cache.clear()

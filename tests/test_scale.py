@@ -185,3 +185,54 @@ def test_list_pages_stay_within_ten_queries(client, settings, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) <= 10, [q["sql"][:120] for q in queries]
+
+
+def full_text_queries(queries):
+    return [q for q in queries if "claims_quote_fts" in q["sql"] or "search_vector @@" in q["sql"]]
+
+
+def test_first_page_of_a_text_search_matches_once_and_still_counts(client, settings):
+    settings.COUNT_BOUND = 5
+    make_many(12)
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/quotes/", {"format": "json", "q": "win", "page_size": 2}).json()
+    assert data["count"] == 5 and data["next"] and len(data["results"]) == 2
+    assert len(full_text_queries(queries)) == 1
+    settings.COUNT_BOUND = 50
+    html = client.get("/quotes/", {"q": "win", "page_size": 5}).content.decode()
+    assert "12 quotes" in html and "more than" not in html
+    assert client.get("/quotes/", {"format": "json", "q": "win"}).json()["count"] == 12
+
+
+def test_short_option_lists_show_a_new_speaker_at_once(client):
+    make_many(2)
+    client.get("/quotes/")
+    make_speaker(name="Sergei Lavrov", slug="lavrov")
+    options = dict(client.get("/quotes/").context["filter"].form.fields["speaker"].choices)
+    assert "lavrov" in options
+
+
+def test_a_long_option_list_is_not_reread_on_every_request(client, settings):
+    settings.FILTER_CHOICES_LIMIT = 2
+    make_many(3)
+    make_speaker()
+    make_speaker()
+    with CaptureQueriesContext(connection) as first:
+        client.get("/quotes/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/quotes/")
+    speakers = [q for q in first if 'FROM "claims_speaker"' in q["sql"]]
+    assert len(speakers) == 1 and len(again) == len(first) - 1
+
+
+def test_sampled_facets_of_a_filtered_page_do_not_stand_in_for_the_unfiltered_page(
+    client, settings
+):
+    settings.FACET_SAMPLE = 4
+    make_many(12)
+    # Ignoring its own filter, /quotes/?speaker=… reads the rows /quotes/ reads but counts
+    # only the speaker facet; /quotes/ must not take those counts for all of its facets.
+    assert client.get("/quotes/", {"speaker": "zamili"}).status_code == 200
+    response = client.get("/quotes/")
+    assert response.status_code == 200
+    assert sum(response.context["facets"]["kind"].values()) == 4

@@ -326,3 +326,82 @@ def test_organization_counts_agree_with_the_organization_filter(client, seed):
             "/quotes/", {"format": "json", "organization": record["slug"], "page_size": 1}
         ).json()
         assert record["quote_count"] == filtered["count"], record["slug"]
+
+
+def quote_page(client, quote):
+    response = client.get(quote.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_quote_page_is_rendered_once_then_read_with_one_query(client):
+    quote = make_quote()
+    with CaptureQueriesContext(connection) as first:
+        quote_page(client, quote)
+    with CaptureQueriesContext(connection) as again:
+        assert "we will win" in quote_page(client, quote)
+    assert (len(first), len(again)) == (2, 1)
+
+
+def test_quote_page_shows_a_text_edit_saved_through_the_orm_at_once(client):
+    article = make_article(body="He said “we will win” and “we will fight” today.")
+    quote = make_quote(article=article, text="we will win")
+    assert "we will win" in quote_page(client, quote)
+    start = article.body.index("we will fight")
+    quote.text, quote.start, quote.end = "we will fight", start, start + len("we will fight")
+    quote.save()
+    content = quote_page(client, quote)
+    assert "we will fight" in content and "we will win" not in content
+
+
+def test_quote_page_shows_a_curators_admin_edit_at_once(client, admin_client):
+    quote = make_quote(cue="said on Monday")
+    assert "said on Monday" in quote_page(client, quote)
+    response = admin_client.post(
+        reverse("admin:claims_quote_change", args=[quote.pk]),
+        {
+            "kind": quote.kind,
+            "speaker": "",
+            "organization": "",
+            "attributed_as": "",
+            "cue": "told Reuters",
+            "status": quote.status,
+            "claim": quote.claim_id,
+            "notes": "",
+            "change_reason": "",
+            "opened_version": quote.version,
+        },
+    )
+    assert response.status_code == 302
+    content = quote_page(client, quote)
+    assert "told Reuters" in content and "said on Monday" not in content
+
+
+def test_quote_page_shows_a_speaker_renamed_in_the_admin_at_once(client, admin_client):
+    speaker = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    quote = make_quote(speaker=speaker)
+    assert "Hakim al-Zamili" in quote_page(client, quote)
+    response = admin_client.post(
+        reverse("admin:claims_speaker_change", args=[speaker.pk]),
+        {
+            "name": "Hakim Zamili",
+            "slug": "zamili",
+            "aliases": "[]",
+            "description": "",
+            "change_reason": "",
+            "opened_version": speaker.version,
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    content = quote_page(client, quote)
+    assert "Hakim Zamili" in content and "Hakim al-Zamili" not in content
+
+
+def test_quote_page_counts_a_source_that_joins_its_claim_later(client):
+    quote = make_quote()
+    assert "No other article in the collection carries this statement" in quote_page(client, quote)
+    other = make_quote()
+    Quote.objects.filter(pk=other.pk).update(claim=quote.claim)  # raises no version
+    assert "carried by <strong>2 sources</strong>" in quote_page(client, quote)

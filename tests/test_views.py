@@ -405,3 +405,9 @@ def test_quote_page_counts_a_source_that_joins_its_claim_later(client):
     other = make_quote()
     Quote.objects.filter(pk=other.pk).update(claim=quote.claim)  # raises no version
     assert "carried by <strong>2 sources</strong>" in quote_page(client, quote)
+
+
+def test_quote_pages_link_to_each_other_keeping_the_filters(client, seed):
+    content = client.get("/quotes/", {"kind": "indirect", "page_size": 10}).content.decode()
+    assert 'href="?kind=indirect&amp;page_size=10&amp;page=2" rel="next"' in content
+    assert "format=json" in content and "format=csv" in content

@@ -7,7 +7,9 @@ Generates the data once (manage.py generate_synthetic) and reuses it, starts gun
 (2 workers, DEBUG off) and Datasette, loads each page with wrk (a Python client when wrk
 is missing) after a warm-up, stops the servers and prints one Markdown table. Environment:
 BENCH_QUOTES (default 1000000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 8),
-BENCH_THREADS (threads per gunicorn worker, default 1: sync workers; more uses gthread).
+BENCH_THREADS (threads per gunicorn worker, default 1: sync workers; more uses gthread),
+BENCH_MAX_LOAD (default 1.5: measuring waits, up to BENCH_QUIET_WAIT seconds (default 600),
+until the 1-minute load average is below it; the figures are only valid on a quiet machine).
 """
 
 import argparse
@@ -38,6 +40,8 @@ QUOTES = int(os.environ.get("BENCH_QUOTES", "1000000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 THREADS = int(os.environ.get("BENCH_THREADS", "1"))
+MAX_LOAD = float(os.environ.get("BENCH_MAX_LOAD", "1.5"))
+QUIET_WAIT = int(os.environ.get("BENCH_QUIET_WAIT", "600"))
 SEED = 1
 
 WRK_SCRIPT = """
@@ -97,6 +101,18 @@ def ensure_data(database_url, env):
         print(f"generated {QUOTES} quotes in {time.monotonic() - started:.0f} s", flush=True)
     elif have != QUOTES:
         sys.exit(f"{database_url} holds {have} quotes, not {QUOTES}; remove it to regenerate.")
+
+
+def load_average():
+    return Path("/proc/loadavg").read_text().split()[:3]
+
+
+def wait_for_quiet():
+    """Wait until the 1-minute load average is below MAX_LOAD (or QUIET_WAIT runs out)."""
+    deadline = time.monotonic() + QUIET_WAIT
+    while float(load_average()[0]) >= MAX_LOAD and time.monotonic() < deadline:
+        print(f"load average {' '.join(load_average())}; waiting for a quiet machine", flush=True)
+        time.sleep(30)
 
 
 def wait_for(url, timeout=60):
@@ -312,6 +328,7 @@ def main():
     run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     paths = pages(env)
     counts = query_counts(env, [path for _, path, _ in paths])
+    wait_for_quiet()
 
     ours_port, theirs_port = free_port(), free_port()
     ours = f"http://127.0.0.1:{ours_port}"
@@ -350,7 +367,7 @@ def main():
         f"{theirs}/-/versions.json",
     )
     rows, rss = [], []
-    load_before = Path("/proc/loadavg").read_text().split()[:3]
+    load_before = load_average()
     try:
         for name, path, other in paths:
             other = other.replace("/bench/", f"/{datasette_name}/") if other else None
@@ -368,7 +385,7 @@ def main():
     finally:
         stop(app)
         stop(datasette)
-    load_after = Path("/proc/loadavg").read_text().split()[:3]
+    load_after = load_average()
     report = render(rows, counts, rss, options.postgres, (load_before, load_after))
     print(report)
     (RESULTS / ("latest-postgres.md" if options.postgres else "latest-sqlite.md")).write_text(

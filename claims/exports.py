@@ -26,11 +26,13 @@ def requested_format(request):
     return fmt
 
 
-def paginate(request, queryset, read_ahead=False):
+def paginate(request, queryset, read_ahead=False, load=None):
     """The requested page of `queryset`; a bad page or page_size raises BadRequest.
 
     With `read_ahead` (for filters that cost more than reading ten thousand keys, such as
-    full text), page 1 takes its rows and its count from one ordered read of the keys."""
+    full text), page 1 takes its rows and its count from one ordered read of the keys.
+    `load(keys)` gives {key: row} for the page's keys (default: the rows themselves, with
+    the queryset's joins); a row gone meanwhile is left out."""
     raw_size = request.GET.get("page_size", "")
     try:
         size = int(raw_size) if raw_size else DEFAULT_PAGE_SIZE
@@ -38,7 +40,7 @@ def paginate(request, queryset, read_ahead=False):
         raise BadRequest("page_size must be a whole number.") from None
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise BadRequest(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
-    paginator = BoundedPaginator(queryset, size, read_ahead=read_ahead)
+    paginator = BoundedPaginator(queryset, size, read_ahead=read_ahead, load=load)
     try:
         return paginator.page(request.GET.get("page", 1) or 1)
     except PageNotAnInteger:
@@ -51,9 +53,10 @@ class BoundedPaginator(Paginator):
     """Pages without a full COUNT: a page reads one row past its end to know whether another
     follows, and the total is counted only up to the bound (then it is a lower bound)."""
 
-    def __init__(self, object_list, per_page, read_ahead=False):
+    def __init__(self, object_list, per_page, read_ahead=False, load=None):
         super().__init__(object_list, per_page)
         self.read_ahead = read_ahead
+        self.load = load or (lambda keys: _in_bulk(object_list, keys))
 
     @cached_property
     def count(self):
@@ -87,12 +90,12 @@ class BoundedPaginator(Paginator):
             keys = keys[: self.per_page + 1]
         else:
             keys = list(keys[bottom : bottom + self.per_page + 1])
-        by_key = _in_bulk(self.object_list, keys) if keys else {}
-        rows = [by_key[key] for key in keys]
-        if not rows and number > 1:
+        if not keys and number > 1:
             raise EmptyPage("That page contains no results")
-        has_next = len(rows) > self.per_page
-        rows = rows[: self.per_page]
+        has_next = len(keys) > self.per_page
+        keys = keys[: self.per_page]
+        by_key = self.load(keys) if keys else {}
+        rows = [by_key[key] for key in keys if key in by_key]
         if not has_next:
             self.count = BoundedCount(bottom + len(rows))
         elif not self.count.exact:

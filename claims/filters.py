@@ -12,7 +12,6 @@ from django.utils.text import slugify
 
 from claims.models import (
     Article,
-    Membership,
     Organization,
     OrganizationKind,
     Quote,
@@ -41,7 +40,9 @@ FACET_TOP = 20
 FACET_TTL = 60
 # Query-string parameters that do not change which rows a facet counts.
 FACET_IGNORED_PARAMS = ("page", "page_size", "format", "sort")
-# (facet, filter it ignores, columns it counts) — each facet is counted under the other filters.
+# Each facet (named after the filter it ignores) counts (slug, label) column pairs under the
+# other filters; the organization facet counts the quote's organization and every
+# organization its speaker belongs to (one row per membership, folded back per quote).
 FACETS = {
     "speaker": ("speaker__slug", "speaker__name"),
     "article": ("article__slug", "article__title"),
@@ -53,9 +54,14 @@ FACETS = {
         "article__original_source__slug",
         "article__original_source__name",
     ),
-    "organization": ("organization__slug", "organization__name", "speaker_id"),
+    "organization": (
+        "organization__slug",
+        "organization__name",
+        "speaker__memberships__organization__slug",
+        "speaker__memberships__organization__name",
+    ),
 }
-FACET_COLUMNS = [column for fields in FACETS.values() for column in fields]
+FACET_COLUMNS = ["pk", *(column for fields in FACETS.values() for column in fields)]
 FACET_AT = {column: i for i, column in enumerate(FACET_COLUMNS)}
 
 
@@ -213,26 +219,24 @@ class QuoteFilter(django_filters.FilterSet):
     def facet_counts(self):
         """{filter name: {option value: count}} for every choice filter of the form.
 
-        Each facet counts the rows matching the other filters; facets whose own filter is
-        not set share one query. At most FACET_SAMPLE rows are read per query: when more
-        match, the counts are those of a sample, `facet_note` says so, and they are cached
-        per worker for FACET_TTL seconds under the normalised query string.
+        Each facet counts the quotes matching the other filters; facets whose own filter is
+        not set share one query. At most FACET_SAMPLE rows (a row per quote and membership
+        of its speaker) are read per query: when more match, the counts are those of a
+        sample, `facet_note` says so, and they are cached per worker for FACET_TTL seconds
+        under the normalised query string.
         """
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
         groups = {}
         for name in FACETS:
             groups.setdefault((name,) if self.data.get(name) else (), []).append(name)
-        found, fresh = {}, {}
+        found = {}
         for ignored in groups:
             found[ignored] = cache.get(self._facet_cache_key(ignored, groups[ignored]))
-            if found[ignored] is None:
-                rows = list(self._without(*ignored).values_list(*FACET_COLUMNS)[: sample + 1])
-                fresh[ignored] = rows
-        speaker_at = FACET_AT["speaker_id"]
-        member_of = _memberships(row[speaker_at] for rows in fresh.values() for row in rows)
-        for ignored, rows in fresh.items():
+            if found[ignored] is not None:
+                continue
+            rows = list(self._without(*ignored).values_list(*FACET_COLUMNS)[: sample + 1])
             sampled = len(rows) > sample
-            found[ignored] = (_tally(groups[ignored], rows[:sample], member_of), sampled)
+            found[ignored] = (_tally(groups[ignored], rows[:sample]), sampled)
             if sampled:
                 cache.set(
                     self._facet_cache_key(ignored, groups[ignored]), found[ignored], FACET_TTL
@@ -287,43 +291,30 @@ class QuoteFilter(django_filters.FilterSet):
         return counts
 
 
-def _memberships(speaker_ids):
-    """{speaker id: {organization slug: name}} for the given speakers, in one query."""
-    member_of = {}
-    ids = {*speaker_ids} - {None}
-    if not ids:
-        return member_of
-    for speaker_id, slug, label in Membership.objects.filter(speaker_id__in=ids).values_list(
-        "speaker_id", "organization__slug", "organization__name"
-    ):
-        member_of.setdefault(speaker_id, {})[slug] = label
-    return member_of
-
-
-def _tally(names, rows, member_of):
-    """{facet name: (Counter of option values, {value: label})} over facet `rows`."""
-    speaker_at, org_at = FACET_AT["speaker_id"], FACET_AT["organization__slug"]
-    result = {}
-    for name in names:
-        fields = FACETS[name]
-        tally, labels = Counter(), {}
-        pairs = [
-            (FACET_AT[fields[i]], FACET_AT[fields[i + 1]]) for i in range(0, len(fields) - 1, 2)
-        ]
-        if len(fields) == 1:
-            tally.update(row[FACET_AT[fields[0]]] for row in rows)
-        for row in rows if len(fields) > 1 else ():
-            if name == "organization":
-                found = dict(member_of.get(row[speaker_at], {}))
-                found[row[org_at]] = row[org_at + 1]
-            else:
-                found = {row[slug]: row[label] for slug, label in pairs}
+def _tally(names, rows):
+    """{facet name: (Counter of option values, {value: label})} over facet `rows`, where a
+    quote has one row per membership of its speaker and counts once per option."""
+    result = {name: (Counter(), {}) for name in names}
+    by_quote = {}
+    for row in rows:
+        by_quote.setdefault(row[0], []).append(row)
+    for quote_rows in by_quote.values():
+        for name in names:
+            tally, labels = result[name]
+            fields = FACETS[name]
+            if len(fields) == 1:
+                tally[quote_rows[0][FACET_AT[fields[0]]]] += 1
+                continue
+            found = {}
+            for slug, label in zip(fields[::2], fields[1::2], strict=True):
+                for row in quote_rows:
+                    found[row[FACET_AT[slug]]] = row[FACET_AT[label]]
             found.pop(None, None)
             tally.update(found.keys())
             labels.update(found)
+    for tally, _labels in result.values():
         tally.pop(None, None)
-        result[name] = (dict(tally), labels)
-    return result
+    return {name: (dict(tally), labels) for name, (tally, labels) in result.items()}
 
 
 class SpeakerFilter(django_filters.FilterSet):

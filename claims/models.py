@@ -177,15 +177,20 @@ class Speaker(models.Model):
         current.sort(key=lambda m: (m.organization_id != organization_id, m.pk))
         return current[0] if current else None
 
-    def claims_with_sources(self, quotes):
-        """The speaker's claims, newest first, each with its quotes and the role held then."""
+    def claims_with_sources(self, outline, cards):
+        """The speaker's claims, newest first: for each, its quotes (direct ones first) as
+        {"pk", "kind", "card", "role"}, with the role held on the day.
+
+        `outline` is `QuoteQuerySet.outline()` rows, `cards` {quote pk: card}."""
         groups = {}
-        for quote in quotes:
-            quote.role = self.role_on(quote.article.published, quote.organization_id)
-            groups.setdefault(quote.claim_id, {"claim": quote.claim, "quotes": []})
-            groups[quote.claim_id]["quotes"].append(quote)
+        for pk, claim_id, kind, published, organization_id in outline:
+            if pk not in cards:  # deleted since the outline was read
+                continue
+            role = self.role_on(published, organization_id)
+            line = {"pk": pk, "kind": kind, "card": cards[pk], "role": role}
+            groups.setdefault(claim_id, {"quotes": []})["quotes"].append(line)
         for group in groups.values():
-            group["quotes"].sort(key=lambda q: q.kind == "indirect")
+            group["quotes"].sort(key=lambda line: line["kind"] == "indirect")
         return list(groups.values())
 
 

@@ -261,6 +261,28 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
 
+    def outline(self):
+        """(pk, claim id, kind, published, organization id) rows: enough to group quotes
+        by claim and find the speaker's role, with claims.cards drawing the quotes."""
+        return self.values_list("pk", "claim_id", "kind", "published", "organization_id")
+
+    def card_versions(self, keys):
+        """{pk: versions} of the quotes `keys`: what their cards show changes with
+        (claims.cards.versions_of reads the same from loaded quotes)."""
+        rows = self.model.objects.filter(pk__in=keys).values_list(
+            "pk",
+            "updated",
+            "version",
+            "speaker_id",
+            "speaker__version",
+            "organization_id",
+            "organization__version",
+            "claim_id",
+            "claim__version",
+            "article_id",
+        )
+        return {row[0]: row[1:] for row in rows}
+
     def page_versions(self, pk):
         """What the quote page shows changes with, as a tuple (None when there is no such
         quote): the quote's `updated` and `version`, its speaker's, organization's and

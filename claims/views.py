@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from claims import exports, reports
+from claims import cards, exports, reports
 from claims.feeds import SpeakerFeed
 from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
 from claims.forms import AttributionReportForm
@@ -27,8 +27,9 @@ LARGE_AGGREGATE_TTL = 600
 QUOTE_PAGE_TTL = 60
 
 
-def _list_page(request, filterset, template, export):
-    """Render a filtered list as HTML, JSON or CSV; bad input answers 400 with a message."""
+def _list_page(request, filterset, template, export, html_rows=None):
+    """Render a filtered list as HTML, JSON or CSV; bad input answers 400 with a message.
+    `html_rows(keys)` gives the HTML page its rows ({key: row}) instead of loaded models."""
     try:
         fmt = exports.requested_format(request)
         if not filterset.is_valid():
@@ -36,7 +37,8 @@ def _list_page(request, filterset, template, export):
         if fmt == "csv":
             return exports.csv_stream(request, filterset.qs, export)
         read_ahead = getattr(filterset, "filters_full_text", False)
-        page = exports.paginate(request, filterset.qs, read_ahead=read_ahead)
+        load = html_rows if fmt in ("", "html") else None
+        page = exports.paginate(request, filterset.qs, read_ahead=read_ahead, load=load)
     except exports.BadRequest as error:
         if request.GET.get("format") == "json":
             errors = filterset.errors.get_json_data() if filterset.is_bound else {}
@@ -94,7 +96,9 @@ def home(request):
 @require_GET
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
-    return _list_page(request, quote_filter, "claims/quote_list.html", exports.QUOTES)
+    return _list_page(
+        request, quote_filter, "claims/quote_list.html", exports.QUOTES, html_rows=cards.cards
+    )
 
 
 @require_GET
@@ -127,18 +131,18 @@ def speaker_detail(request, slug):
         return _redirect_old_slug(Speaker, "speaker", slug)
     search = request.GET.get("q", "").strip()[:200]
     matching = Quote.objects.filter(speaker=speaker).matching_text(search)
-    quotes = list(matching.for_listing().newest_first()[: SPEAKER_PAGE_QUOTES + 1])
+    outline = list(matching.newest_first().outline()[: SPEAKER_PAGE_QUOTES + 1])
     total = bounded_count(Quote.objects.filter(speaker=speaker))
-    quote_count = len(quotes)
+    quote_count = len(outline)
     if quote_count > SPEAKER_PAGE_QUOTES:
         quote_count = bounded_count(matching) if search else total
-    quotes = quotes[:SPEAKER_PAGE_QUOTES]
+    outline = outline[:SPEAKER_PAGE_QUOTES]
     context = {
         "speaker": speaker,
         "search": search,
-        "claims": speaker.claims_with_sources(quotes),
+        "claims": speaker.claims_with_sources(outline, cards.cards([row[0] for row in outline])),
         "quote_count": quote_count,
-        "shown": len(quotes),
+        "shown": len(outline),
         "timeline": _computed_or_cached(
             f"speaker:{speaker.pk}:timeline-chart",
             total,

@@ -1,0 +1,71 @@
+"""Quote cards, rendered once per worker for each set of versions they show.
+
+A card shows a quote with its speaker, organization, claim and article. Its cache key
+holds the versions of the rows it shows, so an edit through the admin or a service
+changes the key at once; CARD_TTL only bounds how long an article or outlet renamed
+outside them can show its old name. A list page reads the versions of its rows (one
+small query), takes the cards it finds in the cache and loads and renders only the rest.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from claims.models import Quote
+
+CARD_TTL = 60
+TEMPLATE = "claims/includes/quote_card.html"
+
+
+def _key(pk, versions):
+    digest = hashlib.md5(repr(versions).encode(), usedforsecurity=False).hexdigest()
+    return f"quote-card:{pk}:{digest}"
+
+
+def versions_of(quote):
+    """The versions a card of `quote` (loaded with `for_listing()`) depends on, in the
+    order of `QuoteQuerySet.card_versions`."""
+    return (
+        quote.updated,
+        quote.version,
+        quote.speaker_id,
+        quote.speaker.version if quote.speaker_id else None,
+        quote.organization_id,
+        quote.organization.version if quote.organization_id else None,
+        quote.claim_id,
+        quote.claim.version if quote.claim_id else None,
+        quote.article_id,
+    )
+
+
+def _render(quote):
+    return render_to_string(TEMPLATE, {"quote": quote})
+
+
+def card(quote):
+    """The card of one loaded quote, from the cache when its versions are unchanged."""
+    key = _key(quote.pk, versions_of(quote))
+    html = cache.get(key)
+    if html is None:
+        html = _render(quote)
+        cache.set(key, html, CARD_TTL)
+    return mark_safe(html)  # rendered by the autoescaping card template
+
+
+def cards(keys):
+    """{pk: card} for the quotes `keys`: only the quotes whose cards are not cached are
+    loaded, with their speakers, organizations, claims and articles, and rendered."""
+    versions = Quote.objects.card_versions(keys)
+    cache_keys = {pk: _key(pk, row) for pk, row in versions.items()}
+    found = cache.get_many(cache_keys.values())
+    missing = [pk for pk, key in cache_keys.items() if key not in found]
+    if missing:
+        rendered = {
+            cache_keys[pk]: _render(quote)
+            for pk, quote in Quote.objects.for_listing().in_bulk(missing).items()
+        }
+        cache.set_many(rendered, CARD_TTL)
+        found.update(rendered)
+    return {pk: mark_safe(found[key]) for pk, key in cache_keys.items() if key in found}

@@ -1,9 +1,11 @@
 """JSON and CSV renderings of list pages (the JSON shape is a public contract)."""
 
 import csv
+import hashlib
 import math
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.functional import cached_property
@@ -12,6 +14,10 @@ from claims.querysets import BoundedCount, bounded_count, count_bound
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+# A read-ahead first page (count and keys) is kept this long, in seconds, per worker and
+# stamp: a saved quote changes the stamp at once; a deleted quote, a renamed speaker or a
+# redated article changes the page within this time.
+READ_AHEAD_TTL = 60
 FORMATS = {"", "html", "json", "csv"}
 
 
@@ -26,13 +32,14 @@ def requested_format(request):
     return fmt
 
 
-def paginate(request, queryset, read_ahead=False, load=None):
+def paginate(request, queryset, read_ahead=False, load=None, stamp=None):
     """The requested page of `queryset`; a bad page or page_size raises BadRequest.
 
     With `read_ahead` (for filters that cost more than reading ten thousand keys, such as
     full text), page 1 takes its rows and its count from one ordered read of the keys.
     `load(keys)` gives {key: row} for the page's keys (default: the rows themselves, with
-    the queryset's joins); a row gone meanwhile is left out."""
+    the queryset's joins); a row gone meanwhile is left out. With a `stamp` (what the
+    rows' membership changes with), a read-ahead first page is cached under it."""
     raw_size = request.GET.get("page_size", "")
     try:
         size = int(raw_size) if raw_size else DEFAULT_PAGE_SIZE
@@ -40,7 +47,7 @@ def paginate(request, queryset, read_ahead=False, load=None):
         raise BadRequest("page_size must be a whole number.") from None
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise BadRequest(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
-    paginator = BoundedPaginator(queryset, size, read_ahead=read_ahead, load=load)
+    paginator = BoundedPaginator(queryset, size, read_ahead=read_ahead, load=load, stamp=stamp)
     try:
         return paginator.page(request.GET.get("page", 1) or 1)
     except PageNotAnInteger:
@@ -53,9 +60,10 @@ class BoundedPaginator(Paginator):
     """Pages without a full COUNT: a page reads one row past its end to know whether another
     follows, and the total is counted only up to the bound (then it is a lower bound)."""
 
-    def __init__(self, object_list, per_page, read_ahead=False, load=None):
+    def __init__(self, object_list, per_page, read_ahead=False, load=None, stamp=None):
         super().__init__(object_list, per_page)
         self.read_ahead = read_ahead
+        self.stamp = stamp
         self.load = load or (lambda keys: _in_bulk(object_list, keys))
 
     @cached_property
@@ -84,10 +92,7 @@ class BoundedPaginator(Paginator):
         # a deep OFFSET then skips index entries instead of fully joined rows.
         keys = self.object_list.values_list("pk", flat=True)
         if self.read_ahead and number == 1:
-            bound = count_bound()
-            keys = list(keys[: bound + 1])
-            self.count = BoundedCount(min(len(keys), bound), exact=len(keys) <= bound)
-            keys = keys[: self.per_page + 1]
+            self.count, keys = self._read_ahead(keys)
         else:
             keys = list(keys[bottom : bottom + self.per_page + 1])
         if not keys and number > 1:
@@ -101,6 +106,28 @@ class BoundedPaginator(Paginator):
         elif not self.count.exact:
             self.count = BoundedCount(max(self.count, bottom + self.per_page), exact=False)
         return BoundedPage(rows, number, self, has_next)
+
+    def _read_ahead(self, keys):
+        """(bounded count, first page's keys and one more) from one ordered read of up to
+        bound + 1 keys; cached under the stamp and the query when there is a stamp."""
+        bound = count_bound()
+        cache_key = None
+        if self.stamp is not None:
+            sql, params = keys.query.sql_with_params()
+            what = repr((self.stamp, sql, params, bound, self.per_page))
+            digest = hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()
+            cache_key = f"read-ahead:{digest}"
+            found = cache.get(cache_key)
+            if found is not None:
+                return found
+        every = list(keys[: bound + 1])
+        found = (
+            BoundedCount(min(len(every), bound), exact=len(every) <= bound),
+            every[: self.per_page + 1],
+        )
+        if cache_key:
+            cache.set(cache_key, found, READ_AHEAD_TTL)
+        return found
 
 
 def _in_bulk(queryset, keys):

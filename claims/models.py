@@ -602,6 +602,8 @@ class Quote(models.Model):
             ),
             models.Index(fields=["claim", "published"], name="claims_quote_claim_pub_idx"),
             models.Index(fields=["organization", "published"], name="claims_quote_org_pub_idx"),
+            # The latest change, read in one index step, stamps cached full-text results.
+            models.Index(fields=["updated"], name="claims_quote_updated_idx"),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -22,6 +23,8 @@ from django.db.models.functions import Cast, Coalesce, TruncMonth
 COUNT_BOUND = 10_000
 # Search pages rank at most this many full-text matches before ordering them for display.
 SEARCH_CANDIDATES = 200
+# PostgreSQL ranks the first this-many index matches, not every match of a common word.
+RANKED_POOL = 2_000
 
 
 class BoundedCount(int):
@@ -49,7 +52,10 @@ def bounded_count(queryset, bound=None):
 
 def text_matches(table, text, ranked=False):
     """SQL for the ids of `table` rows whose indexed text holds `text` as a phrase (last word
-    a prefix), from SQLite FTS5 or a PostgreSQL tsvector; None on other databases."""
+    a prefix), from SQLite FTS5 or a PostgreSQL tsvector; None on other databases.
+
+    `ranked` keeps SEARCH_CANDIDATES matches: on PostgreSQL the best ranked of the first
+    RANKED_POOL index matches, on SQLite the first ones."""
     tokens = re.findall(r"\w+", text)
     if not tokens:
         return None
@@ -62,11 +68,17 @@ def text_matches(table, text, ranked=False):
         )
     if connection.vendor == "postgresql":
         query = " <-> ".join([*tokens[:-1], tokens[-1] + ":*"])
-        order = " ORDER BY ts_rank(search_vector, q) DESC, id" if ranked else ""
+        if not ranked:
+            return RawSQL(
+                f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)",
+                [query],
+            )
+        # ts_rank reads each match's vector: rank a bounded pool of index matches only.
         return RawSQL(
-            f"SELECT id FROM {table}, to_tsquery('simple', %s) q "
-            f"WHERE search_vector @@ q{order}{limit}",
-            [query],
+            f"SELECT id FROM (SELECT id, search_vector FROM {table} "
+            f"WHERE search_vector @@ to_tsquery('simple', %s) LIMIT {RANKED_POOL}) pool "
+            f"ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC, id{limit}",
+            [query, query],
         )
     return None
 
@@ -260,6 +272,11 @@ class QuoteQuerySet(models.QuerySet):
         return self.select_related(
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
+
+    def latest_change(self):
+        """When any quote was last saved (one step on the `updated` index); results that
+        depend on every quote can be cached under it."""
+        return self.model.objects.aggregate(latest=Max("updated"))["latest"]
 
     def outline(self):
         """(pk, claim id, kind, published, organization id) rows: enough to group quotes

@@ -37,8 +37,11 @@ def _list_page(request, filterset, template, export, html_rows=None):
         if fmt == "csv":
             return exports.csv_stream(request, filterset.qs, export)
         read_ahead = getattr(filterset, "filters_full_text", False)
+        stamp = filterset.queryset.latest_change() if read_ahead else None
         load = html_rows if fmt in ("", "html") else None
-        page = exports.paginate(request, filterset.qs, read_ahead=read_ahead, load=load)
+        page = exports.paginate(
+            request, filterset.qs, read_ahead=read_ahead, load=load, stamp=stamp
+        )
     except exports.BadRequest as error:
         if request.GET.get("format") == "json":
             errors = filterset.errors.get_json_data() if filterset.is_bound else {}

@@ -204,6 +204,24 @@ def test_first_page_of_a_text_search_matches_once_and_still_counts(client, setti
     assert client.get("/quotes/", {"format": "json", "q": "win"}).json()["count"] == 12
 
 
+def test_a_repeated_text_search_reuses_its_first_page_until_a_quote_is_saved(client):
+    speaker = make_many(3)
+    params = {"format": "json", "q": "win"}
+    assert client.get("/quotes/", params).json()["count"] == 3
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/quotes/", params).json()["count"] == 3
+    assert full_text_queries(queries) == []
+    article = make_article(body="He said “we will win again” later.")
+    added = make_quote(article=article, speaker=speaker, text="we will win again")
+    data = client.get("/quotes/", params).json()
+    assert data["count"] == 4 and added.pk in [row["id"] for row in data["results"]]
+    verified = {**params, "status": "verified"}
+    assert client.get("/quotes/", verified).json()["count"] == 0
+    added.status = "verified"
+    added.save()
+    assert [row["id"] for row in client.get("/quotes/", verified).json()["results"]] == [added.pk]
+
+
 def test_short_option_lists_show_a_new_speaker_at_once(client):
     make_many(2)
     client.get("/quotes/")

@@ -24,7 +24,7 @@ COUNT_BOUND = 10_000
 # Search pages rank at most this many full-text matches before ordering them for display.
 SEARCH_CANDIDATES = 200
 # PostgreSQL ranks the first this-many index matches, not every match of a common word.
-RANKED_POOL = 2_000
+RANKED_POOL = 500
 
 
 class BoundedCount(int):
@@ -73,10 +73,14 @@ def text_matches(table, text, ranked=False):
                 f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)",
                 [query],
             )
-        # ts_rank reads each match's vector: rank a bounded pool of index matches only.
+        # ts_rank reads each match's vector: rank a bounded pool of index matches only. The
+        # matches are a materialized CTE, planned for all rows (the GIN index) and read
+        # lazily: a LIMIT beside the match would have the planner bet on a table scan
+        # finding the pool early, which reads the whole table when a word is rare.
         return RawSQL(
-            f"SELECT id FROM (SELECT id, search_vector FROM {table} "
-            f"WHERE search_vector @@ to_tsquery('simple', %s) LIMIT {RANKED_POOL}) pool "
+            f"WITH matches AS MATERIALIZED (SELECT id, search_vector FROM {table} "
+            f"WHERE search_vector @@ to_tsquery('simple', %s)) "
+            f"SELECT id FROM (SELECT * FROM matches LIMIT {RANKED_POOL}) pool "
             f"ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC, id{limit}",
             [query, query],
         )
@@ -113,6 +117,12 @@ class SpeakerQuerySet(models.QuerySet):
         if not name_key(text):
             return self.none()
         return self.filter(self.name_search_condition(text))
+
+    def first_matching_name(self, text, limit):
+        """The first `limit` speakers by name matching `text`, as a queryset that can be
+        annotated without aggregating every match (a common surname matches hundreds)."""
+        first = self.matching_name(text).order_by("name", "pk").values("pk")[:limit]
+        return self.filter(pk__in=Subquery(first)).order_by("name", "pk")
 
     def most_quoted(self):
         return self.with_quote_counts().filter(quote_count__gt=0).order_by("-quote_count", "name")
@@ -224,32 +234,40 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text):
-        """Claims whose statement or a quote holds `text` (the first few hundred full-text
-        matches), or whose speaker's name has every word of it."""
+        """Claims whose statement or a quote holds `text`, or whose speaker's name has every
+        word of it, most widely carried first. With a full-text index each of the three
+        reads is bounded (the first few hundred matches, a matching speaker's newest few
+        hundred claims) and the claims are then read by key: an OR of the three as
+        subqueries would make the database aggregate every quote."""
         from claims.extraction.names import name_key
         from claims.models import Quote, Speaker
 
         text = text.strip()
         if not text:
             return self.none()
+        speakers = None
+        if name_key(text).split():
+            speakers = Speaker.objects.filter(Speaker.objects.name_search_condition(text))
         statements = text_matches("claims_claim", text, ranked=True)
         if statements is None:
             condition = Q(statement__icontains=text) | Q(quotes__text__icontains=text)
+            if speakers is not None:
+                condition |= Q(speaker__in=speakers.values("pk"))
+            matching = self.filter(condition).distinct()
         else:
-            # Two small index reads, then one lookup by key: an OR of subqueries would scan.
             quotes = text_matches("claims_quote", text, ranked=True)
             keys = {*self.model.objects.filter(pk__in=statements).values_list("pk", flat=True)}
-            keys |= {*Quote.objects.filter(pk__in=quotes).values_list("claim_id", flat=True)}
-            condition = Q(pk__in=keys)
-        if name_key(text).split():
-            speakers = Speaker.objects.filter(Speaker.objects.name_search_condition(text))
-            condition |= Q(speaker__in=speakers.values("pk"))
+            keys |= {
+                *Quote.objects.filter(pk__in=quotes).order_by().values_list("claim_id", flat=True)
+            }
+            if speakers is not None:
+                by_speaker = self.model.objects.filter(speaker__in=speakers.values("pk"))
+                keys |= {
+                    *by_speaker.order_by("-pk").values_list("pk", flat=True)[:SEARCH_CANDIDATES]
+                }
+            matching = self.filter(pk__in=keys)
         return (
-            self.filter(condition)
-            .distinct()
-            .select_related("speaker")
-            .with_source_counts()
-            .order_by("-source_count", "key")
+            matching.select_related("speaker").with_source_counts().order_by("-source_count", "key")
         )
 
 

@@ -10,7 +10,7 @@ def search_all(query):
     if not query:
         return {"speakers": [], "organizations": [], "claims": [], "articles": []}
     return {
-        "speakers": list(Speaker.objects.with_quote_counts().matching_name(query)[:LIMIT]),
+        "speakers": list(Speaker.objects.first_matching_name(query, LIMIT).with_quote_counts()),
         "organizations": list(Organization.objects.matching_name(query)[:LIMIT]),
         "claims": list(Claim.objects.matching_text(query)[:LIMIT]),
         "articles": list(Article.objects.matching_text(query)[:LIMIT]),

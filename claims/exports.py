@@ -38,8 +38,9 @@ def paginate(request, queryset, read_ahead=False, load=None, stamp=None):
     With `read_ahead` (for filters that cost more than reading ten thousand keys, such as
     full text), page 1 takes its rows and its count from one ordered read of the keys.
     `load(keys)` gives {key: row} for the page's keys (default: the rows themselves, with
-    the queryset's joins); a row gone meanwhile is left out. With a `stamp` (what the
-    rows' membership changes with), a read-ahead first page is cached under it."""
+    the queryset's joins); a row gone meanwhile is left out. With a `stamp` (a callable
+    giving what the rows' membership changes with), a read-ahead first page is cached
+    under its value."""
     raw_size = request.GET.get("page_size", "")
     try:
         size = int(raw_size) if raw_size else DEFAULT_PAGE_SIZE
@@ -114,7 +115,7 @@ class BoundedPaginator(Paginator):
         cache_key = None
         if self.stamp is not None:
             sql, params = keys.query.sql_with_params()
-            what = repr((self.stamp, sql, params, bound, self.per_page))
+            what = repr((self.stamp(), sql, params, bound, self.per_page))
             digest = hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()
             cache_key = f"read-ahead:{digest}"
             found = cache.get(cache_key)

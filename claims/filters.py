@@ -1,17 +1,20 @@
 """One FilterSet per list page; the query-string names are a public contract."""
 
 import hashlib
+import json
 from collections import Counter
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Subquery, TextField, Value
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 
 from claims.models import (
     Article,
+    Membership,
     Organization,
     OrganizationKind,
     Quote,
@@ -36,13 +39,14 @@ CHOICES_TTL = 600
 FACET_SAMPLE = 1_000
 # A long option list shows the chosen options and this many of the most frequent.
 FACET_TOP = 20
+# At most this many facet queries run per page: each set filter's own facet needs one (it
+# counts under the other filters), the unset ones share one; past it, facets go uncounted.
+FACET_QUERIES = 3
 # Sampled facet counts (already approximate) are cached per worker this long, in seconds.
 FACET_TTL = 60
 # Query-string parameters that do not change which rows a facet counts.
 FACET_IGNORED_PARAMS = ("page", "page_size", "format", "sort")
-# Each facet (named after the filter it ignores) counts (slug, label) column pairs under the
-# other filters; the organization facet counts the quote's organization and every
-# organization its speaker belongs to (one row per membership, folded back per quote).
+# (facet, filter it ignores, columns it counts) — each facet is counted under the other filters.
 FACETS = {
     "speaker": ("speaker__slug", "speaker__name"),
     "article": ("article__slug", "article__title"),
@@ -54,30 +58,56 @@ FACETS = {
         "article__original_source__slug",
         "article__original_source__name",
     ),
-    "organization": (
-        "organization__slug",
-        "organization__name",
-        "speaker__memberships__organization__slug",
-        "speaker__memberships__organization__name",
-    ),
+    "organization": ("organization__slug", "organization__name", "speaker_id"),
 }
-FACET_COLUMNS = ["pk", *(column for fields in FACETS.values() for column in fields)]
+FACET_COLUMNS = [column for fields in FACETS.values() for column in fields]
 FACET_AT = {column: i for i, column in enumerate(FACET_COLUMNS)}
 
 
-def _first(queryset, fields, selected, limit):
-    """(rows, complete): every row when there are at most `limit`, sorted by label; else
-    only the rows whose slug is in `selected`. That a table is past `limit` is cached per
-    worker for CHOICES_TTL seconds; a short list is read on every request."""
-    long_key = f"filter-choices-long:{queryset.model._meta.label}:{limit}"
-    if not cache.get(long_key):
-        rows = list(queryset.values_list(*fields)[: limit + 1])
-        if len(rows) <= limit:
-            return sorted(rows, key=lambda row: (row[1], row[0])), True
-        cache.set(long_key, True, CHOICES_TTL)
-    if not selected:
-        return [], False
-    return sorted(queryset.filter(slug__in=selected).values_list(*fields)), False
+# The selects' tables: (model, label column). Each row read is (tag, slug, label, aliases
+# as JSON text, pk).
+CHOICE_TABLES = {
+    "speaker": (Speaker, "name"),
+    "organization": (Organization, "name"),
+    "article": (Article, "title"),
+}
+
+
+def _choice_rows(chosen, limit):
+    """{table: (rows, complete)} for CHOICE_TABLES in one query: every row of a table with
+    at most `limit` rows (complete), else only the rows chosen in `chosen` (table → slugs;
+    a speaker also by a former slug or alias). That a table is past `limit` is cached per
+    worker for CHOICES_TTL seconds; a short table is read on every request, so a new
+    speaker is an option at once."""
+    long_keys = {name: f"filter-choices-long:{name}:{limit}" for name in CHOICE_TABLES}
+    known_long = {name for name, key in long_keys.items() if cache.get(key)}
+    parts = []
+    for name, (model, label) in CHOICE_TABLES.items():
+        aliases = Cast("aliases", TextField()) if hasattr(model, "aliases") else Value("[]")
+        columns = ["slug", label, aliases, "pk"]
+        if name not in known_long:
+            first = model.objects.order_by().values("pk")[: limit + 1]
+            rows = model.objects.filter(pk__in=Subquery(first)).order_by()
+            parts.append(rows.values_list(Value(f"all {name}"), *columns))
+        if chosen[name]:
+            condition = Q(slug__in=chosen[name])
+            if name == "speaker":
+                redirects = SlugRedirect.objects.filter(kind="speaker", slug__in=chosen[name])
+                condition |= Q(pk__in=redirects.values("target_id"))
+            rows = model.objects.filter(condition).order_by()
+            parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
+    found = {f"{part} {name}": {} for part in ("all", "chosen") for name in CHOICE_TABLES}
+    for tag, slug, label, aliases, pk in parts[0].union(*parts[1:], all=True):
+        found[tag][pk] = (slug, label, json.loads(aliases or "[]"), pk)
+    result = {}
+    for name in CHOICE_TABLES:
+        every = found[f"all {name}"]
+        complete = name not in known_long and len(every) <= limit
+        if name not in known_long and not complete:
+            cache.set(long_keys[name], True, CHOICES_TTL)
+        rows = every if complete else found[f"chosen {name}"]
+        result[name] = (sorted(rows.values(), key=lambda row: (row[1], row[0])), complete)
+    return result
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -128,21 +158,17 @@ class QuoteFilter(django_filters.FilterSet):
     def _load_choices(data):
         """Options for the selects: all of them while each list is short, else the chosen."""
         getlist = getattr(data, "getlist", lambda name: [data.get(name)] if data else [])
-        chosen_speakers = [v for v in getlist("speaker") if v]
-        chosen_orgs = [v for v in (data.get("organization"), data.get("outlet")) if v]
-        chosen_articles = [data.get("article")] if data and data.get("article") else []
+        data = data or {}
+        chosen = {
+            "speaker": [v for v in getlist("speaker") if v],
+            "organization": [v for v in (data.get("organization"), data.get("outlet")) if v],
+            "article": [v for v in (data.get("article"),) if v],
+        }
         limit = getattr(settings, "FILTER_CHOICES_LIMIT", CHOICES_LIMIT)
-        speakers, all_speakers = _first(
-            Speaker.objects.all(), ("slug", "name", "aliases", "pk"), [], limit
-        )
-        if not all_speakers and chosen_speakers:
-            by_alias = SlugRedirect.objects.filter(kind="speaker", slug__in=chosen_speakers)
-            speakers = sorted(
-                Speaker.objects.filter(
-                    Q(slug__in=chosen_speakers) | Q(pk__in=by_alias.values("target_id"))
-                ).values_list("slug", "name", "aliases", "pk"),
-                key=lambda row: (row[1], row[0]),
-            )
+        tables = _choice_rows(chosen, limit)
+        speakers, all_speakers = tables["speaker"]
+        organizations, all_organizations = tables["organization"]
+        articles, all_articles = tables["article"]
         alias_slugs = {}
         for slug, _name, aliases, _pk in speakers:
             for alias in aliases:
@@ -150,18 +176,13 @@ class QuoteFilter(django_filters.FilterSet):
         speaker_choices = [(slug, name) for slug, name, _, _ in speakers]
         known = {slug for slug, _ in speaker_choices}
         speaker_choices += [(a, a) for a in alias_slugs if a not in known]
-        organizations, all_organizations = _first(
-            Organization.objects.all(), ("slug", "name"), chosen_orgs, limit
-        )
-        articles, all_articles = _first(
-            Article.objects.all(), ("slug", "title"), chosen_articles, limit
-        )
         return {
             "speaker": speaker_choices,
             "alias_slugs": alias_slugs,
             "speaker_ids": {slug: pk for slug, _, _, pk in speakers},
-            "organization": organizations,
-            "article": articles,
+            "organization": [(slug, name) for slug, name, _, _ in organizations],
+            "organization_ids": {slug: pk for slug, _, _, pk in organizations},
+            "article": [(slug, title) for slug, title, _, _ in articles],
             "complete": {
                 "speaker": all_speakers,
                 "organization": all_organizations,
@@ -184,8 +205,8 @@ class QuoteFilter(django_filters.FilterSet):
         return queryset.filter(speaker__slug__in=slugs) if slugs else queryset
 
     def filter_organization(self, queryset, name, value):
-        organization = Organization.objects.filter(slug=value).first()
-        return queryset.for_organization(organization) if organization else queryset.none()
+        organization_id = self.choices["organization_ids"].get(value)
+        return queryset.for_organization(organization_id) if organization_id else queryset.none()
 
     def filter_outlet(self, queryset, name, value):
         return queryset.filter(
@@ -219,24 +240,35 @@ class QuoteFilter(django_filters.FilterSet):
     def facet_counts(self):
         """{filter name: {option value: count}} for every choice filter of the form.
 
-        Each facet counts the quotes matching the other filters; facets whose own filter is
-        not set share one query. At most FACET_SAMPLE rows (a row per quote and membership
-        of its speaker) are read per query: when more match, the counts are those of a
-        sample, `facet_note` says so, and they are cached per worker for FACET_TTL seconds
-        under the normalised query string.
+        Each facet counts the rows matching the other filters; facets whose own filter is
+        not set share one query. At most FACET_SAMPLE rows are read per query: when more
+        match, the counts are those of a sample, `facet_note` says so, and they are cached
+        per worker for FACET_TTL seconds under the normalised query string. At most
+        FACET_QUERIES queries run (the shared one first); facets past them have no counts
+        and `facet_note` says so.
         """
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
-        groups = {}
+        groups = {(): []}
         for name in FACETS:
             groups.setdefault((name,) if self.data.get(name) else (), []).append(name)
-        found = {}
+        if not groups[()]:
+            del groups[()]
+        found, fresh, uncounted = {}, {}, []
         for ignored in groups:
             found[ignored] = cache.get(self._facet_cache_key(ignored, groups[ignored]))
             if found[ignored] is not None:
                 continue
+            if len(fresh) == FACET_QUERIES:
+                uncounted += groups[ignored]
+                del found[ignored]
+                continue
             rows = list(self._without(*ignored).values_list(*FACET_COLUMNS)[: sample + 1])
+            fresh[ignored] = rows
+        speaker_at = FACET_AT["speaker_id"]
+        member_of = _memberships(row[speaker_at] for rows in fresh.values() for row in rows)
+        for ignored, rows in fresh.items():
             sampled = len(rows) > sample
-            found[ignored] = (_tally(groups[ignored], rows[:sample]), sampled)
+            found[ignored] = (_tally(groups[ignored], rows[:sample], member_of), sampled)
             if sampled:
                 cache.set(
                     self._facet_cache_key(ignored, groups[ignored]), found[ignored], FACET_TTL
@@ -250,7 +282,11 @@ class QuoteFilter(django_filters.FilterSet):
                     f"Counts beside the options come from the first {sample:,} matching "
                     "quotes, not from all of them."
                 )
-        return {name: counts[name] for name in FACETS}
+        if uncounted:
+            labels = ", ".join(str(self.form.fields[name].label).lower() for name in uncounted)
+            note = f"With this many filters set, {labels} options have no counts."
+            self.facet_note = f"{self.facet_note} {note}".strip()
+        return {name: counts[name] for name in FACETS if name in counts}
 
     def _facet_cache_key(self, ignored, names):
         """The cache key of the `names` facets counted under every filter but `ignored`
@@ -291,30 +327,43 @@ class QuoteFilter(django_filters.FilterSet):
         return counts
 
 
-def _tally(names, rows):
-    """{facet name: (Counter of option values, {value: label})} over facet `rows`, where a
-    quote has one row per membership of its speaker and counts once per option."""
-    result = {name: (Counter(), {}) for name in names}
-    by_quote = {}
-    for row in rows:
-        by_quote.setdefault(row[0], []).append(row)
-    for quote_rows in by_quote.values():
-        for name in names:
-            tally, labels = result[name]
-            fields = FACETS[name]
-            if len(fields) == 1:
-                tally[quote_rows[0][FACET_AT[fields[0]]]] += 1
-                continue
-            found = {}
-            for slug, label in zip(fields[::2], fields[1::2], strict=True):
-                for row in quote_rows:
-                    found[row[FACET_AT[slug]]] = row[FACET_AT[label]]
+def _memberships(speaker_ids):
+    """{speaker id: {organization slug: name}} for the given speakers, in one query."""
+    member_of = {}
+    ids = {*speaker_ids} - {None}
+    if not ids:
+        return member_of
+    for speaker_id, slug, label in Membership.objects.filter(speaker_id__in=ids).values_list(
+        "speaker_id", "organization__slug", "organization__name"
+    ):
+        member_of.setdefault(speaker_id, {})[slug] = label
+    return member_of
+
+
+def _tally(names, rows, member_of):
+    """{facet name: (Counter of option values, {value: label})} over facet `rows`."""
+    speaker_at, org_at = FACET_AT["speaker_id"], FACET_AT["organization__slug"]
+    result = {}
+    for name in names:
+        fields = FACETS[name]
+        tally, labels = Counter(), {}
+        pairs = [
+            (FACET_AT[fields[i]], FACET_AT[fields[i + 1]]) for i in range(0, len(fields) - 1, 2)
+        ]
+        if len(fields) == 1:
+            tally.update(row[FACET_AT[fields[0]]] for row in rows)
+        for row in rows if len(fields) > 1 else ():
+            if name == "organization":
+                found = dict(member_of.get(row[speaker_at], {}))
+                found[row[org_at]] = row[org_at + 1]
+            else:
+                found = {row[slug]: row[label] for slug, label in pairs}
             found.pop(None, None)
             tally.update(found.keys())
             labels.update(found)
-    for tally, _labels in result.values():
         tally.pop(None, None)
-    return {name: (dict(tally), labels) for name, (tally, labels) in result.items()}
+        result[name] = (dict(tally), labels)
+    return result
 
 
 class SpeakerFilter(django_filters.FilterSet):

@@ -374,11 +374,12 @@ class QuoteQuerySet(models.QuerySet):
     def direct_only(self):
         return self.filter(kind="direct")
 
-    def for_organization(self, organization):
+    def for_organization(self, organization_id):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
-        return self.filter(
-            Q(organization=organization) | Q(speaker__in=organization.memberships.values("speaker"))
-        )
+        from claims.models import Membership
+
+        members = Membership.objects.filter(organization_id=organization_id).values("speaker")
+        return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
 
     def matching_text(self, text):
         """Quotes whose text or attribution holds `text` (full-text index), or whose

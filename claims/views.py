@@ -37,7 +37,7 @@ def _list_page(request, filterset, template, export, html_rows=None):
         if fmt == "csv":
             return exports.csv_stream(request, filterset.qs, export)
         read_ahead = getattr(filterset, "filters_full_text", False)
-        stamp = filterset.queryset.latest_change() if read_ahead else None
+        stamp = filterset.queryset.latest_change if read_ahead else None
         load = html_rows if fmt in ("", "html") else None
         page = exports.paginate(
             request, filterset.qs, read_ahead=read_ahead, load=load, stamp=stamp
@@ -176,7 +176,7 @@ def organization_detail(request, slug):
         "organization": organization,
         "memberships": organization.memberships.for_members()[:ORGANIZATION_PAGE_ROWS],
         "quotes": Quote.objects.for_listing()
-        .for_organization(organization)
+        .for_organization(organization.pk)
         .newest_first()[:ORGANIZATION_PAGE_ROWS],
         "published": articles.filter(outlet=organization)[:ORGANIZATION_PAGE_ROWS],
         "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.validators import slug_unicode_re
 from django.db.models import Q, Subquery, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.text import slugify
@@ -71,6 +72,10 @@ CHOICE_TABLES = {
     "organization": (Organization, "name"),
     "article": (Article, "title"),
 }
+
+
+def _is_slug(value):
+    return bool(value) and len(value) <= 300 and slug_unicode_re.match(value) is not None
 
 
 def _choice_rows(chosen, limit):
@@ -159,10 +164,13 @@ class QuoteFilter(django_filters.FilterSet):
         """Options for the selects: all of them while each list is short, else the chosen."""
         getlist = getattr(data, "getlist", lambda name: [data.get(name)] if data else [])
         data = data or {}
+        # Only slug-shaped values can name a row; the form rejects the rest with a 400.
         chosen = {
-            "speaker": [v for v in getlist("speaker") if v],
-            "organization": [v for v in (data.get("organization"), data.get("outlet")) if v],
-            "article": [v for v in (data.get("article"),) if v],
+            "speaker": [v for v in getlist("speaker") if _is_slug(v)],
+            "organization": [
+                v for v in (data.get("organization"), data.get("outlet")) if _is_slug(v)
+            ],
+            "article": [v for v in (data.get("article"),) if _is_slug(v)],
         }
         limit = getattr(settings, "FILTER_CHOICES_LIMIT", CHOICES_LIMIT)
         tables = _choice_rows(chosen, limit)

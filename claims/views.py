@@ -74,6 +74,12 @@ def _bar_chart(rows, month=False):
     return render_to_string("claims/includes/bar_chart.html", {"rows": rows, "month": month})
 
 
+def _search_text(request):
+    """The `q` parameter as search text: at most 200 characters, without NUL characters
+    (PostgreSQL text cannot hold them; the list filters' forms reject them with a 400)."""
+    return request.GET.get("q", "").replace("\x00", "").strip()[:200]
+
+
 def _redirect_old_slug(model, kind, slug):
     """301 to the current page when `slug` is a former slug, an alias or a merged duplicate."""
     target = SlugRedirect.resolve(kind, slug)
@@ -132,7 +138,7 @@ def speaker_detail(request, slug):
     speaker = Speaker.objects.for_detail().filter(slug=slug).first()
     if speaker is None:
         return _redirect_old_slug(Speaker, "speaker", slug)
-    search = request.GET.get("q", "").strip()[:200]
+    search = _search_text(request)
     matching = Quote.objects.filter(speaker=speaker).matching_text(search)
     outline = list(matching.newest_first().outline()[: SPEAKER_PAGE_QUOTES + 1])
     total = bounded_count(Quote.objects.filter(speaker=speaker))
@@ -234,7 +240,7 @@ def speaker_feed(request, slug):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = _search_text(request)
     return render(request, "claims/search.html", {"query": query, "results": search_all(query)})
 
 

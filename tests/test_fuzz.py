@@ -178,6 +178,15 @@ def test_hostile_query_strings_never_make_a_public_page_answer_500(name, urls, c
     fuzz()
 
 
+@pytest.mark.parametrize("name", LIST_AND_DETAIL_NAMES)
+def test_a_nul_character_in_the_query_string_is_never_a_500(name, urls, client):
+    if name not in urls:
+        pytest.skip(f"{name} is not routed in this tree")
+    for query in ("q=%00", "q=a%00b", "speaker=%00&q=%00x", "page=%00", "format=%00"):
+        url = f"{urls[name]}?{query}"
+        check(fetch(client, url), url)
+
+
 LISTS = [
     "claims:quote_list",
     "claims:speaker_list",

@@ -102,7 +102,8 @@ def _choice_rows(chosen, limit):
             rows = model.objects.filter(condition).order_by()
             parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
     found = {f"{part} {name}": {} for part in ("all", "chosen") for name in CHOICE_TABLES}
-    for tag, slug, label, aliases, pk in parts[0].union(*parts[1:], all=True):
+    rows = parts[0].union(*parts[1:], all=True) if parts else ()
+    for tag, slug, label, aliases, pk in rows:
         found[tag][pk] = (slug, label, json.loads(aliases or "[]"), pk)
     result = {}
     for name in CHOICE_TABLES:

@@ -287,6 +287,19 @@ def test_a_long_option_list_is_not_reread_on_every_request(client, settings):
     assert len(again) < len(first)
 
 
+def test_when_every_option_list_is_long_an_unfiltered_page_reads_none_of_them(client, settings):
+    settings.FILTER_CHOICES_LIMIT = 1
+    make_many(2)
+    make_article()
+    make_organization()
+    make_organization()
+    make_speaker()
+    assert client.get("/quotes/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/quotes/").status_code == 200
+    assert not [q for q in queries if "'all " in q["sql"] or "'chosen " in q["sql"]]
+
+
 def test_sampled_facets_of_a_filtered_page_do_not_stand_in_for_the_unfiltered_page(
     client, settings
 ):

@@ -1,4 +1,4 @@
-"""Quote cards, rendered once per worker for each set of versions they show.
+"""Quote cards (and JSON records), drawn once per worker for each set of versions they show.
 
 A card shows a quote with its speaker, organization, claim and article. Its cache key
 holds the versions of the rows it shows, so an edit through the admin or a service
@@ -13,15 +13,16 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from claims.exports import quote_record
 from claims.models import Quote
 
 CARD_TTL = 60
 TEMPLATE = "claims/includes/quote_card.html"
 
 
-def _key(pk, versions):
-    digest = hashlib.md5(repr(versions).encode(), usedforsecurity=False).hexdigest()
-    return f"quote-card:{pk}:{digest}"
+def _key(pk, versions, kind="card"):
+    digest = hashlib.md5(repr((kind, versions)).encode(), usedforsecurity=False).hexdigest()
+    return f"quote-{kind[:6]}:{pk}:{digest}"
 
 
 def versions_of(quote):
@@ -54,18 +55,39 @@ def card(quote):
     return mark_safe(html)  # rendered by the autoescaping card template
 
 
-def cards(keys):
-    """{pk: card} for the quotes `keys`: only the quotes whose cards are not cached are
-    loaded, with their speakers, organizations, claims and articles, and rendered."""
+def _drawn(keys, kind, draw):
+    """{pk: drawing} of the quotes `keys`, as `draw(quote)` made them: from the cache when
+    their versions are unchanged, else loaded (with their speakers, organizations, claims
+    and articles, in one query) and drawn."""
     versions = Quote.objects.card_versions(keys)
-    cache_keys = {pk: _key(pk, row) for pk, row in versions.items()}
+    cache_keys = {pk: _key(pk, row, kind) for pk, row in versions.items()}
     found = cache.get_many(cache_keys.values())
     missing = [pk for pk, key in cache_keys.items() if key not in found]
     if missing:
-        rendered = {
-            cache_keys[pk]: _render(quote)
+        drawn = {
+            cache_keys[pk]: draw(quote)
             for pk, quote in Quote.objects.for_listing().in_bulk(missing).items()
         }
-        cache.set_many(rendered, CARD_TTL)
-        found.update(rendered)
-    return {pk: mark_safe(found[key]) for pk, key in cache_keys.items() if key in found}
+        cache.set_many(drawn, CARD_TTL)
+        found.update(drawn)
+    return {pk: found[key] for pk, key in cache_keys.items() if key in found}
+
+
+def cards(keys):
+    """{pk: card} for the quotes `keys`; only the cards not cached are loaded and drawn."""
+    return {pk: mark_safe(html) for pk, html in _drawn(keys, "card", _render).items()}
+
+
+class Drawn:
+    """A list page's rows drawn for one request: HTML cards, or JSON records (whose URLs
+    hold the request's scheme and host, so they are cached per site)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def cards(self, keys):
+        return cards(keys)
+
+    def records(self, keys):
+        site = self.request.build_absolute_uri("/")
+        return _drawn(keys, f"record:{site}", lambda quote: quote_record(self.request, quote))

@@ -1,8 +1,10 @@
 """Reads: every list and detail page asks one of these QuerySet methods."""
 
+import hashlib
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import (
     Count,
@@ -21,6 +23,8 @@ from django.db.models.functions import Cast, Coalesce, TruncMonth
 
 # Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
 COUNT_BOUND = 10_000
+# That a count passed the bound is remembered this long (seconds) per worker.
+LARGE_COUNT_TTL = 600
 # Search pages rank at most this many full-text matches before ordering them for display.
 SEARCH_CANDIDATES = 200
 # PostgreSQL ranks the first this-many index matches, not every match of a common word.
@@ -44,9 +48,19 @@ def count_bound():
 
 
 def bounded_count(queryset, bound=None):
-    """Count `queryset` reading at most bound + 1 rows (one LIMITed subquery)."""
+    """Count `queryset` reading at most bound + 1 rows (one LIMITed subquery). That a
+    query passes the bound is cached per worker for LARGE_COUNT_TTL seconds, so a large
+    list does not reread its first rows on every request; small counts are always fresh."""
     bound = count_bound() if bound is None else bound
-    found = queryset.order_by().values("pk")[: bound + 1].count()
+    limited = queryset.order_by().values("pk")[: bound + 1]
+    sql, params = limited.query.sql_with_params()
+    digest = hashlib.md5(repr((sql, params)).encode(), usedforsecurity=False).hexdigest()
+    key = f"bounded-count:{bound}:{digest}"
+    if cache.get(key):
+        return BoundedCount(bound, exact=False)
+    found = limited.count()
+    if found > bound:
+        cache.set(key, True, LARGE_COUNT_TTL)
     return BoundedCount(min(found, bound), exact=found <= bound)
 
 

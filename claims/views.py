@@ -27,9 +27,10 @@ LARGE_AGGREGATE_TTL = 600
 QUOTE_PAGE_TTL = 60
 
 
-def _list_page(request, filterset, template, export, html_rows=None):
+def _list_page(request, filterset, template, export, drawn=None):
     """Render a filtered list as HTML, JSON or CSV; bad input answers 400 with a message.
-    `html_rows(keys)` gives the HTML page its rows ({key: row}) instead of loaded models."""
+    `drawn` (claims.cards.Drawn) gives a page its HTML cards or JSON records by key instead
+    of loading its rows."""
     try:
         fmt = exports.requested_format(request)
         if not filterset.is_valid():
@@ -38,7 +39,9 @@ def _list_page(request, filterset, template, export, html_rows=None):
             return exports.csv_stream(request, filterset.qs, export)
         read_ahead = getattr(filterset, "filters_full_text", False)
         stamp = filterset.queryset.latest_change if read_ahead else None
-        load = html_rows if fmt in ("", "html") else None
+        load = None
+        if drawn:
+            load = drawn.records if fmt == "json" else drawn.cards
         page = exports.paginate(
             request, filterset.qs, read_ahead=read_ahead, load=load, stamp=stamp
         )
@@ -48,7 +51,8 @@ def _list_page(request, filterset, template, export, html_rows=None):
             return JsonResponse({"error": str(error), "fields": errors}, status=400)
         return render(request, template, {"filter": filterset, "error": str(error)}, status=400)
     if fmt == "json":
-        return exports.json_page(request, page, export.record)
+        to_record = (lambda request, record: record) if drawn else export.record
+        return exports.json_page(request, page, to_record)
     label_with_counts = getattr(filterset, "label_with_counts", None)
     facets = label_with_counts() if label_with_counts else None
     return render(request, template, {"filter": filterset, "page": page, "facets": facets})
@@ -106,7 +110,11 @@ def home(request):
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
     return _list_page(
-        request, quote_filter, "claims/quote_list.html", exports.QUOTES, html_rows=cards.cards
+        request,
+        quote_filter,
+        "claims/quote_list.html",
+        exports.QUOTES,
+        drawn=cards.Drawn(request),
     )
 
 

@@ -68,3 +68,22 @@ def test_a_loaded_quote_and_the_versions_query_give_one_cache_key():
     speaker = make_speaker()
     quote = Quote.objects.for_listing().get(pk=make_quote(speaker=speaker).pk)
     assert cards.versions_of(quote) == Quote.objects.card_versions([quote.pk])[quote.pk]
+
+
+def test_json_records_are_reused_per_site_and_follow_edits(client):
+    from django.core.cache import cache
+
+    speaker = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    make_quote(speaker=speaker)
+    cold = client.get("/quotes/", {"format": "json"}).json()
+    with CaptureQueriesContext(connection) as queries:
+        warm = client.get("/quotes/", {"format": "json"}).json()
+    assert warm == cold and full_quote_loads(queries) == []
+    other_site = client.get("/quotes/", {"format": "json"}, HTTP_HOST="localhost").json()
+    assert other_site["results"][0]["url"].startswith("http://localhost/")
+    speaker.name = "Hakim Al-Zamili (MP)"
+    services.record_save_checked(obj=speaker, expected_version=speaker.version, reason="t")
+    renamed = client.get("/quotes/", {"format": "json"}).json()
+    assert renamed["results"][0]["speaker"]["name"] == "Hakim Al-Zamili (MP)"
+    cache.clear()
+    assert client.get("/quotes/", {"format": "json"}).json() == renamed

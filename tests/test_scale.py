@@ -311,3 +311,30 @@ def test_sampled_facets_of_a_filtered_page_do_not_stand_in_for_the_unfiltered_pa
     response = client.get("/quotes/")
     assert response.status_code == 200
     assert sum(response.context["facets"]["kind"].values()) == 4
+
+
+def test_a_count_past_the_bound_is_not_recounted_on_every_request(client, settings):
+    settings.COUNT_BOUND = 2
+    make_many(5)
+
+    def counts(queries):
+        return [q for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+
+    with CaptureQueriesContext(connection) as first:
+        assert "more than 2 quotes" in client.get("/quotes/", {"page_size": 1}).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert "more than 2 quotes" in client.get("/quotes/", {"page_size": 1}).content.decode()
+    assert len(counts(first)) == 1 and counts(again) == []
+    settings.COUNT_BOUND = 50  # a small count is counted afresh every time
+    assert "5 quotes" in client.get("/quotes/", {"page_size": 1}).content.decode()
+
+
+def test_search_results_are_reused_until_a_quote_is_saved(client):
+    make_many(2)
+    assert "we will win 1" in client.get("/search/", {"q": "win"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/", {"q": "win"})
+    assert len(queries) == 1  # the latest change, which keys the cached results
+    article = make_article(body="“we will win for sure”")
+    make_quote(article=article, text="we will win for sure")
+    assert "we will win for sure" in client.get("/search/", {"q": "win"}).content.decode()

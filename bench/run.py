@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -163,11 +164,24 @@ def rss_mb(pid):
     return sorted((int(v) / 1024 for v in out.split()), reverse=True)
 
 
-def load(url, seconds=SECONDS, connections=CONNECTIONS):
-    """(p50 ms, p95 ms, requests per second, failed requests) for `url`."""
+# With several paths, each wrk thread walks the list from its own offset: every request
+# asks for a different query, so nothing it needs is cached yet.
+WRK_PATHS = """
+paths = {%s}
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) n = id * 100003 end
+function request() n = n + 1; return wrk.format(nil, paths[(n %% #paths) + 1]) end
+"""
+
+
+def load(url, seconds=SECONDS, connections=CONNECTIONS, paths=None):
+    """(p50 ms, p95 ms, requests per second, failed requests) for `url`, or for `paths`
+    on `url`'s server (a different one each request) when given."""
     if shutil.which("wrk"):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(WRK_SCRIPT)
+            walk = WRK_PATHS % ", ".join(json.dumps(p) for p in paths) if paths else ""
+            script.write(walk + WRK_SCRIPT)
         out = subprocess.run(
             [
                 "wrk",
@@ -188,7 +202,7 @@ def load(url, seconds=SECONDS, connections=CONNECTIONS):
         found = re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
         requests, bad, errors, duration_us, p50, p95 = map(int, found.groups())
         return p50 / 1000, p95 / 1000, requests / (duration_us / 1e6), bad + errors
-    return _python_load(url, seconds, connections)
+    return _python_load(url, seconds, connections, paths)
 
 
 def probe(url):
@@ -202,15 +216,19 @@ def probe(url):
         return repr(error)
 
 
-def _python_load(url, seconds, connections):
+def _python_load(url, seconds, connections, paths=None):
     latencies, failures, lock = [], [0], threading.Lock()
     deadline = time.monotonic() + seconds
+    site = re.match(r"https?://[^/]+", url).group(0)
+    walk = iter(paths * 1000) if paths else None
 
     def worker():
         while time.monotonic() < deadline:
             began = time.perf_counter()
+            with lock:
+                target = site + next(walk) if walk else url
             try:
-                with urllib.request.urlopen(url, timeout=10) as response:
+                with urllib.request.urlopen(target, timeout=10) as response:
                     response.read()
                     ok = response.status == 200
             except OSError:
@@ -227,11 +245,15 @@ def _python_load(url, seconds, connections):
 
 
 def pages(env):
-    """(name, our path, Datasette path or None) for every measured page, from the data."""
+    """(name, our path, Datasette path or None, varied paths or None) for every measured
+    page, from the data. A page with varied paths asks a different query each request."""
     code = """
-import json, datetime
+import json, datetime, random
 from django.db.models import Count
+from claims.management.commands.generate_synthetic import OBJECTS, VERBS, WHEN
 from claims.models import Article, Claim, Quote, Speaker
+phrases = sorted({" ".join(f"{v} {o} {w}".split()) for v in VERBS for o in OBJECTS for w in WHEN})
+random.Random(7).shuffle(phrases)
 heavy = Quote.objects.values("speaker_id").annotate(n=Count("id")).order_by("-n")[:1][0]
 light = (Quote.objects.values("speaker_id").annotate(n=Count("id")).filter(n__gte=3, n__lte=8)
          .order_by("speaker_id")[:1][0])
@@ -243,7 +265,7 @@ claim = (Claim.objects.annotate(n=Count("quotes")).filter(n__gte=3, pk__gte=arti
 quote = Quote.objects.order_by("pk")[Quote.objects.count() // 2]
 print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heavy["n"],
     "light": light_s.slug, "light_id": light_s.pk, "article": article.slug, "claim": claim.key,
-    "quote": quote.pk}))
+    "quote": quote.pk, "phrases": phrases}))
 """
     out = subprocess.run(
         [PY, "manage.py", "shell", "-c", code],
@@ -256,7 +278,8 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
     ids = json.loads(out.strip().splitlines()[-1])
     print(f"heaviest speaker {ids['heavy']} has {ids['heavy_n']} quotes", flush=True)
     table = "claims_quote"
-    return [
+    varied = [urllib.parse.quote_plus(phrase) for phrase in ids["phrases"]]
+    rows = [
         ("home", "/", None),
         ("quotes, unfiltered", "/quotes/", f"/bench/{table}"),
         (
@@ -271,6 +294,7 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
         ),
         ("quotes, one month", "/quotes/?date_after=2020-03-01&date_before=2020-03-31", None),
         ("quotes, text q", "/quotes/?q=welcomes+the+census", None),
+        ("quotes, text q, a new phrase each request", "/quotes/?q=", None, "/quotes/?q="),
         ("quotes, page 1000", "/quotes/?page=1000", None),
         ("quotes JSON, heaviest speaker", f"/quotes/?format=json&speaker={ids['heavy']}", None),
         ("speaker page, heaviest", f"/speakers/{ids['heavy']}/", None),
@@ -278,18 +302,25 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
         ("claim page", f"/claims/{ids['claim']}/", None),
         ("quote page", f"/quotes/{ids['quote']}/", f"/bench/{table}/{ids['quote']}"),
         ("search", "/search/?q=census", None),
+        ("search, a new phrase each request", "/search/?q=", None, "/search/?q="),
+    ]
+    return [
+        (name, path, other, [prefix + q for q in varied] if prefix else None)
+        for name, path, other, *prefix in rows
+        for prefix in [prefix[0] if prefix else None]
     ]
 
 
-def query_counts(env, paths):
-    """SQL queries per page, from a DEBUG-off test client in a subprocess."""
+def query_counts(env, pairs):
+    """SQL queries per page, from a DEBUG-off test client in a subprocess: each
+    (warm-up path, path) pair loads the first, then counts the queries of the second."""
     code = f"""
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 client = Client()
-for path in {paths!r}:
-    client.get(path)
+for warm_up, path in {pairs!r}:
+    client.get(warm_up)
     with CaptureQueriesContext(connection) as queries:
         status = client.get(path).status_code
     print("COUNT", status, len(queries), path)
@@ -327,7 +358,10 @@ def main():
         ensure_data(database_url, env)
     run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     paths = pages(env)
-    counts = query_counts(env, [path for _, path, _ in paths])
+    counts = query_counts(
+        env,
+        [(varied[1], varied[0]) if varied else (path, path) for _, path, _, varied in paths],
+    )
     wait_for_quiet()
 
     ours_port, theirs_port = free_port(), free_port()
@@ -369,10 +403,13 @@ def main():
     rows, rss = [], []
     load_before = load_average()
     try:
-        for name, path, other in paths:
+        for name, path, other, varied in paths:
             other = other.replace("/bench/", f"/{datasette_name}/") if other else None
-            load(ours + path, seconds=2)  # warm-up
-            p50, p95, rps, failed = load(ours + path)
+            # Warm up on other queries than the measured ones, which stay uncached.
+            load(ours + path, seconds=2, paths=varied[:500] if varied else None)
+            p50, p95, rps, failed = load(ours + path, paths=varied[500:] if varied else None)
+            if varied:
+                path = varied[0]  # the one whose queries are counted
             rss = max(rss, rss_mb(app.pid), key=lambda v: v[:1] or [0])
             theirs_figures = None
             if other:

@@ -156,6 +156,26 @@ def stop(process):
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def cpu_seconds(pid):
+    """CPU time used so far by process `pid` (all its threads), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid, limit=60):
+    """Wait until `pid` stops using CPU: requests a load tool gave up on (Datasette's
+    timed-out counts) may still be running, and would slow the next page measured."""
+    deadline = time.monotonic() + limit
+    used = cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds(pid)
+        if now - used < 0.05:
+            return
+        used = now
+    print(f"process {pid} still busy after {limit} s", flush=True)
+
+
 def rss_mb(pid):
     """Resident memory of `pid`'s children (gunicorn workers), in MB, largest first."""
     out = subprocess.run(
@@ -414,7 +434,9 @@ def main():
             theirs_figures = None
             if other:
                 load(theirs + other, seconds=2)
+                wait_until_idle(datasette.pid)
                 theirs_figures = load(theirs + other)
+                wait_until_idle(datasette.pid)
             rows.append((name, path, (p50, p95, rps, failed), theirs_figures))
             print(f"{name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms, {rps:.0f} rps", flush=True)
             if failed:

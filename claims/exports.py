@@ -65,6 +65,8 @@ class BoundedPaginator(Paginator):
         super().__init__(object_list, per_page)
         self.read_ahead = read_ahead
         self.stamp = stamp
+        # Every key a read-ahead read (up to the bound + 1, in order), when it read them.
+        self.read_keys = None
         self.load = load or (lambda keys: _in_bulk(object_list, keys))
 
     @cached_property
@@ -121,7 +123,7 @@ class BoundedPaginator(Paginator):
             found = cache.get(cache_key)
             if found is not None:
                 return found
-        every = list(keys[: bound + 1])
+        every = self.read_keys = list(keys[: bound + 1])
         found = (
             BoundedCount(min(len(every), bound), exact=len(every) <= bound),
             every[: self.per_page + 1],

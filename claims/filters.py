@@ -246,7 +246,7 @@ class QuoteFilter(django_filters.FilterSet):
         other.is_valid()
         return other.qs.order_by()
 
-    def facet_counts(self):
+    def facet_counts(self, keys=None):
         """{filter name: {option value: count}} for every choice filter of the form.
 
         Each facet counts the rows matching the other filters; facets whose own filter is
@@ -254,7 +254,8 @@ class QuoteFilter(django_filters.FilterSet):
         match, the counts are those of a sample, `facet_note` says so, and they are cached
         per worker for FACET_TTL seconds under the normalised query string. At most
         FACET_QUERIES queries run (the shared one first); facets past them have no counts
-        and `facet_note` says so.
+        and `facet_note` says so. `keys`, the list's matching keys in order when the page
+        read them ahead, stand in for re-running its filters in the shared query.
         """
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
         groups = {(): []}
@@ -271,7 +272,12 @@ class QuoteFilter(django_filters.FilterSet):
                 uncounted += groups[ignored]
                 del found[ignored]
                 continue
-            rows = list(self._without(*ignored).values_list(*FACET_COLUMNS)[: sample + 1])
+            if ignored == () and keys is not None:
+                matching = Quote.objects.filter(pk__in=keys[: sample + 1])
+                rows = list(matching.values_list(*FACET_COLUMNS))
+            else:
+                matching = self._without(*ignored)
+                rows = list(matching.values_list(*FACET_COLUMNS)[: sample + 1])
             fresh[ignored] = rows
         speaker_at = FACET_AT["speaker_id"]
         member_of = _memberships(row[speaker_at] for rows in fresh.values() for row in rows)
@@ -310,10 +316,10 @@ class QuoteFilter(django_filters.FilterSet):
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
         return f"quote-facets:{sample}:{','.join(names)}:{digest}"
 
-    def label_with_counts(self):
+    def label_with_counts(self, keys=None):
         """Put each facet count beside its option in the form's choice labels; long lists
         keep only the chosen options and the most frequent ones."""
-        counts = self.facet_counts()
+        counts = self.facet_counts(keys)
         chosen_speakers = self.data.getlist("speaker") if hasattr(self.data, "getlist") else []
         for name, by_value in counts.items():
             field = self.form.fields[name]

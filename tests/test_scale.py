@@ -244,6 +244,20 @@ def test_first_page_of_a_text_search_matches_once_and_still_counts(client, setti
     assert client.get("/quotes/", {"format": "json", "q": "win"}).json()["count"] == 12
 
 
+def test_a_text_search_page_counts_its_facets_on_the_keys_it_read(client):
+    speaker = make_many(3)
+    other = make_speaker(name="Sergei Lavrov", slug="lavrov")
+    article = make_article(body="“we will win too” and “we lose”")
+    make_quote(article=article, speaker=other, text="we will win too")
+    make_quote(article=article, speaker=other, text="we lose")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/quotes/", {"q": "win"})
+    assert len(full_text_queries(queries)) == 1
+    facets = response.context["facets"]
+    assert facets["speaker"] == {speaker.slug: 3, "lavrov": 1}
+    assert sum(facets["kind"].values()) == 4
+
+
 def test_a_repeated_text_search_reuses_its_first_page_until_a_quote_is_saved(client):
     speaker = make_many(3)
     params = {"format": "json", "q": "win"}

@@ -65,7 +65,8 @@ class BoundedPaginator(Paginator):
         super().__init__(object_list, per_page)
         self.read_ahead = read_ahead
         self.stamp = stamp
-        # Every key a read-ahead read (up to the bound + 1, in order), when it read them.
+        # The matching keys in order, up to the bound + 1, when a page read them all (a
+        # read-ahead, or a first page with no next page).
         self.read_keys = None
         self.load = load or (lambda keys: _in_bulk(object_list, keys))
 
@@ -102,6 +103,8 @@ class BoundedPaginator(Paginator):
             raise EmptyPage("That page contains no results")
         has_next = len(keys) > self.per_page
         keys = keys[: self.per_page]
+        if number == 1 and not has_next:
+            self.read_keys = keys  # every match: what facets count
         by_key = self.load(keys) if keys else {}
         rows = [by_key[key] for key in keys if key in by_key]
         if not has_next:

@@ -238,6 +238,9 @@ class QuoteFilter(django_filters.FilterSet):
     # Facets: the count beside each option under the other filters (Datasette-style).
 
     def _without(self, *names):
+        """The matching quotes, unordered, under every filter but `names`."""
+        if not names:
+            return self.qs.order_by()
         data = self.data.copy() if self.data is not None else {}
         for name in names:
             data.pop(name, None)

@@ -1,5 +1,5 @@
-"""Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize) and
-`{% quote_card quote %}` (a cached quote card, claims.cards)."""
+"""Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize),
+`{% quote_card quote %}` (a cached quote card, claims.cards) and `field|options`."""
 
 from django import template
 
@@ -18,3 +18,14 @@ def markdown_filter(text):
 def quote_card_tag(quote):
     """`{% quote_card quote %}`: the quote's card, cached by the versions it shows."""
     return cards.card(quote)
+
+
+@register.filter(name="options")
+def options_filter(bound_field):
+    """`{% for value, label, selected in field|options %}`: a select's options as plain
+    tuples, without the widget context Django builds for every option (a long list of
+    options cost milliseconds per page)."""
+    value = bound_field.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    chosen = {"" if v is None else str(v) for v in values}
+    return [(str(v), label, str(v) in chosen) for v, label in bound_field.field.choices]

@@ -322,6 +322,9 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
         ("claim page", f"/claims/{ids['claim']}/", None),
         ("quote page", f"/quotes/{ids['quote']}/", f"/bench/{table}/{ids['quote']}"),
         ("search", "/search/?q=census", None),
+        ("speaker list", "/speakers/", None),
+        ("organization list", "/organizations/", None),
+        ("article list", "/articles/", None),
         ("search, a new phrase each request", "/search/?q=", None, "/search/?q="),
     ]
     return [

@@ -39,7 +39,7 @@ def _list_page(request, filterset, template, export, drawn=None):
             return exports.csv_stream(request, filterset.qs, export)
         read_ahead = getattr(filterset, "filters_full_text", False)
         stamp = filterset.queryset.latest_change if read_ahead else None
-        load = None
+        load = export.load
         if drawn:
             load = drawn.records if fmt == "json" else drawn.cards
         page = exports.paginate(
@@ -137,7 +137,7 @@ def quote_detail(request, pk):
 
 @require_GET
 def speaker_list(request):
-    speaker_filter = SpeakerFilter(request.GET, queryset=Speaker.objects.for_listing())
+    speaker_filter = SpeakerFilter(request.GET, queryset=Speaker.objects.order_by("name"))
     return _list_page(request, speaker_filter, "claims/speaker_list.html", exports.SPEAKERS)
 
 
@@ -176,7 +176,9 @@ def speaker_detail(request, slug):
 
 @require_GET
 def organization_list(request):
-    org_filter = OrganizationFilter(request.GET, queryset=Organization.objects.for_listing())
+    org_filter = OrganizationFilter(
+        request.GET, queryset=Organization.objects.order_by("kind", "name")
+    )
     return _list_page(request, org_filter, "claims/organization_list.html", exports.ORGANIZATIONS)
 
 
@@ -201,7 +203,7 @@ def organization_detail(request, slug):
 
 @require_GET
 def article_list(request):
-    article_filter = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
+    article_filter = ArticleFilter(request.GET, queryset=Article.objects.all())
     return _list_page(request, article_filter, "claims/article_list.html", exports.ARTICLES)
 
 

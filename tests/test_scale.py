@@ -352,3 +352,30 @@ def test_search_results_are_reused_until_a_quote_is_saved(client):
     article = make_article(body="“we will win for sure”")
     make_quote(article=article, text="we will win for sure")
     assert "we will win for sure" in client.get("/search/", {"q": "win"}).content.decode()
+
+
+@pytest.mark.parametrize("url", ["/speakers/", "/organizations/", "/articles/"])
+def test_entity_lists_count_only_the_rows_on_their_page(client, settings, url):
+    """The list's keys come from the plain table; counts are computed for one page."""
+    settings.COUNT_BOUND = 5
+    make_many(3)
+    for n in range(4):
+        make_organization(name=f"Outlet {n}", slug=f"outlet-{n}")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"page_size": 2})
+    assert response.status_code == 200
+    keys = [q["sql"] for q in queries if q["sql"].endswith("LIMIT 3")]
+    assert keys and "claims_quote" not in keys[0]
+
+
+def test_organization_quote_counts_count_named_and_member_quotes_once(db):
+    from claims.models import Membership
+
+    speaker = make_many(2)
+    party = make_organization(name="Party", slug="party")
+    Membership.objects.create(speaker=speaker, organization=party)
+    quote = Quote.objects.first()
+    quote.organization = party
+    quote.save()
+    assert Organization.objects.quote_counts([party.pk]) == {party.pk: 2}
+    assert Organization.objects.listing_rows([party.pk])[party.pk].quote_count == 2

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import slug_unicode_re
-from django.db.models import Q, Subquery, TextField, Value
+from django.db.models import Count, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.text import slugify
 
@@ -84,10 +84,11 @@ def _choice_rows(chosen, limit):
     a speaker also by a former slug or alias). That a table is past `limit` is cached per
     worker for CHOICES_TTL seconds; a short table is read on every request, so a new
     speaker is an option at once."""
-    long_keys = {name: f"filter-choices-long:{name}:{limit}" for name in CHOICE_TABLES}
+    long_keys = {name: f"filter-choices-long:{name}:{limit}" for name in chosen}
     known_long = {name for name, key in long_keys.items() if cache.get(key)}
     parts = []
-    for name, (model, label) in CHOICE_TABLES.items():
+    for name in chosen:
+        model, label = CHOICE_TABLES[name]
         aliases = Cast("aliases", TextField()) if hasattr(model, "aliases") else Value("[]")
         columns = ["slug", label, aliases, "pk"]
         if name not in known_long:
@@ -101,12 +102,12 @@ def _choice_rows(chosen, limit):
                 condition |= Q(pk__in=redirects.values("target_id"))
             rows = model.objects.filter(condition).order_by()
             parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
-    found = {f"{part} {name}": {} for part in ("all", "chosen") for name in CHOICE_TABLES}
+    found = {f"{part} {name}": {} for part in ("all", "chosen") for name in chosen}
     rows = parts[0].union(*parts[1:], all=True) if parts else ()
     for tag, slug, label, aliases, pk in rows:
         found[tag][pk] = (slug, label, json.loads(aliases or "[]"), pk)
     result = {}
-    for name in CHOICE_TABLES:
+    for name in chosen:
         every = found[f"all {name}"]
         complete = name not in known_long and len(every) <= limit
         if name not in known_long and not complete:
@@ -384,6 +385,26 @@ def _tally(names, rows, member_of):
     return result
 
 
+def organization_choices(chosen, rank):
+    """(slug, name) options for an organization select: every organization while there
+    are at most CHOICES_LIMIT; past that the chosen one and the CHOICES_LIMIT ranked first
+    by `rank` (an aggregate, e.g. members), read once per worker per CHOICES_TTL seconds, so
+    a page does not render thousands of options."""
+    limit = getattr(settings, "FILTER_CHOICES_LIMIT", CHOICES_LIMIT)
+    chosen = [chosen] if _is_slug(chosen) else []
+    rows, complete = _choice_rows({"organization": chosen}, limit)["organization"]
+    options = {slug: name for slug, name, _, _ in rows}
+    if not complete:
+        key = f"organization-choices-top:{rank}:{limit}"
+        top = cache.get(key)
+        if top is None:
+            ranked = Organization.objects.annotate(rank=rank).order_by("-rank", "name")
+            top = list(ranked.values_list("slug", "name")[:limit])
+            cache.set(key, top, CHOICES_TTL)
+        options.update(top)
+    return sorted(options.items(), key=lambda option: (option[1], option[0]))
+
+
 class SpeakerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Name", method="filter_name", max_length=200)
     organization = django_filters.ChoiceFilter(
@@ -398,8 +419,9 @@ class SpeakerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["organization"].extra["choices"] = list(
-            Organization.objects.order_by("name").values_list("slug", "name")
+        chosen = self.data.get("organization") if self.data else None
+        self.filters["organization"].extra["choices"] = organization_choices(
+            chosen, Count("memberships")
         )
 
     def filter_name(self, queryset, name, value):
@@ -443,8 +465,9 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["outlet"].extra["choices"] = list(
-            Organization.objects.order_by("name").values_list("slug", "name")
+        chosen = self.data.get("outlet") if self.data else None
+        self.filters["outlet"].extra["choices"] = organization_choices(
+            chosen, Count("published_articles")
         )
 
     def filter_text(self, queryset, name, value):

@@ -379,3 +379,21 @@ def test_organization_quote_counts_count_named_and_member_quotes_once(db):
     quote.save()
     assert Organization.objects.quote_counts([party.pk]) == {party.pk: 2}
     assert Organization.objects.listing_rows([party.pk])[party.pk].quote_count == 2
+
+
+@pytest.mark.parametrize("url, name", [("/speakers/", "organization"), ("/articles/", "outlet")])
+def test_a_long_organization_select_offers_the_chosen_one_and_the_top_ones(
+    client, settings, url, name
+):
+    from claims.models import Membership
+
+    settings.FILTER_CHOICES_LIMIT = 2
+    orgs = [make_organization(name=f"Org {n}", slug=f"org-{n}") for n in range(4)]
+    for org in orgs[2:]:
+        Membership.objects.create(speaker=make_speaker(), organization=org)
+        make_article(outlet=org)
+    response = client.get(url, {name: "org-0"})
+    assert response.status_code == 200
+    offered = [value for value, _ in response.context["filter"].form.fields[name].choices]
+    assert {"org-0", "org-2", "org-3"} <= set(offered) and "org-1" not in offered
+    assert client.get(url, {name: "no-such-org"}).status_code == 400

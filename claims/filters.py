@@ -96,12 +96,15 @@ def _choice_rows(chosen, limit):
             rows = model.objects.filter(pk__in=Subquery(first)).order_by()
             parts.append(rows.values_list(Value(f"all {name}"), *columns))
         if chosen[name]:
-            condition = Q(slug__in=chosen[name])
+            # By slug, and a speaker also by a former slug or alias: two parts of the
+            # UNION, as an OR of the two made PostgreSQL scan the table.
+            conditions = [Q(slug__in=chosen[name])]
             if name == "speaker":
                 redirects = SlugRedirect.objects.filter(kind="speaker", slug__in=chosen[name])
-                condition |= Q(pk__in=redirects.values("target_id"))
-            rows = model.objects.filter(condition).order_by()
-            parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
+                conditions.append(Q(pk__in=redirects.values("target_id")))
+            for condition in conditions:
+                rows = model.objects.filter(condition).order_by()
+                parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
     found = {f"{part} {name}": {} for part in ("all", "chosen") for name in chosen}
     rows = parts[0].union(*parts[1:], all=True) if parts else ()
     for tag, slug, label, aliases, pk in rows:

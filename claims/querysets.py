@@ -419,8 +419,25 @@ class QuoteQuerySet(models.QuerySet):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
         from claims.models import Membership
 
-        members = Membership.objects.filter(organization_id=organization_id).values("speaker")
+        members = Membership.objects.filter(organization_id=organization_id).order_by()
+        members = members.values("speaker")
         return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
+
+    def newest_for_organization(self, organization_id):
+        """`for_organization`, newest first, planned by how many quotes match: up to the
+        count bound, the two id sets (naming it, by its members) are read on their own
+        indexes and sorted; past it, the date index is walked, as matches are then dense
+        enough to fill a page quickly (a sparse walk read most of a million rows)."""
+        from claims.models import Membership
+
+        members = Membership.objects.filter(organization_id=organization_id).order_by()
+        members = members.values("speaker")
+        named = self.model.objects.filter(organization_id=organization_id).order_by().values("pk")
+        by_members = self.model.objects.filter(speaker__in=members).order_by().values("pk")
+        matches = self.filter(pk__in=named.union(by_members))
+        if bounded_count(matches).exact:
+            return matches.newest_first()
+        return self.for_organization(organization_id).newest_first()
 
     def matching_text(self, text):
         """Quotes whose text or attribution holds `text` (full-text index), or whose

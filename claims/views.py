@@ -191,9 +191,9 @@ def organization_detail(request, slug):
     context = {
         "organization": organization,
         "memberships": organization.memberships.for_members()[:ORGANIZATION_PAGE_ROWS],
-        "quotes": Quote.objects.for_listing()
-        .for_organization(organization.pk)
-        .newest_first()[:ORGANIZATION_PAGE_ROWS],
+        "quotes": Quote.objects.for_listing().newest_for_organization(organization.pk)[
+            :ORGANIZATION_PAGE_ROWS
+        ],
         "published": articles.filter(outlet=organization)[:ORGANIZATION_PAGE_ROWS],
         "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],
         "page_rows": ORGANIZATION_PAGE_ROWS,

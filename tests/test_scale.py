@@ -397,3 +397,22 @@ def test_a_long_organization_select_offers_the_chosen_one_and_the_top_ones(
     offered = [value for value, _ in response.context["filter"].form.fields[name].choices]
     assert {"org-0", "org-2", "org-3"} <= set(offered) and "org-1" not in offered
     assert client.get(url, {name: "no-such-org"}).status_code == 400
+
+
+@pytest.mark.parametrize("bound", [1, 50])
+def test_an_organization_page_lists_the_same_quotes_whichever_way_it_reads_them(
+    client, settings, bound
+):
+    from claims.models import Membership
+
+    settings.COUNT_BOUND = bound  # 1: dense, walk the date index; 50: sort the two id sets
+    member = make_many(3)
+    party = make_organization(name="Party", slug="party")
+    Membership.objects.create(speaker=member, organization=party)
+    article = make_article(published="2016-01-01", body="“we lead”")
+    named = make_quote(article=article, text="we lead", organization=party)
+    expected = list(Quote.objects.for_organization(party.pk).newest_first())
+    assert len(expected) == 4 and expected[0] == named
+    assert list(Quote.objects.newest_for_organization(party.pk)) == expected
+    response = client.get("/organizations/party/")
+    assert list(response.context["quotes"]) == expected

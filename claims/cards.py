@@ -55,11 +55,17 @@ def card(quote):
     return mark_safe(html)  # rendered by the autoescaping card template
 
 
-def _drawn(keys, kind, draw):
+def _drawn(keys, kind, draw, versions=None):
     """{pk: drawing} of the quotes `keys`, as `draw(quote)` made them: from the cache when
     their versions are unchanged, else loaded (with their speakers, organizations, claims
-    and articles, in one query) and drawn."""
-    versions = Quote.objects.card_versions(keys)
+    and articles, in one query) and drawn. `versions` ({pk: versions}), when given, are
+    those of `keys`, or are read and kept in it."""
+    if versions is None or set(versions) != set(keys):
+        found_versions = Quote.objects.card_versions(keys)
+        if versions is not None:
+            versions.clear()
+            versions.update(found_versions)
+        versions = found_versions
     cache_keys = {pk: _key(pk, row, kind) for pk, row in versions.items()}
     found = cache.get_many(cache_keys.values())
     missing = [pk for pk, key in cache_keys.items() if key not in found]
@@ -84,10 +90,14 @@ class Drawn:
 
     def __init__(self, request):
         self.request = request
+        self.versions = {}  # of the rows drawn, as `QuoteQuerySet.card_versions` reads them
 
     def cards(self, keys):
-        return cards(keys)
+        drawn = _drawn(keys, "card", _render, self.versions)
+        return {pk: mark_safe(html) for pk, html in drawn.items()}
 
     def records(self, keys):
         site = self.request.build_absolute_uri("/")
-        return _drawn(keys, f"record:{site}", lambda quote: quote_record(self.request, quote))
+        return _drawn(
+            keys, f"record:{site}", lambda quote: quote_record(self.request, quote), self.versions
+        )

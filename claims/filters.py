@@ -253,7 +253,7 @@ class QuoteFilter(django_filters.FilterSet):
         other.is_valid()
         return other.qs.order_by()
 
-    def facet_counts(self, keys=None):
+    def facet_counts(self, keys=None, versions=None):
         """{filter name: {option value: count}} for every choice filter of the form.
 
         Each facet counts the rows matching the other filters; facets whose own filter is
@@ -262,7 +262,9 @@ class QuoteFilter(django_filters.FilterSet):
         per worker for FACET_TTL seconds under the normalised query string. At most
         FACET_QUERIES queries run (the shared one first); facets past them have no counts
         and `facet_note` says so. `keys`, the list's matching keys in order when the page
-        read them ahead, stand in for re-running its filters in the shared query.
+        read them ahead, stand in for re-running its filters in the shared query; with
+        `versions` (claims.cards: {key: versions} of every match, when one page holds
+        them all) the shared query's counts are cached under those, like the cards.
         """
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
         groups = {(): []}
@@ -271,8 +273,14 @@ class QuoteFilter(django_filters.FilterSet):
         if not groups[()]:
             del groups[()]
         found, fresh, uncounted = {}, {}, []
+        exact_key = None
+        if versions is not None and () in groups:
+            what = repr((sample, groups[()], sorted(versions.items())))
+            digest = hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()
+            exact_key = f"quote-facets-exact:{digest}"
         for ignored in groups:
-            found[ignored] = cache.get(self._facet_cache_key(ignored, groups[ignored]))
+            key = exact_key if ignored == () and exact_key else None
+            found[ignored] = cache.get(key or self._facet_cache_key(ignored, groups[ignored]))
             if found[ignored] is not None:
                 continue
             if len(fresh) == FACET_QUERIES:
@@ -291,7 +299,9 @@ class QuoteFilter(django_filters.FilterSet):
         for ignored, rows in fresh.items():
             sampled = len(rows) > sample
             found[ignored] = (_tally(groups[ignored], rows[:sample], member_of), sampled)
-            if sampled:
+            if ignored == () and exact_key:
+                cache.set(exact_key, found[ignored], FACET_TTL)
+            elif sampled:
                 cache.set(
                     self._facet_cache_key(ignored, groups[ignored]), found[ignored], FACET_TTL
                 )
@@ -323,10 +333,10 @@ class QuoteFilter(django_filters.FilterSet):
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
         return f"quote-facets:{sample}:{','.join(names)}:{digest}"
 
-    def label_with_counts(self, keys=None):
+    def label_with_counts(self, keys=None, versions=None):
         """Put each facet count beside its option in the form's choice labels; long lists
         keep only the chosen options and the most frequent ones."""
-        counts = self.facet_counts(keys)
+        counts = self.facet_counts(keys, versions)
         chosen_speakers = self.data.getlist("speaker") if hasattr(self.data, "getlist") else []
         for name, by_value in counts.items():
             field = self.form.fields[name]

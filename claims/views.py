@@ -54,7 +54,11 @@ def _list_page(request, filterset, template, export, drawn=None):
         to_record = (lambda request, record: record) if drawn else export.record
         return exports.json_page(request, page, to_record)
     label_with_counts = getattr(filterset, "label_with_counts", None)
-    facets = label_with_counts(page.paginator.read_keys) if label_with_counts else None
+    facets = None
+    if label_with_counts:
+        # One page holding every match: its cards' versions also stamp its facet counts.
+        whole = drawn and page.number == 1 and not page.has_next()
+        facets = label_with_counts(page.paginator.read_keys, drawn.versions if whole else None)
     return render(request, template, {"filter": filterset, "page": page, "facets": facets})
 
 

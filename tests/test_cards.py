@@ -49,13 +49,13 @@ def test_a_quote_deleted_between_reads_is_left_out_of_the_page(client, monkeypat
     from claims import cards
 
     first, second = make_quote(), make_quote()
-    real = cards.cards
+    real = cards._drawn
 
-    def delete_then_draw(keys):
+    def delete_then_draw(keys, *args):
         Quote.objects.filter(pk=first.pk).delete()
-        return real(keys)
+        return real(keys, *args)
 
-    monkeypatch.setattr(cards, "cards", delete_then_draw)
+    monkeypatch.setattr(cards, "_drawn", delete_then_draw)
     response = client.get("/quotes/")
     assert response.status_code == 200
     assert f"#q{second.pk}" in response.content.decode()
@@ -87,3 +87,26 @@ def test_json_records_are_reused_per_site_and_follow_edits(client):
     assert renamed["results"][0]["speaker"]["name"] == "Hakim Al-Zamili (MP)"
     cache.clear()
     assert client.get("/quotes/", {"format": "json"}).json() == renamed
+
+
+def test_a_one_page_result_reuses_its_facet_counts_until_a_quote_changes(client):
+    speaker = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    quote = make_quote(speaker=speaker)
+    make_quote(speaker=speaker)
+
+    def facet_reads(queries):
+        return [q for q in queries if '"speaker__slug"' in q["sql"]]
+
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get("/quotes/", {"speaker": "zamili"})
+    assert first.context["facets"]["status"] == {"unverified": 2}
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get("/quotes/", {"speaker": "zamili"})
+    # Only the speaker facet (counted without the speaker filter) is read again.
+    assert len(facet_reads(cold)) == 2 and len(facet_reads(warm)) == 1
+    assert again.context["facets"]["status"] == {"unverified": 2}
+    quote = Quote.objects.get(pk=quote.pk)
+    quote.status = "verified"
+    services.record_save_checked(obj=quote, expected_version=quote.version, reason="t")
+    after = client.get("/quotes/", {"speaker": "zamili"})
+    assert after.context["facets"]["status"] == {"unverified": 1, "verified": 1}

@@ -81,27 +81,26 @@ def app_env(database_url):
 def ensure_data(database_url, env):
     """Migrate and fill the database unless it already holds the synthetic quotes."""
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    probe = subprocess.run(
-        [
-            PY,
-            "manage.py",
-            "shell",
-            "-c",
-            "from claims.models import Quote; print(Quote.objects.count())",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    have = int(probe.stdout.strip().splitlines()[-1])
+    probe = django_shell(env, "from claims.models import Quote; print(Quote.objects.count())")
+    have = int(probe.strip().splitlines()[-1])
     if have == 0:
         started = time.monotonic()
         run(PY, "manage.py", "generate_synthetic", "--quotes", QUOTES, "--seed", SEED, env=env)
         print(f"generated {QUOTES} quotes in {time.monotonic() - started:.0f} s", flush=True)
     elif have != QUOTES:
         sys.exit(f"{database_url} holds {have} quotes, not {QUOTES}; remove it to regenerate.")
+
+
+def django_shell(env, code):
+    """What `code` prints, run by `manage.py shell` with the app's environment `env`."""
+    return subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def load_average():
@@ -287,14 +286,7 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
     "light": light_s.slug, "light_id": light_s.pk, "article": article.slug, "claim": claim.key,
     "quote": quote.pk, "phrases": phrases}))
 """
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = django_shell(env, code)
     ids = json.loads(out.strip().splitlines()[-1])
     print(f"heaviest speaker {ids['heavy']} has {ids['heavy_n']} quotes", flush=True)
     table = "claims_quote"
@@ -348,14 +340,7 @@ for warm_up, path in {pairs!r}:
         status = client.get(path).status_code
     print("COUNT", status, len(queries), path)
 """
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = django_shell(env, code)
     return {
         path: (int(status), int(n))
         for status, n, path in re.findall(r"COUNT (\d+) (\d+) (\S+)", out)

@@ -7,12 +7,11 @@ outside them can show its old name. A list page reads the versions of its rows (
 small query), takes the cards it finds in the cache and loads and renders only the rest.
 """
 
-import hashlib
-
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from claims.caching import digest_key
 from claims.exports import quote_record
 from claims.models import Quote
 
@@ -21,8 +20,7 @@ TEMPLATE = "claims/includes/quote_card.html"
 
 
 def _key(pk, versions, kind="card"):
-    digest = hashlib.md5(repr((kind, versions)).encode(), usedforsecurity=False).hexdigest()
-    return f"quote-{kind[:6]}:{pk}:{digest}"
+    return digest_key(f"quote-{kind[:6]}:{pk}", kind, versions)
 
 
 def versions_of(quote):

@@ -1,7 +1,6 @@
 """JSON and CSV renderings of list pages (the JSON shape is a public contract)."""
 
 import csv
-import hashlib
 import itertools
 import math
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.functional import cached_property
 
+from claims.caching import digest_key
 from claims.models import Article, Organization, Speaker
 from claims.querysets import BoundedCount, bounded_count, count_bound
 
@@ -122,9 +122,7 @@ class BoundedPaginator(Paginator):
         cache_key = None
         if self.stamp is not None:
             sql, params = keys.query.sql_with_params()
-            what = repr((self.stamp(), sql, params, bound, self.per_page))
-            digest = hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()
-            cache_key = f"read-ahead:{digest}"
+            cache_key = digest_key("read-ahead", self.stamp(), sql, params, bound, self.per_page)
             found = cache.get(cache_key)
             if found is not None:
                 return found

@@ -1,6 +1,5 @@
 """One FilterSet per list page; the query-string names are a public contract."""
 
-import hashlib
 import json
 from collections import Counter
 
@@ -13,6 +12,7 @@ from django.db.models import Count, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.text import slugify
 
+from claims.caching import digest_key
 from claims.models import (
     Article,
     Membership,
@@ -275,9 +275,9 @@ class QuoteFilter(django_filters.FilterSet):
         found, fresh, uncounted = {}, {}, []
         exact_key = None
         if versions is not None and () in groups:
-            what = repr((sample, groups[()], sorted(versions.items())))
-            digest = hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()
-            exact_key = f"quote-facets-exact:{digest}"
+            exact_key = digest_key(
+                "quote-facets-exact", sample, groups[()], sorted(versions.items())
+            )
         for ignored in groups:
             key = exact_key if ignored == () and exact_key else None
             found[ignored] = cache.get(key or self._facet_cache_key(ignored, groups[ignored]))
@@ -329,9 +329,8 @@ class QuoteFilter(django_filters.FilterSet):
         params = sorted(
             (name, sorted(v for v in getlist(name) if v)) for name in self.data if name not in skip
         )
-        digest = hashlib.md5(repr(params).encode(), usedforsecurity=False).hexdigest()
         sample = getattr(settings, "FACET_SAMPLE", FACET_SAMPLE)
-        return f"quote-facets:{sample}:{','.join(names)}:{digest}"
+        return digest_key(f"quote-facets:{sample}:{','.join(names)}", params)
 
     def label_with_counts(self, keys=None, versions=None):
         """Put each facet count beside its option in the form's choice labels; long lists

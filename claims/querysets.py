@@ -1,6 +1,5 @@
 """Reads: every list and detail page asks one of these QuerySet methods."""
 
-import hashlib
 import re
 
 from django.conf import settings
@@ -17,6 +16,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, TruncMonth
+
+from claims.caching import digest_key
 
 # Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
 COUNT_BOUND = 10_000
@@ -51,8 +52,7 @@ def bounded_count(queryset, bound=None):
     bound = count_bound() if bound is None else bound
     limited = queryset.order_by().values("pk")[: bound + 1]
     sql, params = limited.query.sql_with_params()
-    digest = hashlib.md5(repr((sql, params)).encode(), usedforsecurity=False).hexdigest()
-    key = f"bounded-count:{bound}:{digest}"
+    key = digest_key(f"bounded-count:{bound}", sql, params)
     if cache.get(key):
         return BoundedCount(bound, exact=False)
     found = limited.count()

@@ -1,9 +1,8 @@
 """One search box across speakers, organizations, claims and articles."""
 
-import hashlib
-
 from django.core.cache import cache
 
+from claims.caching import digest_key
 from claims.models import Article, Claim, Organization, Quote, Speaker
 
 LIMIT = 20
@@ -16,8 +15,7 @@ def search_all(query):
     """Results grouped by kind; empty groups when the query is blank."""
     if not query:
         return {"speakers": [], "organizations": [], "claims": [], "articles": []}
-    what = repr((query, Quote.objects.latest_change()))
-    key = f"search:{hashlib.md5(what.encode(), usedforsecurity=False).hexdigest()}"
+    key = digest_key("search", query, Quote.objects.latest_change())
     results = cache.get(key)
     if results is None:
         results = {

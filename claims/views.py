@@ -1,7 +1,5 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from claims import cards, exports, reports
+from claims.caching import digest_key
 from claims.feeds import SpeakerFeed
 from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
 from claims.forms import AttributionReportForm
@@ -128,8 +127,7 @@ def quote_detail(request, pk):
     versions = Quote.objects.page_versions(pk)
     if versions is None:
         raise Http404("No quote has that number.")
-    digest = hashlib.md5(repr(versions).encode(), usedforsecurity=False).hexdigest()
-    key = f"quote-page:{pk}:{digest}"
+    key = digest_key(f"quote-page:{pk}", versions)
     html = cache.get(key)
     if html is None:
         quote = Quote.objects.for_listing().get(pk=pk)

@@ -2,161 +2,22 @@
 
 import csv
 import itertools
-import math
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse, StreamingHttpResponse
-from django.utils.functional import cached_property
 
-from claims.caching import digest_key
 from claims.models import Article, Organization, Speaker
-from claims.querysets import BoundedCount, bounded_count, count_bound
 
-DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
-# A read-ahead first page (count and keys) is kept this long, in seconds, per worker and
-# stamp: a saved quote changes the stamp at once; a deleted quote, a renamed speaker or a
-# redated article changes the page within this time.
-READ_AHEAD_TTL = 60
 FORMATS = {"", "html", "json", "csv"}
 
 
-class BadRequest(ValueError):
-    """A query-string value the page cannot honour; the message is shown to the user."""
-
-
 def requested_format(request):
+    """The `format` parameter; an unknown one raises BadRequest."""
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         raise BadRequest(f"Unknown format “{fmt[:40]}”: use json or csv.")
     return fmt
-
-
-def paginate(request, queryset, read_ahead=False, load=None, stamp=None):
-    """The requested page of `queryset`; a bad page or page_size raises BadRequest.
-
-    With `read_ahead` (for filters that cost more than reading ten thousand keys, such as
-    full text), page 1 takes its rows and its count from one ordered read of the keys.
-    `load(keys)` gives {key: row} for the page's keys (default: the rows themselves, with
-    the queryset's joins); a row gone meanwhile is left out. With a `stamp` (a callable
-    giving what the rows' membership changes with), a read-ahead first page is cached
-    under its value."""
-    raw_size = request.GET.get("page_size", "")
-    try:
-        size = int(raw_size) if raw_size else DEFAULT_PAGE_SIZE
-    except ValueError:
-        raise BadRequest("page_size must be a whole number.") from None
-    if not 1 <= size <= MAX_PAGE_SIZE:
-        raise BadRequest(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
-    paginator = BoundedPaginator(queryset, size, read_ahead=read_ahead, load=load, stamp=stamp)
-    try:
-        return paginator.page(request.GET.get("page", 1) or 1)
-    except PageNotAnInteger:
-        raise BadRequest("page must be a whole number.") from None
-    except EmptyPage:
-        raise BadRequest(f"There is no page {request.GET.get('page')[:20]}.") from None
-
-
-class BoundedPaginator(Paginator):
-    """Pages without a full COUNT: a page reads one row past its end to know whether another
-    follows, and the total is counted only up to the bound (then it is a lower bound)."""
-
-    def __init__(self, object_list, per_page, read_ahead=False, load=None, stamp=None):
-        super().__init__(object_list, per_page)
-        self.read_ahead = read_ahead
-        self.stamp = stamp
-        # The matching keys in order, up to the bound + 1, when a page read them all (a
-        # read-ahead, or a first page with no next page).
-        self.read_keys = None
-        self.load = load or (lambda keys: _in_bulk(object_list, keys))
-
-    @cached_property
-    def count(self):
-        return bounded_count(self.object_list)
-
-    @property
-    def num_pages(self):
-        return max(1, math.ceil(self.count / self.per_page))
-
-    def validate_number(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger("That page number is not an integer") from None
-        if number < 1:
-            raise EmptyPage("That page number is less than 1")
-        if number > 10**9:  # no list is that long; a larger OFFSET overflows the database
-            raise EmptyPage("That page contains no results")
-        return number
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        # Find the page's keys on the ordering index first, then join only those rows:
-        # a deep OFFSET then skips index entries instead of fully joined rows.
-        keys = self.object_list.values_list("pk", flat=True)
-        if self.read_ahead and number == 1:
-            self.count, keys = self._read_ahead(keys)
-        else:
-            keys = list(keys[bottom : bottom + self.per_page + 1])
-        if not keys and number > 1:
-            raise EmptyPage("That page contains no results")
-        has_next = len(keys) > self.per_page
-        keys = keys[: self.per_page]
-        if number == 1 and not has_next:
-            self.read_keys = keys  # every match: what facets count
-        by_key = self.load(keys) if keys else {}
-        rows = [by_key[key] for key in keys if key in by_key]
-        if not has_next:
-            self.count = BoundedCount(bottom + len(rows))
-        elif not self.count.exact:
-            self.count = BoundedCount(max(self.count, bottom + self.per_page), exact=False)
-        return BoundedPage(rows, number, self, has_next)
-
-    def _read_ahead(self, keys):
-        """(bounded count, first page's keys and one more) from one ordered read of up to
-        bound + 1 keys; cached under the stamp and the query when there is a stamp."""
-        bound = count_bound()
-        cache_key = None
-        if self.stamp is not None:
-            sql, params = keys.query.sql_with_params()
-            cache_key = digest_key("read-ahead", self.stamp(), sql, params, bound, self.per_page)
-            found = cache.get(cache_key)
-            if found is not None:
-                return found
-        every = self.read_keys = list(keys[: bound + 1])
-        found = (
-            BoundedCount(min(len(every), bound), exact=len(every) <= bound),
-            every[: self.per_page + 1],
-        )
-        if cache_key:
-            cache.set(cache_key, found, READ_AHEAD_TTL)
-        return found
-
-
-def _in_bulk(queryset, keys):
-    """{pk: row} for `keys`, with `queryset`'s joins but not its filters when it has no
-    annotations: the keys already passed them, and a full-text filter costs as much again."""
-    if queryset.query.annotations or queryset.query.distinct:
-        return queryset.in_bulk(keys)
-    rows = queryset.model._default_manager.all()
-    rows.query.select_related = queryset.query.select_related
-    rows.query.deferred_loading = queryset.query.deferred_loading
-    return rows.in_bulk(keys)
-
-
-class BoundedPage(Page):
-    def __init__(self, object_list, number, paginator, has_next):
-        super().__init__(object_list, number, paginator)
-        self._has_next = has_next
-
-    def has_next(self):
-        return self._has_next
-
-    def end_index(self):
-        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
 
 
 def _page_url(request, number):
@@ -165,8 +26,9 @@ def _page_url(request, number):
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-def json_page(request, page, to_record):
-    """The contract envelope: count, next, previous and results."""
+def json_page(request, page, to_record=None):
+    """The contract envelope: count, next, previous and results, the page's rows as
+    `to_record(request, row)` makes them (None: the rows are records already)."""
     return JsonResponse(
         {
             "count": page.paginator.count,
@@ -174,7 +36,9 @@ def json_page(request, page, to_record):
             "previous": _page_url(request, page.previous_page_number())
             if page.has_previous()
             else None,
-            "results": [to_record(request, obj) for obj in page.object_list],
+            "results": [to_record(request, obj) for obj in page.object_list]
+            if to_record
+            else list(page.object_list),
         },
         json_dumps_params={"ensure_ascii": False},
     )

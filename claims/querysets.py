@@ -1,10 +1,7 @@
 """Reads: every list and detail page asks one of these QuerySet methods."""
 
-import re
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection, models
+from django.db import models
 from django.db.models import (
     Count,
     F,
@@ -14,88 +11,10 @@ from django.db.models import (
     Subquery,
     TextField,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 
-from claims.caching import digest_key
-
-# Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
-COUNT_BOUND = 10_000
-# That a count passed the bound is remembered this long (seconds) per worker.
-LARGE_COUNT_TTL = 600
-# Search pages rank at most this many full-text matches before ordering them for display.
-SEARCH_CANDIDATES = 200
-# PostgreSQL ranks the first this-many index matches, not every match of a common word.
-RANKED_POOL = 500
-
-
-class BoundedCount(int):
-    """A row count that may be a lower bound; prints as “more than N” when it is one."""
-
-    def __new__(cls, value, exact=True):
-        count = super().__new__(cls, value)
-        count.exact = exact
-        return count
-
-    def __str__(self):
-        return int.__str__(self) if self.exact else f"more than {int(self):,}"
-
-
-def count_bound():
-    return getattr(settings, "COUNT_BOUND", COUNT_BOUND)
-
-
-def bounded_count(queryset, bound=None):
-    """Count `queryset` reading at most bound + 1 rows (one LIMITed subquery). That a
-    query passes the bound is cached per worker for LARGE_COUNT_TTL seconds, so a large
-    list does not reread its first rows on every request; small counts are always fresh."""
-    bound = count_bound() if bound is None else bound
-    limited = queryset.order_by().values("pk")[: bound + 1]
-    sql, params = limited.query.sql_with_params()
-    key = digest_key(f"bounded-count:{bound}", sql, params)
-    if cache.get(key):
-        return BoundedCount(bound, exact=False)
-    found = limited.count()
-    if found > bound:
-        cache.set(key, True, LARGE_COUNT_TTL)
-    return BoundedCount(min(found, bound), exact=found <= bound)
-
-
-def text_matches(table, text, ranked=False):
-    """SQL for the ids of `table` rows whose indexed text holds `text` as a phrase (last word
-    a prefix), from SQLite FTS5 or a PostgreSQL tsvector; None on other databases.
-
-    `ranked` keeps SEARCH_CANDIDATES matches: on PostgreSQL the best ranked of the first
-    RANKED_POOL index matches, on SQLite the first ones."""
-    tokens = re.findall(r"\w+", text)
-    if not tokens:
-        return None
-    limit = f" LIMIT {SEARCH_CANDIDATES}" if ranked else ""
-    if connection.vendor == "sqlite":
-        # FTS5's bm25 rank would score every match; SQLite keeps the first matches instead.
-        return RawSQL(
-            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s{limit}",
-            ['"' + " ".join(tokens) + '"*'],
-        )
-    if connection.vendor == "postgresql":
-        query = " <-> ".join([*tokens[:-1], tokens[-1] + ":*"])
-        if not ranked:
-            return RawSQL(
-                f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)",
-                [query],
-            )
-        # ts_rank reads each match's vector: rank a bounded pool of index matches only. The
-        # matches are a materialized CTE, planned for all rows (the GIN index) and read
-        # lazily: a LIMIT beside the match would have the planner bet on a table scan
-        # finding the pool early, which reads the whole table when a word is rare.
-        return RawSQL(
-            f"WITH matches AS MATERIALIZED (SELECT id, search_vector FROM {table} "
-            f"WHERE search_vector @@ to_tsquery('simple', %s)) "
-            f"SELECT id FROM (SELECT * FROM matches LIMIT {RANKED_POOL}) pool "
-            f"ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC, id{limit}",
-            [query, query],
-        )
-    return None
+from claims.scale import bounded_count, large_counts
+from claims.scale.sql import organization_quote_counts, text_matches, union_of
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -167,38 +86,14 @@ class OrganizationQuerySet(models.QuerySet):
         its quote count as the `organization` filter of /quotes/ counts (quotes naming it
         plus quotes by its members), counted for these organizations only."""
         rows = self.for_listing().in_bulk(keys)
-        # A count past the bound is kept per worker for LARGE_COUNT_TTL seconds: a large
-        # organization's quotes and its members' are not reread on every request.
-        cached = cache.get_many([f"organization-quotes:{pk}" for pk in rows])
-        counts = {int(key.rsplit(":", 1)[1]): n for key, n in cached.items()}
-        fresh = self.quote_counts([pk for pk in rows if pk not in counts])
-        large = {f"organization-quotes:{pk}": n for pk, n in fresh.items() if n > count_bound()}
-        cache.set_many(large, LARGE_COUNT_TTL)
-        counts.update(fresh)
+        counts = large_counts("organization-quotes", rows, self.quote_counts)
         for pk, organization in rows.items():
             organization.quote_count = counts.get(pk, 0)
         return rows
 
     def quote_counts(self, ids):
-        """{organization id: quotes naming it or by its members} for `ids`, in one query:
-        the distinct (organization, quote) pairs of both kinds, counted per organization.
-        (A correlated count per organization made the database walk every quote.)"""
-        from claims.models import Membership, Quote
-
-        if not ids:
-            return {}
-        quote, membership = Quote._meta.db_table, Membership._meta.db_table
-        marks = ", ".join(["%s"] * len(ids))
-        sql = (
-            f"SELECT org_id, COUNT(*) FROM ("
-            f"SELECT organization_id AS org_id, id FROM {quote} WHERE organization_id IN ({marks})"
-            f" UNION SELECT m.organization_id, q.id FROM {membership} m"
-            f" JOIN {quote} q ON q.speaker_id = m.speaker_id"
-            f" WHERE m.organization_id IN ({marks})) pairs GROUP BY org_id"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*ids, *ids])
-            return dict(cursor.fetchall())
+        """{organization id: quotes naming it or by its members} for `ids`, in one query."""
+        return organization_quote_counts(ids)
 
     def matching_name(self, text):
         text = text.strip()
@@ -266,7 +161,7 @@ class ClaimQuerySet(models.QuerySet):
             type(self)(self.model, using=self._db)
             .filter(speaker_id=claim.speaker_id)
             .order_by("-pk")
-            .values("pk")[:SEARCH_CANDIDATES]
+            .values("pk")[: settings.SEARCH_CANDIDATES]
         )
         return (
             self.filter(pk__in=recent)
@@ -304,9 +199,8 @@ class ClaimQuerySet(models.QuerySet):
             }
             if speakers is not None:
                 by_speaker = self.model.objects.filter(speaker__in=speakers.values("pk"))
-                keys |= {
-                    *by_speaker.order_by("-pk").values_list("pk", flat=True)[:SEARCH_CANDIDATES]
-                }
+                newest = by_speaker.order_by("-pk").values_list("pk", flat=True)
+                keys |= {*newest[: settings.SEARCH_CANDIDATES]}
             matching = self.filter(pk__in=keys)
         return (
             matching.select_related("speaker").with_source_counts().order_by("-source_count", "key")
@@ -340,51 +234,8 @@ class QuoteQuerySet(models.QuerySet):
 
     def outline(self):
         """(pk, claim id, kind, published, organization id) rows: enough to group quotes
-        by claim and find the speaker's role, with claims.cards drawing the quotes."""
+        by claim and find the speaker's role, with claims.scale drawing the quotes."""
         return self.values_list("pk", "claim_id", "kind", "published", "organization_id")
-
-    def card_versions(self, keys):
-        """{pk: versions} of the quotes `keys`: what their cards show changes with
-        (claims.cards.versions_of reads the same from loaded quotes)."""
-        rows = self.model.objects.filter(pk__in=keys).values_list(
-            "pk",
-            "updated",
-            "version",
-            "speaker_id",
-            "speaker__version",
-            "organization_id",
-            "organization__version",
-            "claim_id",
-            "claim__version",
-            "article_id",
-        )
-        return {row[0]: row[1:] for row in rows}
-
-    def page_versions(self, pk):
-        """What the quote page shows changes with, as a tuple (None when there is no such
-        quote): the quote's `updated` and `version`, its speaker's, organization's and
-        claim's `version`, its article and how many quotes carry its claim.
-
-        Plain SQL: this runs on every quote page, and the ORM took longer to build it than
-        the database to answer it."""
-        from claims.models import Claim, Organization, Speaker
-
-        if not 0 < pk < 2**63:  # no row has such a key, and the driver cannot send it
-            return None
-        quote, speaker, organization, claim = (
-            model._meta.db_table for model in (self.model, Speaker, Organization, Claim)
-        )
-        sql = (
-            f"SELECT q.updated, q.version, s.version, o.version, c.version, q.article_id, "
-            f"(SELECT COUNT(*) FROM {quote} cq WHERE cq.claim_id = q.claim_id) "
-            f"FROM {quote} q LEFT JOIN {speaker} s ON s.id = q.speaker_id "
-            f"LEFT JOIN {organization} o ON o.id = q.organization_id "
-            f"LEFT JOIN {claim} c ON c.id = q.claim_id WHERE q.id = %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [pk])
-            row = cursor.fetchone()
-        return tuple(row) if row else None
 
     # Quote.published copies the article's date so these orders run on one Quote index;
     # articles of the same day come newest-imported first.
@@ -461,8 +312,7 @@ class QuoteQuerySet(models.QuerySet):
             # One id set (a UNION), not an OR of two: an OR makes the database walk every
             # row in the list's order and test both sets, instead of sorting the few matches.
             by_name = self.model.objects.filter(speaker__in=speakers.values("pk")).values("pk")
-            sql, params = by_name.order_by().query.sql_with_params()
-            matches = RawSQL(f"{matches.sql} UNION {sql}", (*matches.params, *params))
+            matches = union_of(matches, by_name)
         return self.filter(pk__in=matches)
 
     def by_month(self):

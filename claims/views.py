@@ -1,76 +1,52 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
-from django.core.cache import cache
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from claims import cards, exports, reports
-from claims.caching import digest_key
+from claims import exports, reports, scale
+from claims.facets import facet_counts
 from claims.feeds import SpeakerFeed
 from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
 from claims.forms import AttributionReportForm
 from claims.models import Article, Claim, Organization, Quote, SlugRedirect, Speaker
-from claims.querysets import bounded_count
 from claims.search import search_all
 
 # A speaker page shows this many newest quotes; the quote list pages through the rest.
 SPEAKER_PAGE_QUOTES = 100
 # An organization page shows at most this many members, quotes and articles of each kind.
 ORGANIZATION_PAGE_ROWS = 100
-# Aggregates over more rows than the count bound are cached this long (seconds) per worker.
-LARGE_AGGREGATE_TTL = 600
-# A rendered quote page is kept this long (seconds) per worker, keyed by what it shows.
-QUOTE_PAGE_TTL = 60
 
 
 def _list_page(request, filterset, template, export, drawn=None):
     """Render a filtered list as HTML, JSON or CSV; bad input answers 400 with a message.
-    `drawn` (claims.cards.Drawn) gives a page its HTML cards or JSON records by key instead
-    of loading its rows."""
+    With `drawn` (scale.Drawn), a page holds its rows' cached cards or JSON records."""
     try:
         fmt = exports.requested_format(request)
         if not filterset.is_valid():
-            raise exports.BadRequest("Some filters are not valid; see the messages below.")
+            raise BadRequest("Some filters are not valid; see the messages below.")
         if fmt == "csv":
             return exports.csv_stream(request, filterset.qs, export)
-        read_ahead = getattr(filterset, "filters_full_text", False)
-        stamp = filterset.queryset.latest_change if read_ahead else None
         load = export.load
         if drawn:
             load = drawn.records if fmt == "json" else drawn.cards
-        page = exports.paginate(
-            request, filterset.qs, read_ahead=read_ahead, load=load, stamp=stamp
-        )
-    except exports.BadRequest as error:
+        read_ahead = bool(drawn) and filterset.filters_full_text
+        page = scale.paginate(request, filterset.qs, load=load, read_ahead=read_ahead)
+    except BadRequest as error:
         if request.GET.get("format") == "json":
             errors = filterset.errors.get_json_data() if filterset.is_bound else {}
             return JsonResponse({"error": str(error), "fields": errors}, status=400)
-        return render(request, template, {"filter": filterset, "error": str(error)}, status=400)
+        context = {"filter": filterset, "error": str(error), "facets": None}
+        return render(request, template, context, status=400)
     if fmt == "json":
-        to_record = (lambda request, record: record) if drawn else export.record
-        return exports.json_page(request, page, to_record)
-    label_with_counts = getattr(filterset, "label_with_counts", None)
-    facets = None
-    if label_with_counts:
-        # One page holding every match: its cards' versions also stamp its facet counts.
-        whole = drawn and page.number == 1 and not page.has_next()
-        facets = label_with_counts(page.paginator.read_keys, drawn.versions if whole else None)
-    return render(request, template, {"filter": filterset, "page": page, "facets": facets})
-
-
-def _computed_or_cached(key, count, compute):
-    """`compute()` itself while `count` is exact (small data), else cached per worker:
-    summaries over hundreds of thousands of rows are refreshed every few minutes."""
-    if count.exact:
-        return compute()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, LARGE_AGGREGATE_TTL)
-    return value
+        return exports.json_page(request, page, None if drawn else export.record)
+    context = {"filter": filterset, "page": page}
+    if drawn:
+        context["facets"] = facet_counts(filterset, page, drawn.versions)
+    return render(request, template, context)
 
 
 def _bar_chart(rows, month=False):
@@ -101,7 +77,7 @@ def home(request):
     counts = Quote.objects.corpus_counts()
     context = {
         "counts": counts,
-        "top_speakers": _computed_or_cached(
+        "top_speakers": scale.aggregate(
             "home:top_speakers", counts["quotes"], lambda: list(Speaker.objects.most_quoted()[:8])
         ),
         "latest_quotes": Quote.objects.for_listing().direct_only().newest_first()[:6],
@@ -112,28 +88,22 @@ def home(request):
 @require_GET
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
-    return _list_page(
-        request,
-        quote_filter,
-        "claims/quote_list.html",
-        exports.QUOTES,
-        drawn=cards.Drawn(request),
-    )
+    drawn = scale.Drawn(request, exports.quote_record)
+    return _list_page(request, quote_filter, "claims/quote_list.html", exports.QUOTES, drawn)
 
 
 @require_GET
 def quote_detail(request, pk):
     """The quote page, rendered once per worker for each set of versions it shows."""
-    versions = Quote.objects.page_versions(pk)
-    if versions is None:
-        raise Http404("No quote has that number.")
-    key = digest_key(f"quote-page:{pk}", versions)
-    html = cache.get(key)
-    if html is None:
+
+    def render_page(claim_quotes):
         quote = Quote.objects.for_listing().get(pk=pk)
-        context = {"quote": quote, "claim_quotes": versions[-1]}
-        html = render_to_string("claims/quote_detail.html", context, request)
-        cache.set(key, html, QUOTE_PAGE_TTL)
+        context = {"quote": quote, "claim_quotes": claim_quotes}
+        return render_to_string("claims/quote_detail.html", context, request)
+
+    html = scale.quote_page(pk, render_page)
+    if html is None:
+        raise Http404("No quote has that number.")
     return HttpResponse(html)
 
 
@@ -151,23 +121,23 @@ def speaker_detail(request, slug):
     search = _search_text(request)
     matching = Quote.objects.filter(speaker=speaker).matching_text(search)
     outline = list(matching.newest_first().outline()[: SPEAKER_PAGE_QUOTES + 1])
-    total = bounded_count(Quote.objects.filter(speaker=speaker))
+    total = scale.bounded_count(Quote.objects.filter(speaker=speaker))
     quote_count = len(outline)
     if quote_count > SPEAKER_PAGE_QUOTES:
-        quote_count = bounded_count(matching) if search else total
+        quote_count = scale.bounded_count(matching) if search else total
     outline = outline[:SPEAKER_PAGE_QUOTES]
     context = {
         "speaker": speaker,
         "search": search,
-        "claims": speaker.claims_with_sources(outline, cards.cards([row[0] for row in outline])),
+        "claims": speaker.claims_with_sources(outline, scale.cards([row[0] for row in outline])),
         "quote_count": quote_count,
         "shown": len(outline),
-        "timeline": _computed_or_cached(
+        "timeline": scale.aggregate(
             f"speaker:{speaker.pk}:timeline-chart",
             total,
             lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_month(), month=True),
         ),
-        "outlets": _computed_or_cached(
+        "outlets": scale.aggregate(
             f"speaker:{speaker.pk}:outlets-chart",
             total,
             lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_outlet_counts()),

@@ -105,13 +105,55 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # Per worker process. Quote cards, facet counts and summaries are cached by the versions
-# they show (claims.cards, claims.filters); the default of 300 entries is under a page.
+# they show (claims/scale); the default of 300 entries is under a page.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
     }
 }
+
+# ---- Speed (claims/scale): cache lifetimes and bounds -------------------------------------
+# How long, in seconds, a worker keeps each kind of cached value. A value keyed by the
+# versions of the rows it shows changes at once on an edit through the admin or a service;
+# its lifetime bounds how long a change made otherwise (an outlet renamed in the shell, a
+# deleted quote) takes to show.
+CACHE_LIFETIMES = {
+    # A quote card or JSON record, keyed by the versions of its quote, speaker,
+    # organization and claim.
+    "card": 60,
+    # A rendered quote page, keyed by what it shows.
+    "quote-page": 60,
+    # Search page results, keyed by the latest quote change.
+    "search": 60,
+    # A full-text list's first page (count and keys), keyed by the latest quote change.
+    "read-ahead": 60,
+    # Facet counts: sampled ones under the query string, a one-page list's under its cards'
+    # versions.
+    "facets": 60,
+    # That a select's table is past FILTER_CHOICES_LIMIT, and a long select's top options.
+    "choices": 600,
+    # That a count passed COUNT_BOUND (small counts are always fresh).
+    "large-count": 600,
+    # Summaries (charts, most quoted) over more rows than COUNT_BOUND.
+    "aggregate": 600,
+}
+# Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
+COUNT_BOUND = 10_000
+# A select lists every option up to this many; past it, the chosen ones and the most frequent.
+FILTER_CHOICES_LIMIT = 200
+# Facet counts read at most this many matching rows, so they never scan a large table.
+FACET_SAMPLE = 1_000
+# A long option list shows the chosen options and this many of the most frequent.
+FACET_TOP = 20
+# At most this many facet queries run per page: each set filter's own facet needs one (it
+# counts under the other filters), the unset ones share one; past it, facets go uncounted.
+FACET_QUERIES = 3
+# Search pages rank at most this many full-text matches before ordering them for display.
+SEARCH_CANDIDATES = 200
+# PostgreSQL ranks the first this-many index matches, not every match of a common word.
+RANKED_POOL = 500
+# ---- end of speed settings ---------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims import services
 from claims.models import Quote
+from claims.scale import quote_cards
 from tests.factories import make_article, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -46,16 +47,14 @@ def test_an_edited_speaker_or_quote_shows_at_once_on_cached_cards(client):
 
 
 def test_a_quote_deleted_between_reads_is_left_out_of_the_page(client, monkeypatch):
-    from claims import cards
-
     first, second = make_quote(), make_quote()
-    real = cards._drawn
+    real = quote_cards._drawn
 
     def delete_then_draw(keys, *args):
         Quote.objects.filter(pk=first.pk).delete()
         return real(keys, *args)
 
-    monkeypatch.setattr(cards, "_drawn", delete_then_draw)
+    monkeypatch.setattr(quote_cards, "_drawn", delete_then_draw)
     response = client.get("/quotes/")
     assert response.status_code == 200
     assert f"#q{second.pk}" in response.content.decode()
@@ -63,11 +62,9 @@ def test_a_quote_deleted_between_reads_is_left_out_of_the_page(client, monkeypat
 
 
 def test_a_loaded_quote_and_the_versions_query_give_one_cache_key():
-    from claims import cards
-
     speaker = make_speaker()
     quote = Quote.objects.for_listing().get(pk=make_quote(speaker=speaker).pk)
-    assert cards.versions_of(quote) == Quote.objects.card_versions([quote.pk])[quote.pk]
+    assert quote_cards.versions_of(quote) == quote_cards.card_versions([quote.pk])[quote.pk]
 
 
 def test_json_records_are_reused_per_site_and_follow_edits(client):
@@ -99,14 +96,14 @@ def test_a_one_page_result_reuses_its_facet_counts_until_a_quote_changes(client)
 
     with CaptureQueriesContext(connection) as cold:
         first = client.get("/quotes/", {"speaker": "zamili"})
-    assert first.context["facets"]["status"] == {"unverified": 2}
+    assert first.context["facets"].counts["status"] == {"unverified": 2}
     with CaptureQueriesContext(connection) as warm:
         again = client.get("/quotes/", {"speaker": "zamili"})
     # Only the speaker facet (counted without the speaker filter) is read again.
     assert len(facet_reads(cold)) == 2 and len(facet_reads(warm)) == 1
-    assert again.context["facets"]["status"] == {"unverified": 2}
+    assert again.context["facets"].counts["status"] == {"unverified": 2}
     quote = Quote.objects.get(pk=quote.pk)
     quote.status = "verified"
     services.record_save_checked(obj=quote, expected_version=quote.version, reason="t")
     after = client.get("/quotes/", {"speaker": "zamili"})
-    assert after.context["facets"]["status"] == {"unverified": 1, "verified": 1}
+    assert after.context["facets"].counts["status"] == {"unverified": 1, "verified": 1}

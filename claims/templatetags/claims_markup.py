@@ -1,9 +1,9 @@
 """Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize),
-`{% quote_card quote %}` (a cached quote card, claims.cards) and `field|options`."""
+`{% quote_card quote %}` (a cached quote card, claims.scale) and `field|options`."""
 
 from django import template
 
-from claims import cards
+from claims import scale
 from claims.sanitize import render_markdown
 
 register = template.Library()
@@ -17,15 +17,18 @@ def markdown_filter(text):
 @register.simple_tag(name="quote_card")
 def quote_card_tag(quote):
     """`{% quote_card quote %}`: the quote's card, cached by the versions it shows."""
-    return cards.card(quote)
+    return scale.card(quote)
 
 
 @register.filter(name="options")
-def options_filter(bound_field):
+def options_filter(bound_field, facets=None):
     """`{% for value, label, selected in field|options %}`: a select's options as plain
     tuples, without the widget context Django builds for every option (a long list of
-    options cost milliseconds per page)."""
+    options cost milliseconds per page). `field|options:facets` shows the field's options as
+    `facets` (claims.facets.Facets) labels them with counts, when it does."""
     value = bound_field.value()
     values = value if isinstance(value, list | tuple) else [value]
     chosen = {"" if v is None else str(v) for v in values}
-    return [(str(v), label, str(v) in chosen) for v, label in bound_field.field.choices]
+    choices = facets.choices.get(bound_field.name) if facets else None
+    choices = choices or bound_field.field.choices
+    return [(str(v), label, str(v) in chosen) for v, label in choices]

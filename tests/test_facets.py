@@ -1,0 +1,105 @@
+"""Facet counts: each select's options counted under the other filters, returned as data."""
+
+import pytest
+from django.http import QueryDict
+
+from claims import scale
+from claims.facets import facet_counts
+from claims.filters import QuoteFilter
+from claims.models import Quote
+from tests.factories import (
+    make_article,
+    make_membership,
+    make_organization,
+    make_quote,
+    make_speaker,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def counted(query, **page):
+    """The Facets of /quotes/?<query>, with its first page as the view reads it."""
+    quote_filter = QuoteFilter(QueryDict(query), queryset=Quote.objects.for_listing())
+    assert quote_filter.is_valid(), quote_filter.errors
+    paginated = scale.paginate(_Request(query), quote_filter.qs)
+    return quote_filter, facet_counts(quote_filter, paginated)
+
+
+class _Request:
+    def __init__(self, query):
+        self.GET = QueryDict(query)
+
+
+def two_speakers():
+    zamili = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    lavrov = make_speaker(name="Sergei Lavrov", slug="lavrov")
+    article = make_article(body="“one” “two” “three”")
+    make_quote(article=article, speaker=zamili, text="one", kind="direct")
+    make_quote(article=article, speaker=zamili, text="two", kind="indirect")
+    make_quote(article=article, speaker=lavrov, text="three", kind="direct")
+    return zamili, lavrov
+
+
+def test_each_facet_counts_under_the_other_filters_but_not_its_own():
+    two_speakers()
+    _, facets = counted("speaker=zamili")
+    assert facets.counts["speaker"] == {"zamili": 2, "lavrov": 1}
+    assert facets.counts["kind"] == {"direct": 1, "indirect": 1}
+
+
+def test_counts_are_labels_of_the_options_and_the_form_is_left_as_it_was():
+    two_speakers()
+    quote_filter, facets = counted("")
+    expected = [("zamili", "Hakim al-Zamili (2)"), ("lavrov", "Sergei Lavrov (1)")]
+    assert facets.choices["speaker"] == expected
+    assert dict(quote_filter.form.fields["speaker"].choices)["zamili"] == "Hakim al-Zamili"
+
+
+def test_an_organization_counts_the_quotes_naming_it_and_its_members_quotes():
+    zamili, _ = two_speakers()
+    party = make_organization(name="Party", slug="party")
+    make_membership(speaker=zamili, organization=party)
+    _, facets = counted("")
+    assert facets.counts["organization"] == {"party": 2}
+
+
+def test_past_the_sample_the_counts_say_they_are_a_sample(settings):
+    settings.FACET_SAMPLE = 2
+    two_speakers()
+    _, facets = counted("")
+    assert sum(facets.counts["kind"].values()) == 2
+    assert "from the first 2 matching quotes" in facets.note
+
+
+def test_past_the_query_budget_facets_go_uncounted_and_say_so(settings):
+    settings.FACET_QUERIES = 1
+    two_speakers()
+    _, facets = counted("speaker=zamili&kind=direct")
+    assert "speaker" not in facets.counts and "kind" not in facets.counts
+    assert facets.counts["status"] == {"unverified": 1}
+    assert "speaker, kind options have no counts" in facets.note
+
+
+def test_alias_options_are_shown_only_when_chosen():
+    speaker = make_speaker(name="Moeen al-Kadhimi", slug="kadhimi", aliases=["Muen Kadhimi"])
+    make_quote(speaker=speaker)
+    _, facets = counted("")
+    assert [value for value, _ in facets.choices["speaker"]] == ["kadhimi"]
+    _, facets = counted("speaker=muen-kadhimi")
+    assert "muen-kadhimi" in [value for value, _ in facets.choices["speaker"]]
+
+
+def test_the_most_quoted_speaker_whose_alias_is_his_own_slug_is_offered(client):
+    abadi = make_speaker(
+        name="Haider al-Abadi", slug="haider-al-abadi", aliases=["Haider Al Abadi"]
+    )
+    make_quote(speaker=abadi)
+    html = client.get("/quotes/").content.decode()
+    assert '<option value="haider-al-abadi">Haider al-Abadi (1)</option>' in html
+
+
+def test_a_select_with_counts_shows_its_empty_option_once(client):
+    make_quote(speaker=make_speaker())
+    html = client.get("/quotes/").content.decode()
+    assert html.count(">Any kind</option>") == 1

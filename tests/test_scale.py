@@ -416,3 +416,137 @@ def test_an_organization_page_lists_the_same_quotes_whichever_way_it_reads_them(
     assert list(Quote.objects.newest_for_organization(party.pk)) == expected
     response = client.get("/organizations/party/")
     assert list(response.context["quotes"]) == expected
+
+
+# The claims.scale package on its own.
+
+
+def test_only_claims_scale_touches_the_cache_or_writes_raw_sql():
+    from pathlib import Path
+
+    import claims
+
+    root = Path(claims.__file__).parent
+    outside = [
+        path
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] not in ("scale", "migrations", "management")
+    ]
+    for path in outside:
+        text = path.read_text()
+        for needle in ("django.core.cache", "RawSQL", ".cursor(", ".raw(", "getattr(settings"):
+            assert needle not in text, f"{path.name} holds {needle}"
+
+
+def test_equal_inputs_give_equal_cache_keys_and_different_inputs_different_ones():
+    from claims.scale.cache import digest_key
+
+    assert digest_key("card", 1, ("a",)) == digest_key("card", 1, ("a",))
+    assert digest_key("card", 1, ("a",)) != digest_key("card", 2, ("a",))
+    assert digest_key("card", 1).startswith("card:")
+
+
+def test_remember_computes_once_and_keeps_only_what_keep_accepts():
+    from claims import scale
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert scale.remember("search", "q", compute) == 1
+    assert scale.remember("search", "q", compute) == 1
+    assert scale.remember("search", "other", compute) == 2
+    assert scale.remember("large-count", "n", compute, keep=lambda n: n > 10) == 3
+    assert scale.remember("large-count", "n", compute, keep=lambda n: n > 10) == 4
+
+
+def test_remember_many_computes_only_the_missing_values():
+    from claims import scale
+
+    asked = []
+
+    def compute(ids):
+        asked.append(sorted(ids))
+        return {id_: id_ * 10 for id_ in ids if id_ != 3}
+
+    assert scale.remember_many("card", {1: "a", 2: "b"}, compute) == {1: 10, 2: 20}
+    assert scale.remember_many("card", {1: "a", 2: "b", 3: "c"}, compute) == {1: 10, 2: 20}
+    assert asked == [[1, 2], [3]]
+
+
+def test_an_unknown_cache_name_is_an_error():
+    from claims import scale
+
+    with pytest.raises(KeyError):
+        scale.remember("no-such-cache", "x", lambda: 1)
+
+
+def test_an_aggregate_over_an_exact_count_is_always_fresh_and_a_large_one_kept():
+    from claims import scale
+
+    values = iter(range(10))
+    small, large = scale.BoundedCount(3), scale.BoundedCount(5, exact=False)
+    assert scale.aggregate("chart", small, lambda: next(values)) == 0
+    assert scale.aggregate("chart", small, lambda: next(values)) == 1
+    assert scale.aggregate("chart", large, lambda: next(values)) == 2
+    assert scale.aggregate("chart", large, lambda: next(values)) == 2
+
+
+def test_a_bounded_count_prints_as_a_lower_bound_past_the_bound(settings):
+    from claims import scale
+
+    settings.COUNT_BOUND = 2
+    make_many(3)
+    count = scale.bounded_count(Quote.objects.all())
+    assert (int(count), count.exact, str(count)) == (2, False, "more than 2")
+    exact = scale.bounded_count(Quote.objects.all(), bound=5)
+    assert (int(exact), exact.exact, str(exact)) == (3, True, "3")
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("page_size=0", "page_size must be between 1 and 500."),
+        ("page_size=x", "page_size must be a whole number."),
+        ("page=x", "page must be a whole number."),
+        ("page=9", "There is no page 9."),
+    ],
+)
+def test_paginate_refuses_a_bad_page_with_a_message(query, message):
+    from django.core.exceptions import BadRequest
+    from django.test import RequestFactory
+
+    from claims import scale
+
+    make_many(2)
+    request = RequestFactory().get("/quotes/?" + query)
+    with pytest.raises(BadRequest, match=message):
+        scale.paginate(request, Quote.objects.order_by("pk"))
+
+
+def test_a_page_knows_its_next_page_without_counting_every_row(settings):
+    from django.test import RequestFactory
+
+    from claims import scale
+
+    settings.COUNT_BOUND = 50
+    make_many(5)
+    request = RequestFactory().get("/quotes/?page_size=2&page=3")
+    page = scale.paginate(request, Quote.objects.order_by("pk"))
+    assert not page.has_next() and len(page.object_list) == 1
+    assert page.paginator.count == 5 and page.paginator.count.exact
+
+
+def test_a_quote_page_is_none_for_a_quote_that_does_not_exist():
+    from claims import scale
+
+    assert scale.quote_page(123456, lambda claim_quotes: "x") is None
+    assert scale.quote_page(2**70, lambda claim_quotes: "x") is None
+
+
+def test_text_without_words_matches_nothing_through_the_index():
+    from claims.scale.sql import text_matches
+
+    assert text_matches("claims_quote", "“ — ”") is None

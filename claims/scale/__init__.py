@@ -5,14 +5,14 @@ settings of iraqnews/settings.py's speed block.
 - Drawn / cards / card: quote cards (and JSON records) kept per worker by their versions.
 - bounded_count / BoundedCount / large_counts: counts that stop at COUNT_BOUND.
 - aggregate: a summary, kept when it covers more rows than COUNT_BOUND.
-- quote_page / search_results: a rendered quote page, a search's results.
+- quote_page / search_results: a rendered quote page; a search's results.
 - remember / remember_many: a value kept under a name and what it depends on.
 - sql: every raw SQL statement (full text, and two hand-written reads).
 """
 
 from claims.scale.cache import aggregate, remember, remember_many
 from claims.scale.counting import BoundedCount, bounded_count, large_counts
-from claims.scale.pages import quote_page, search_results
+from claims.scale.page_cache import quote_page, search_results
 from claims.scale.paging import paginate
 from claims.scale.quote_cards import Drawn, card, cards
 

@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 
 from claims.caching import digest_key
+from claims.extraction.names import name_key
 
 # Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
 COUNT_BOUND = 10_000
@@ -106,11 +107,10 @@ class SpeakerQuerySet(models.QuerySet):
         return self.annotate(quote_count=Count("quotes", distinct=True))
 
     def with_memberships(self):
-        from claims.models import Membership
-
-        return self.prefetch_related(
-            Prefetch("memberships", queryset=Membership.objects.select_related("organization"))
+        memberships = related_model(self.model, "memberships").objects.select_related(
+            "organization"
         )
+        return self.prefetch_related(Prefetch("memberships", queryset=memberships))
 
     def for_listing(self):
         return self.with_quote_counts().with_memberships().order_by("name")
@@ -128,8 +128,6 @@ class SpeakerQuerySet(models.QuerySet):
 
     def matching_name(self, text):
         """Speakers whose name or an alias matches `text`, ignoring accents, case and al-."""
-        from claims.extraction.names import name_key
-
         if not name_key(text):
             return self.none()
         return self.filter(self.name_search_condition(text))
@@ -145,8 +143,6 @@ class SpeakerQuerySet(models.QuerySet):
 
     def name_search_condition(self, text, prefix=""):
         """Q for rows whose speaker (at `prefix`) has every token of `text` in a name."""
-        from claims.extraction.names import name_key
-
         condition = Q()
         for token in name_key(text).split():
             condition &= Q(**{f"{prefix}search_names__contains": token})
@@ -183,11 +179,11 @@ class OrganizationQuerySet(models.QuerySet):
         """{organization id: quotes naming it or by its members} for `ids`, in one query:
         the distinct (organization, quote) pairs of both kinds, counted per organization.
         (A correlated count per organization made the database walk every quote.)"""
-        from claims.models import Membership, Quote
-
         if not ids:
             return {}
-        quote, membership = Quote._meta.db_table, Membership._meta.db_table
+        quote, membership = (
+            related_model(self.model, name)._meta.db_table for name in ("quotes", "memberships")
+        )
         marks = ", ".join(["%s"] * len(ids))
         sql = (
             f"SELECT org_id, COUNT(*) FROM ("
@@ -281,9 +277,7 @@ class ClaimQuerySet(models.QuerySet):
         reads is bounded (the first few hundred matches, a matching speaker's newest few
         hundred claims) and the claims are then read by key: an OR of the three as
         subqueries would make the database aggregate every quote."""
-        from claims.extraction.names import name_key
-        from claims.models import Quote, Speaker
-
+        Quote, Speaker = related_model(self.model, "quotes"), related_model(self.model, "speaker")
         text = text.strip()
         if not text:
             return self.none()
@@ -318,14 +312,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.get(article__slug=article_slug, start=start, end=end, kind=kind)
 
     def corpus_counts(self):
-        from claims.models import Article, Claim, Organization, Speaker
+        def every(name):
+            return related_model(self.model, name).objects.all()
 
         return {
-            "articles": bounded_count(Article.objects.all()),
-            "speakers": bounded_count(Speaker.objects.all()),
-            "organizations": bounded_count(Organization.objects.all()),
+            "articles": bounded_count(every("article")),
+            "speakers": bounded_count(every("speaker")),
+            "organizations": bounded_count(every("organization")),
             "quotes": bounded_count(self),
-            "claims": bounded_count(Claim.objects.all()),
+            "claims": bounded_count(every("claim")),
         }
 
     def for_listing(self):
@@ -367,13 +362,13 @@ class QuoteQuerySet(models.QuerySet):
 
         Plain SQL: this runs on every quote page, and the ORM took longer to build it than
         the database to answer it."""
-        from claims.models import Claim, Organization, Speaker
-
         if not 0 < pk < 2**63:  # no row has such a key, and the driver cannot send it
             return None
-        quote, speaker, organization, claim = (
-            model._meta.db_table for model in (self.model, Speaker, Organization, Claim)
+        speaker, organization, claim = (
+            related_model(self.model, name)._meta.db_table
+            for name in ("speaker", "organization", "claim")
         )
+        quote = self.model._meta.db_table
         sql = (
             f"SELECT q.updated, q.version, s.version, o.version, c.version, q.article_id, "
             f"(SELECT COUNT(*) FROM {quote} cq WHERE cq.claim_id = q.claim_id) "
@@ -394,13 +389,6 @@ class QuoteQuerySet(models.QuerySet):
     def oldest_first(self):
         return self.order_by(F("published").asc(nulls_last=True), "article_id", "start")
 
-    def published_between(self, after=None, before=None):
-        if after:
-            self = self.filter(published__gte=after)
-        if before:
-            self = self.filter(published__lte=before)
-        return self
-
     def by_speaker(self):
         return self.order_by(F("speaker__name").asc(nulls_last=True), "article__title", "start")
 
@@ -417,8 +405,7 @@ class QuoteQuerySet(models.QuerySet):
 
     def for_organization(self, organization_id):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
-        from claims.models import Membership
-
+        Membership = related_model(self.model, "speaker", "memberships")
         members = Membership.objects.filter(organization_id=organization_id).order_by()
         members = members.values("speaker")
         return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
@@ -428,8 +415,7 @@ class QuoteQuerySet(models.QuerySet):
         count bound, the two id sets (naming it, by its members) are read on their own
         indexes and sorted; past it, the date index is walked, as matches are then dense
         enough to fill a page quickly (a sparse walk read most of a million rows)."""
-        from claims.models import Membership
-
+        Membership = related_model(self.model, "speaker", "memberships")
         members = Membership.objects.filter(organization_id=organization_id).order_by()
         members = members.values("speaker")
         named = self.model.objects.filter(organization_id=organization_id).order_by().values("pk")
@@ -442,9 +428,7 @@ class QuoteQuerySet(models.QuerySet):
     def matching_text(self, text):
         """Quotes whose text or attribution holds `text` (full-text index), or whose
         speaker's name or alias contains it."""
-        from claims.extraction.names import name_key
-        from claims.models import Speaker
-
+        Speaker = related_model(self.model, "speaker")
         text = text.strip()
         if not text:
             return self
@@ -493,3 +477,11 @@ def _with_shares(rows):
     """Add each row's count as a whole percentage of the largest count (for bar charts)."""
     largest = max((count for _, count in rows), default=0)
     return [(label, count, round(100 * count / largest) if largest else 0) for label, count in rows]
+
+
+def related_model(model, *path):
+    """The model reached from `model` along the relation names `path`: how these
+    querysets name the app's other models, as claims.models imports this module."""
+    for name in path:
+        model = model._meta.get_field(name).related_model
+    return model

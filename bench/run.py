@@ -4,8 +4,10 @@
     bash .ci/with-postgres.sh .venv/bin/python bench/run.py --postgres
 
 Generates the data once (manage.py generate_synthetic) and reuses it, starts gunicorn
-(2 workers, DEBUG off) and Datasette, loads each page with wrk (a Python client when wrk
-is missing) after a warm-up, stops the servers and prints one Markdown table. Environment:
+(2 workers, DEBUG off), Datasette and a bare Django page (bench/bare: select_related +
+Paginator + a minimal template, on the same stack), loads each page with wrk (a Python
+client when wrk is missing) after a warm-up, stops the servers and prints one Markdown
+table with our throughput next to Datasette's and the bare page's. Environment:
 BENCH_QUOTES (default 1000000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 8),
 BENCH_THREADS (threads per gunicorn worker, default 1: sync workers; more uses gthread),
 BENCH_MAX_LOAD (default 1.5: measuring waits, up to BENCH_QUIET_WAIT seconds (default 600),
@@ -263,9 +265,20 @@ def _python_load(url, seconds, connections, paths=None):
     return cuts[49], cuts[94], len(latencies) / seconds, failures[0]
 
 
+# Pages also measured on bench/bare (select_related + Paginator + a minimal template, the
+# same stack and database): our path → the bare page's path.
+BARE = {
+    "quotes, unfiltered": "/quotes/",
+    "quotes, heaviest speaker": "/quotes/?speaker={heavy}",
+    "quotes, light speaker": "/quotes/?speaker={light}",
+    "quote page": "/quotes/{quote}/",
+}
+
+
 def pages(env):
-    """(name, our path, Datasette path or None, varied paths or None) for every measured
-    page, from the data. A page with varied paths asks a different query each request."""
+    """(name, our path, Datasette path or None, varied paths or None, bare Django path or
+    None) for every measured page, from the data. A page with varied paths asks a
+    different query each request."""
     code = """
 import json, datetime, random
 from django.db.models import Count
@@ -320,7 +333,13 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
         ("search, a new phrase each request", "/search/?q=", None, "/search/?q="),
     ]
     return [
-        (name, path, other, [prefix + q for q in varied] if prefix else None)
+        (
+            name,
+            path,
+            other,
+            [prefix + q for q in varied] if prefix else None,
+            BARE[name].format(**ids) if name in BARE else None,
+        )
         for name, path, other, *prefix in rows
         for prefix in [prefix[0] if prefix else None]
     ]
@@ -368,28 +387,26 @@ def main():
     paths = pages(env)
     counts = query_counts(
         env,
-        [(varied[1], varied[0]) if varied else (path, path) for _, path, _, varied in paths],
+        [(varied[1], varied[0]) if varied else (path, path) for _, path, _, varied, _ in paths],
     )
     wait_for_quiet()
 
-    ours_port, theirs_port = free_port(), free_port()
+    ours_port, theirs_port, bare_port = free_port(), free_port(), free_port()
     ours = f"http://127.0.0.1:{ours_port}"
     theirs = f"http://127.0.0.1:{theirs_port}"
+    bare_site = f"http://127.0.0.1:{bare_port}"
+    backend = "postgres" if options.postgres else "sqlite"
     app = start(
-        [
-            Path(PY).parent / "gunicorn",
-            "iraqnews.wsgi",
-            "-w",
-            "2",
-            *(["-k", "gthread", "--threads", THREADS] if THREADS > 1 else []),
-            "-b",
-            f"127.0.0.1:{ours_port}",
-            "--access-logfile",
-            "/dev/null",
-        ],
+        gunicorn("iraqnews.wsgi", ours_port),
         env,
         f"{ours}/",
-        log=RESULTS / ("gunicorn-postgres.log" if options.postgres else "gunicorn-sqlite.log"),
+        log=RESULTS / f"gunicorn-{backend}.log",
+    )
+    bare = start(
+        gunicorn("bench.bare.wsgi", bare_port),
+        env,
+        f"{bare_site}/quotes/",
+        log=RESULTS / f"gunicorn-bare-{backend}.log",
     )
     datasette_name = sqlite_file.stem
     datasette = start(
@@ -411,7 +428,7 @@ def main():
     rows, rss = [], []
     load_before = load_average()
     try:
-        for name, path, other, varied in paths:
+        for name, path, other, varied, bare_path in paths:
             other = other.replace("/bench/", f"/{datasette_name}/") if other else None
             # Warm up on other queries than the measured ones, which stay uncached.
             load(ours + path, seconds=2, paths=varied[:500] if varied else None)
@@ -425,12 +442,17 @@ def main():
                 wait_until_idle(datasette.pid)
                 theirs_figures = load(theirs + other)
                 wait_until_idle(datasette.pid)
-            rows.append((name, path, (p50, p95, rps, failed), theirs_figures))
+            bare_figures = None
+            if bare_path:
+                load(bare_site + bare_path, seconds=2)
+                bare_figures = load(bare_site + bare_path)
+            rows.append((name, path, (p50, p95, rps, failed), theirs_figures, bare_figures))
             print(f"{name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms, {rps:.0f} rps", flush=True)
             if failed:
                 print(f"  {failed} failed; one request now: {probe(ours + path)}", flush=True)
     finally:
         stop(app)
+        stop(bare)
         stop(datasette)
     load_after = load_average()
     report = render(rows, counts, rss, options.postgres, (load_before, load_after))
@@ -438,6 +460,21 @@ def main():
     (RESULTS / ("latest-postgres.md" if options.postgres else "latest-sqlite.md")).write_text(
         report
     )
+
+
+def gunicorn(wsgi, port):
+    """The gunicorn command line of the benchmarks: 2 workers, no access log."""
+    return [
+        Path(PY).parent / "gunicorn",
+        wsgi,
+        "-w",
+        "2",
+        *(["-k", "gthread", "--threads", THREADS] if THREADS > 1 else []),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--access-logfile",
+        "/dev/null",
+    ]
 
 
 def render(rows, counts, rss, postgres, loads):
@@ -452,10 +489,10 @@ def render(rows, counts, rss, postgres, loads):
         f"{' '.join(loads[0])} before, {' '.join(loads[1])} after.",
         "",
         "| page | queries | ours p50 / p95 ms | ours req/s | Datasette p50 / p95 ms "
-        "| Datasette req/s | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Datasette req/s | ratio | bare Django p50 / p95 ms | bare req/s | vs bare |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, path, (p50, p95, rps, failed), other in rows:
+    for name, path, (p50, p95, rps, failed), other, bare in rows:
         status, queries = counts.get(path, (0, 0))
         flag = f" ({failed} failed)" if failed else ""
         if status != 200:
@@ -469,8 +506,13 @@ def render(rows, counts, rss, postgres, loads):
                 theirs += f" ({other[3]} failed)"
         else:
             ratio, theirs = "", " | "
+        plain = " | | "
+        if bare:
+            plain = f"{bare[0]:.0f} / {bare[1]:.0f} | {bare[2]:.0f} | "
+            plain += f"{rps / bare[2]:.2f}×" if bare[2] else "∞"
         lines.append(
-            f"| {name}{flag} | {queries} | {p50:.0f} / {p95:.0f} | {rps:.0f} | {theirs} | {ratio} |"
+            f"| {name}{flag} | {queries} | {p50:.0f} / {p95:.0f} | {rps:.0f} | {theirs} "
+            f"| {ratio} | {plain} |"
         )
     lines += ["", f"Worker RSS after the run: {', '.join(f'{v:.0f} MB' for v in rss)}."]
     return "\n".join(lines) + "\n"

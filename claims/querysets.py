@@ -13,6 +13,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 
+from claims.extraction.names import name_key
 from claims.scale import bounded_count, large_counts
 from claims.scale.sql import organization_quote_counts, text_matches, union_of
 
@@ -25,11 +26,10 @@ class SpeakerQuerySet(models.QuerySet):
         return self.annotate(quote_count=Count("quotes", distinct=True))
 
     def with_memberships(self):
-        from claims.models import Membership
-
-        return self.prefetch_related(
-            Prefetch("memberships", queryset=Membership.objects.select_related("organization"))
+        memberships = related_model(self.model, "memberships").objects.select_related(
+            "organization"
         )
+        return self.prefetch_related(Prefetch("memberships", queryset=memberships))
 
     def for_listing(self):
         return self.with_quote_counts().with_memberships().order_by("name")
@@ -47,8 +47,6 @@ class SpeakerQuerySet(models.QuerySet):
 
     def matching_name(self, text):
         """Speakers whose name or an alias matches `text`, ignoring accents, case and al-."""
-        from claims.extraction.names import name_key
-
         if not name_key(text):
             return self.none()
         return self.filter(self.name_search_condition(text))
@@ -64,8 +62,6 @@ class SpeakerQuerySet(models.QuerySet):
 
     def name_search_condition(self, text, prefix=""):
         """Q for rows whose speaker (at `prefix`) has every token of `text` in a name."""
-        from claims.extraction.names import name_key
-
         condition = Q()
         for token in name_key(text).split():
             condition &= Q(**{f"{prefix}search_names__contains": token})
@@ -176,9 +172,7 @@ class ClaimQuerySet(models.QuerySet):
         reads is bounded (the first few hundred matches, a matching speaker's newest few
         hundred claims) and the claims are then read by key: an OR of the three as
         subqueries would make the database aggregate every quote."""
-        from claims.extraction.names import name_key
-        from claims.models import Quote, Speaker
-
+        Quote, Speaker = related_model(self.model, "quotes"), related_model(self.model, "speaker")
         text = text.strip()
         if not text:
             return self.none()
@@ -212,14 +206,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.get(article__slug=article_slug, start=start, end=end, kind=kind)
 
     def corpus_counts(self):
-        from claims.models import Article, Claim, Organization, Speaker
+        def every(name):
+            return related_model(self.model, name).objects.all()
 
         return {
-            "articles": bounded_count(Article.objects.all()),
-            "speakers": bounded_count(Speaker.objects.all()),
-            "organizations": bounded_count(Organization.objects.all()),
+            "articles": bounded_count(every("article")),
+            "speakers": bounded_count(every("speaker")),
+            "organizations": bounded_count(every("organization")),
             "quotes": bounded_count(self),
-            "claims": bounded_count(Claim.objects.all()),
+            "claims": bounded_count(every("claim")),
         }
 
     def for_listing(self):
@@ -245,13 +240,6 @@ class QuoteQuerySet(models.QuerySet):
     def oldest_first(self):
         return self.order_by(F("published").asc(nulls_last=True), "article_id", "start")
 
-    def published_between(self, after=None, before=None):
-        if after:
-            self = self.filter(published__gte=after)
-        if before:
-            self = self.filter(published__lte=before)
-        return self
-
     def by_speaker(self):
         return self.order_by(F("speaker__name").asc(nulls_last=True), "article__title", "start")
 
@@ -268,8 +256,7 @@ class QuoteQuerySet(models.QuerySet):
 
     def for_organization(self, organization_id):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
-        from claims.models import Membership
-
+        Membership = related_model(self.model, "speaker", "memberships")
         members = Membership.objects.filter(organization_id=organization_id).order_by()
         members = members.values("speaker")
         return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
@@ -279,8 +266,7 @@ class QuoteQuerySet(models.QuerySet):
         count bound, the two id sets (naming it, by its members) are read on their own
         indexes and sorted; past it, the date index is walked, as matches are then dense
         enough to fill a page quickly (a sparse walk read most of a million rows)."""
-        from claims.models import Membership
-
+        Membership = related_model(self.model, "speaker", "memberships")
         members = Membership.objects.filter(organization_id=organization_id).order_by()
         members = members.values("speaker")
         named = self.model.objects.filter(organization_id=organization_id).order_by().values("pk")
@@ -293,9 +279,7 @@ class QuoteQuerySet(models.QuerySet):
     def matching_text(self, text):
         """Quotes whose text or attribution holds `text` (full-text index), or whose
         speaker's name or alias contains it."""
-        from claims.extraction.names import name_key
-        from claims.models import Speaker
-
+        Speaker = related_model(self.model, "speaker")
         text = text.strip()
         if not text:
             return self
@@ -343,3 +327,11 @@ def _with_shares(rows):
     """Add each row's count as a whole percentage of the largest count (for bar charts)."""
     largest = max((count for _, count in rows), default=0)
     return [(label, count, round(100 * count / largest) if largest else 0) for label, count in rows]
+
+
+def related_model(model, *path):
+    """The model reached from `model` along the relation names `path`: how these
+    querysets name the app's other models, as claims.models imports this module."""
+    for name in path:
+        model = model._meta.get_field(name).related_model
+    return model

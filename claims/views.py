@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from claims import exports, reports, scale
+from claims import exports, pages, reports, scale
 from claims.facets import facet_counts
 from claims.feeds import SpeakerFeed
 from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
@@ -129,7 +129,9 @@ def speaker_detail(request, slug):
     context = {
         "speaker": speaker,
         "search": search,
-        "claims": speaker.claims_with_sources(outline, scale.cards([row[0] for row in outline])),
+        "claims": pages.speaker_claim_groups(
+            speaker, outline, scale.cards([row[0] for row in outline])
+        ),
         "quote_count": quote_count,
         "shown": len(outline),
         "timeline": scale.aggregate(
@@ -188,8 +190,8 @@ def article_detail(request, slug):
     context = {
         "article": article,
         "quotes": quotes,
-        "segments": article.segments(quotes),
-        "sources": Quote.distinct_sources(quotes),
+        "segments": pages.article_segments(article, quotes),
+        "sources": pages.quoted_sources(quotes),
     }
     return render(request, "claims/article_detail.html", context)
 
@@ -201,11 +203,12 @@ def claim_detail(request, key):
     context = {
         "claim": claim,
         "quotes": quotes,
-        "sources": claim.sources(quotes),
-        "role": claim.speaker_role(quotes),
-        "statement_kind": claim.statement_kind(quotes),
+        "sources": pages.claim_sources(claim, quotes),
+        "role": pages.claim_speaker_role(claim, quotes),
+        "statement_kind": pages.claim_statement_kind(claim, quotes),
         "other_claims": Claim.objects.by_same_speaker(claim)[:6],
-        "json_ld": claim.json_ld(request, quotes),
+        "history": pages.attribution_history(claim),
+        "json_ld": pages.claim_json_ld(request, claim, quotes),
     }
     return render(request, "claims/claim_detail.html", context)
 

@@ -96,23 +96,3 @@ def test_every_model_has_str_and_absolute_url():
         assert str(obj)
         assert obj.get_absolute_url().startswith("/")
     assert "head" in str(membership)
-
-
-def test_article_segments_cover_the_body_and_highlight_each_quote():
-    article = make_article(body="He said “one” and “two” today.")
-    first = make_quote(article=article, text="one")
-    second = make_quote(article=article, text="two")
-    segments = article.segments([second, first])
-    assert "".join(text for text, _, _ in segments) == article.body
-    assert [q for _, q, _ in segments if q] == [first, second]
-
-
-def test_article_segments_nest_a_partial_inside_reported_speech():
-    article = make_article(body="He said the plan was “a small help” at best.")
-    outer = make_quote(article=article, text="the plan was “a small help” at best", kind="indirect")
-    inner = make_quote(article=article, text="a small help", kind="partial")
-    segments = article.segments([inner, outer])
-    text, quote, nested = segments[1]
-    assert quote == outer and text == outer.text
-    assert "".join(t for t, _ in nested) == outer.text
-    assert [q for _, q in nested if q] == [inner]

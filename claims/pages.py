@@ -1,0 +1,302 @@
+"""What the claim, article and speaker pages show that is not a model's business: a
+claim's sources as shown and its JSON-LD, an article's highlighted segments and who it
+quotes, a speaker's claim groups and a claim's public attribution history.
+
+Plain functions over model objects and lists the view has already read; only
+`claim_speaker_role` and `attribution_history` query, a fixed number of times.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Subquery
+
+from claims.diff import word_diff
+from claims.models import Quote, QuoteStatus, Speaker
+from claims.sanitize import json_ld
+
+
+def claim_sources(claim, quotes):
+    """Per quote of `claim`: its wording compared with the statement, its paragraph and
+    the chain of organizations that carried it (original source, then outlet)."""
+    result = []
+    for quote in quotes:
+        article = quote.article
+        chain = [org for org in (article.original_source, article.outlet) if org]
+        if len(chain) == 2 and chain[0] == chain[1]:
+            chain = chain[:1]
+        result.append(
+            {
+                "quote": quote,
+                "diff": word_diff(claim.statement, quote.text)
+                if quote.kind != "indirect"
+                else None,
+                "same_wording": quote.text.strip(" ,.") == claim.statement.strip(" ,."),
+                "context": quote.context(),
+                "chain": chain,
+            }
+        )
+    return result
+
+
+def claim_statement_kind(claim, quotes):
+    """The kind of the quote the statement's wording comes from (the first quote's kind
+    when none has that exact wording)."""
+    for quote in quotes:
+        if quote.text == claim.statement:
+            return quote.kind
+    return quotes[0].kind if quotes else "direct"
+
+
+def claim_speaker_role(claim, quotes):
+    """The claim speaker's membership known to hold on the earliest dated quote's day, or
+    None (one query)."""
+    if claim.speaker is None:
+        return None
+    dated = [q.article.published for q in quotes if q.article.published]
+    memberships = claim.speaker.memberships.select_related("organization")
+    day = min(dated) if dated else None
+    current = [m for m in memberships if m.covers(day)]
+    return current[0] if current else None
+
+
+def claim_json_ld(request, claim, quotes):
+    """schema.org Claim with each source's wording as a Quotation (safe for a script tag)."""
+
+    def person(quote):
+        if quote.speaker:
+            return {
+                "@type": "Person",
+                "name": quote.speaker.name,
+                "url": request.build_absolute_uri(quote.speaker.get_absolute_url()),
+            }
+        if quote.organization:
+            return {"@type": "Organization", "name": quote.organization.name}
+        return {"@type": "Person", "name": quote.attributed_as or "Unnamed source"}
+
+    def news_article(article):
+        data = {
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "url": request.build_absolute_uri(article.get_absolute_url()),
+        }
+        if article.published:
+            data["datePublished"] = article.published.isoformat()
+        if article.outlet:
+            data["publisher"] = {"@type": "Organization", "name": article.outlet.name}
+        if article.url:
+            data["sameAs"] = article.url
+        return data
+
+    appearances = [
+        {
+            "@type": "Quotation",
+            "text": q.text,
+            "creator": person(q),
+            "isBasedOn": news_article(q.article),
+        }
+        for q in quotes
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Claim",
+        "url": request.build_absolute_uri(claim.get_absolute_url()),
+        "text": claim.statement,
+        "appearance": appearances,
+    }
+    if quotes:
+        data["author"] = person(quotes[0])
+        data["firstAppearance"] = appearances[0]
+    return json_ld(data)
+
+
+@dataclass(frozen=True)
+class AttributionChange:
+    """One public change to who said a claim or whether it stands."""
+
+    when: datetime
+    who: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    quote_text: str = ""
+
+    @property
+    def summary(self):
+        """One plain-text sentence (escaped by the template like any other value)."""
+        subject = f"the quote “{_shorten(self.quote_text)}”" if self.quote_text else "the claim"
+        if self.field == "speaker":
+            return f"Speaker of {subject} changed from {self.old} to {self.new}."
+        if self.field == "status":
+            return f"Status of {subject} changed from {self.old} to {self.new}."
+        if self.field == "joined":
+            return f"{subject[0].upper()}{subject[1:]} was attached to this claim."
+        return f"{subject[0].upper()}{subject[1:]} was moved to another claim."
+
+
+def attribution_history(claim):
+    """Curators' changes to the speaker and status of `claim` and its quotes, and quotes
+    joining or leaving it, as AttributionChanges oldest first, read from
+    django-simple-history's records. Four queries at most, however long the history."""
+    quote_records = list(
+        Quote.history.filter(id__in=Subquery(Quote.history.filter(claim_id=claim.pk).values("id")))
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    claim_records = list(
+        claim.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    raw = []
+    sources = (
+        (quote_records, ("speaker_id", "status", "claim_id")),
+        (claim_records, ("speaker_id",)),
+    )
+    for records, fields in sources:
+        previous = None
+        for record in records:
+            if previous is not None and previous.id == record.id and record.history_type == "~":
+                raw.extend(
+                    (record, name, getattr(previous, name), getattr(record, name))
+                    for name in fields
+                    if getattr(previous, name) != getattr(record, name)
+                )
+            previous = record
+    raw = [item for item in raw if _concerns(item, claim.pk)]
+    names = _speaker_names({v for _, name, *values in raw if name == "speaker_id" for v in values})
+    statuses = dict(QuoteStatus.choices)
+    changes = []
+    for record, name, old, new in raw:
+        quote_text = getattr(record, "text", "")
+        if name == "speaker_id":
+            field, old, new = "speaker", names.get(old, "no one"), names.get(new, "no one")
+        elif name == "status":
+            field, old, new = "status", statuses.get(old, old), statuses.get(new, new)
+        else:
+            field, old, new = ("joined" if new == claim.pk else "left"), "", ""
+        changes.append(
+            AttributionChange(
+                when=record.history_date,
+                who=_display_name(record.history_user),
+                field=field,
+                old=old,
+                new=new,
+                reason=record.history_change_reason or "",
+                quote_text=quote_text,
+            )
+        )
+    return sorted(changes, key=lambda change: change.when)
+
+
+def _concerns(item, claim_pk):
+    """A quote's change belongs here while the quote is part of this claim."""
+    record, name, old, new = item
+    if not hasattr(record, "claim_id"):
+        return True
+    if name == "claim_id":
+        return claim_pk in (old, new)
+    return record.claim_id == claim_pk
+
+
+def _speaker_names(ids):
+    """Names of speakers by id, merged-away ones included (from their history)."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    names = dict(Speaker.objects.filter(pk__in=ids).values_list("pk", "name"))
+    missing = ids - names.keys()
+    if missing:
+        for pk, name in (
+            Speaker.history.filter(id__in=missing)
+            .order_by("history_date")
+            .values_list("id", "name")
+        ):
+            names[pk] = name
+    return names
+
+
+def _display_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _shorten(text, words=10):
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def article_segments(article, quotes):
+    """The article body as (text, quote, inner) pieces so every quote can be highlighted.
+
+    `quote` is None for plain text. A quote that lies inside an earlier one (a partial
+    inside reported speech) comes back in the outer piece's `inner` list of (text, quote)
+    pieces; overlapping but not nested quotes are left out.
+    """
+    body = article.body
+    pieces, cursor = [], 0
+    ordered = sorted(quotes, key=lambda q: (q.start, -q.end))
+    index = 0
+    while index < len(ordered):
+        outer = ordered[index]
+        index += 1
+        if outer.start < cursor:
+            continue
+        inner_quotes = []
+        while index < len(ordered) and ordered[index].end <= outer.end:
+            inner_quotes.append(ordered[index])
+            index += 1
+        if outer.start > cursor:
+            pieces.append((body[cursor : outer.start], None, []))
+        inner, position = [], outer.start
+        for quote in inner_quotes:
+            if quote.start < position:
+                continue
+            if quote.start > position:
+                inner.append((body[position : quote.start], None))
+            inner.append((body[quote.start : quote.end], quote))
+            position = quote.end
+        if inner:
+            inner.append((body[position : outer.end], None))
+        pieces.append((body[outer.start : outer.end], outer, inner))
+        cursor = outer.end
+    pieces.append((body[cursor:], None, []))
+    return pieces
+
+
+def quoted_sources(quotes):
+    """Who is quoted in `quotes`: speakers and unnamed sources, each as {"speaker",
+    "label", "organization", "count"}, most quoted first."""
+    sources = {}
+    for quote in quotes:
+        key = ("s", quote.speaker_id) if quote.speaker_id else ("a", quote.attributed_as)
+        entry = sources.setdefault(
+            key,
+            {
+                "speaker": quote.speaker,
+                "label": quote.attributed_as,
+                "organization": quote.organization,
+                "count": 0,
+            },
+        )
+        entry["count"] += 1
+    return sorted(sources.values(), key=lambda e: (-e["count"], str(e["speaker"] or e["label"])))
+
+
+def speaker_claim_groups(speaker, outline, cards):
+    """The speaker's claims in `outline` order: for each, {"quotes": [...]} with its
+    quotes (direct ones first) as {"pk", "kind", "card", "role"}, `role` being the
+    membership held on the quote's day.
+
+    `outline` is `QuoteQuerySet.outline()` rows, `cards` {quote pk: rendered card}; a
+    quote without a card (deleted since the outline was read) is left out."""
+    groups = {}
+    for pk, claim_id, kind, published, organization_id in outline:
+        if pk not in cards:
+            continue
+        role = speaker.role_on(published, organization_id)
+        line = {"pk": pk, "kind": kind, "card": cards[pk], "role": role}
+        groups.setdefault(claim_id, {"quotes": []})["quotes"].append(line)
+    for group in groups.values():
+        group["quotes"].sort(key=lambda line: line["kind"] == "indirect")
+    return list(groups.values())

@@ -177,10 +177,14 @@ def test_every_page_renders_the_seed_data(client, seed, url_name, kwargs_fn):
     assert response.status_code == 200
 
 
-def test_home_shows_counts(client, seed):
+def test_home_shows_how_many_quotes_and_speakers_the_corpus_holds(client, db):
+    first, second = make_speaker(), make_speaker()
+    for speaker in (first, first, second):
+        make_quote(speaker=speaker)
+    make_speaker()
     content = client.get("/").content.decode()
-    assert str(Quote.objects.count()) in content
-    assert str(Speaker.objects.count()) in content
+    assert '<dt>Quotes</dt><dd><a href="/quotes/">3</a></dd>' in content
+    assert '<dt>Speakers</dt><dd><a href="/speakers/">3</a></dd>' in content
 
 
 def test_claim_page_lists_every_source(client, seed):

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from claims.services import seed_load
+from tests.seeding import SeedSnapshot
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 
@@ -15,12 +15,22 @@ settings.STORAGES = {
     **settings.STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# PBKDF2's work factor is there to slow attackers; every test login would pay it too.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def seed_snapshot(django_db_setup, django_db_blocker):
+    """The rows the real `seed_load` adds, captured once per session."""
+    with django_db_blocker.unblock():
+        return SeedSnapshot.capture(SEED_FIXTURE)
 
 
 @pytest.fixture
-def seed(db):
-    """The committed seed fixture, loaded the way `make run` loads it."""
-    seed_load(path=SEED_FIXTURE)
+def seed(db, seed_snapshot):
+    """The committed seed fixture, as `make run` loads it (`seed_load`), in this test's
+    database; copied from one real load per session, primary keys included."""
+    seed_snapshot.load()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
+import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from tests.seeding import SeedSnapshot
 
@@ -17,6 +19,12 @@ settings.STORAGES = {
 }
 # PBKDF2's work factor is there to slow attackers; every test login would pay it too.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Examples per property in a normal run; HYPOTHESIS_PROFILE=thorough (ten times as
+# many) for a long hunt.
+hypothesis_settings.register_profile("suite", max_examples=30)
+hypothesis_settings.register_profile("thorough", max_examples=300)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(scope="session")

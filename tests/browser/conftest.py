@@ -38,6 +38,35 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def read_only_server(django_db_setup):
+    """A live server for tests that only read. pytest-django's `live_server` makes each
+    test that uses it transactional: the database is flushed, and the seed reloaded,
+    after every test."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def committed_seed(seed_snapshot, django_db_blocker):
+    """The seed data committed for one module's tests, which must leave it as it is."""
+    with django_db_blocker.unblock():
+        seed_snapshot.load()
+    yield
+    with django_db_blocker.unblock():
+        seed_snapshot.unload()
+
+
+@pytest.fixture
+def seeded_site(committed_seed, read_only_server, db):
+    """The base URL of a live server showing the seed data."""
+    with read_only_server._live_server_modified_settings:
+        yield read_only_server.url
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -86,7 +86,7 @@ class SeedSnapshot:
                     cursor.execute(sql)
 
     def unload(self):
-        """Delete every row of the tables the seed fills, for data committed by `load`."""
+        """Empty the tables the seed fills: undoes a committed `load` into empty tables."""
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             for model in reversed(self.rows):

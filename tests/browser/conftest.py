@@ -1,11 +1,16 @@
 """Playwright driving Debian's Chromium. Skipped, loudly, when Chromium is missing,
-unless REQUIRE_BROWSER=1 (CI), where a missing browser fails the run."""
+unless REQUIRE_BROWSER=1 (CI), where a missing browser fails the run.
+
+Tests that only read use `seeded_site`: one live server and, per module, one committed
+copy of the seed. Tests that write use pytest-django's `live_server` (transactional)."""
 
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.test.utils import modify_settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -53,6 +58,7 @@ def read_only_server(django_db_setup):
 def committed_seed(seed_snapshot, django_db_blocker):
     """The seed data committed for one module's tests, which must leave it as it is."""
     with django_db_blocker.unblock():
+        assert not any(model._base_manager.exists() for model in seed_snapshot.rows)
         seed_snapshot.load()
     yield
     with django_db_blocker.unblock():
@@ -62,7 +68,7 @@ def committed_seed(seed_snapshot, django_db_blocker):
 @pytest.fixture
 def seeded_site(committed_seed, read_only_server, db):
     """The base URL of a live server showing the seed data."""
-    with read_only_server._live_server_modified_settings:
+    with modify_settings(ALLOWED_HOSTS={"append": urlsplit(read_only_server.url).hostname}):
         yield read_only_server.url
 
 

@@ -2,6 +2,7 @@
 and the filter form used by keyboard alone."""
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -71,3 +72,7 @@ def test_filter_form_works_by_keyboard_alone(page, seeded_site):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**speaker=**")
+    [slug] = parse_qs(urlsplit(page.url).query)["speaker"]
+    expected = Quote.objects.filter(speaker__slug=slug).count()
+    assert expected > 0
+    assert page.locator("blockquote").count() == expected

@@ -32,9 +32,12 @@ def test_follow_a_highlight_in_an_article_to_its_claim(page, seeded_site, screen
     article = Article.objects.get(seed_file__startswith="004")
     page.goto(f"{seeded_site}{article.get_absolute_url()}")
     screenshot(page, "article_detail")
-    page.locator("mark a").first.click()
-    page.wait_for_url("**/claims/**")
+    link = page.locator("mark a").first
+    href, text = link.get_attribute("href"), link.inner_text()
+    link.click()
+    page.wait_for_url(f"**{href}")
     assert page.locator("h1").count() == 1
+    assert text in page.locator("main").inner_text()
 
 
 @pytest.mark.parametrize(

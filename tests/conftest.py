@@ -5,7 +5,8 @@ import pytest
 from django.conf import settings
 from hypothesis import settings as hypothesis_settings
 
-from tests.seeding import SeedSnapshot
+from claims.services import seed_load
+from tests.snapshots import Snapshot
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 
@@ -31,7 +32,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 def seed_snapshot(django_db_setup, django_db_blocker):
     """The rows the real `seed_load` adds, captured once per session."""
     with django_db_blocker.unblock():
-        return SeedSnapshot.capture(SEED_FIXTURE)
+        return Snapshot.capture(lambda: seed_load(path=SEED_FIXTURE))
 
 
 @pytest.fixture

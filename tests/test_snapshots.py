@@ -1,12 +1,14 @@
-"""The `seed` fixture's copy of the seed data is what a real `seed_load` writes."""
+"""The `seed` fixture's copy of the seed data is what a real `seed_load` writes, and a
+snapshot copies only what it can reproduce."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from claims.models import Article, Claim, Membership, Quote, SlugRedirect, Speaker
 from claims.services import seed_load
 from tests.conftest import SEED_FIXTURE
-from tests.seeding import columns, read_rows, tables_in_insert_order
+from tests.snapshots import Snapshot, columns, read_rows, tables_in_insert_order
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +74,10 @@ def test_the_copy_keeps_primary_keys_and_new_rows_follow_them(seed_snapshot):
 def test_a_test_without_the_seed_fixture_sees_an_empty_database():
     assert not Quote.objects.exists()
     assert not Speaker.objects.exists()
+
+
+def test_a_snapshot_refuses_code_that_changes_rows_already_there():
+    Group.objects.create(name="editors")
+    with pytest.raises(RuntimeError, match="auth.Group"):
+        Snapshot.capture(lambda: Group.objects.filter(name="editors").update(name="renamed"))
+    assert not Group.objects.filter(name="renamed").exists()

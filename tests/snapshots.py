@@ -1,14 +1,12 @@
-"""The seed fixture loaded once per test session, then copied row for row into each test.
+"""Data written once per test session, then copied row for row into each test that uses it.
 
-`seed_load` reads natural keys object by object and takes about a second; writing back
-the rows it produced with `bulk_create` takes a few milliseconds.
+The seed fixture is the reason: `seed_load` reads natural keys object by object and takes
+about a second; writing back the rows it produced with `bulk_create` takes milliseconds.
 """
 
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
-
-from claims.services import seed_load
 
 
 def tables_in_insert_order():
@@ -45,26 +43,26 @@ def read_rows(model):
     return {row[pk_index]: row for row in rows}
 
 
-class SeedSnapshot:
-    """The rows `seed_load(path=…)` adds to a database fresh from its migrations."""
+class Snapshot:
+    """The rows some code adds to the database, to be written again in later tests."""
 
     def __init__(self, rows):
         self.rows = rows  # {model: [row, ...]} in insert order, rows as in read_rows
 
     @classmethod
-    def capture(cls, path):
-        """Run the real `seed_load` inside a transaction, keep what it added, roll it back."""
+    def capture(cls, write):
+        """Run `write()` inside a transaction, keep the rows it added, roll it back."""
         with transaction.atomic():
             before = {model: read_rows(model) for model in tables_in_insert_order()}
-            seed_load(path=path)
+            write()
             rows = {}
             for model, old in before.items():
                 new = read_rows(model)
                 changed = [pk for pk, row in old.items() if new.get(pk) != row]
                 if changed:
                     raise RuntimeError(
-                        f"seed_load changed or removed {model._meta.label} rows {changed}; "
-                        "a snapshot of added rows cannot reproduce that"
+                        f"the captured code changed or removed {model._meta.label} rows "
+                        f"{changed}; a snapshot of added rows cannot reproduce that"
                     )
                 added = [row for pk, row in new.items() if pk not in old]
                 if added:
@@ -86,12 +84,8 @@ class SeedSnapshot:
                     cursor.execute(sql)
 
     def unload(self):
-        """Empty the tables the seed fills: undoes a committed `load` into empty tables."""
+        """Empty the tables the snapshot fills: undoes a committed `load` into empty tables."""
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             for model in reversed(self.rows):
                 cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
-
-    def counts(self):
-        """{model label: number of rows the seed adds}."""
-        return {model._meta.label: len(rows) for model, rows in self.rows.items()}

@@ -1,5 +1,7 @@
-"""A database outage answers 503 and an oversized form 413, each with a plain page."""
+"""A database outage answers 503 and an oversized form 413, each with a plain page; behind
+nginx on a unix socket, REMOTE_ADDR is the client's address."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -92,4 +94,26 @@ class RequestTooLargeMiddleware:
                     "413.html", {"size": megabytes(length), "limit": megabytes(limit)}
                 )
                 return HttpResponse(page, status=413)
+        return self.get_response(request)
+
+
+class ProxiedClientAddressMiddleware:
+    """Set REMOTE_ADDR to nginx's X-Real-IP for a request that came over gunicorn's unix socket.
+
+    Over a unix socket REMOTE_ADDR is empty and only local processes (nginx) can connect, so
+    the header can be trusted there and nowhere else: a client talking to gunicorn over TCP
+    keeps its own address whatever it sends. Login throttling and the report form's address
+    hashes need the real client's address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
+        if forwarded and not request.META.get("REMOTE_ADDR"):
+            try:
+                request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(forwarded))
+            except ValueError:
+                pass  # not an address: REMOTE_ADDR stays empty
         return self.get_response(request)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "iraqnews.middleware.ProxiedClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "iraqnews.middleware.DatabaseUnavailableMiddleware",
@@ -209,7 +210,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Admin login throttling (django-axes): 5 failures for one username from one address
-# lock that pair out for 15 minutes. Behind a proxy, REMOTE_ADDR must be the client's.
+# lock that pair out for 15 minutes. Behind a proxy, REMOTE_ADDR must be the client's: behind
+# nginx on a unix socket it is (iraqnews.middleware.ProxiedClientAddressMiddleware).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -77,14 +77,16 @@ def migrate(tmp_path):
     run(tmp_path, "manage.py", "migrate", "--noinput", "-v0")
 
 
-pytestmark = pytest.mark.skipif(not ON_SQLITE, reason="SQLite files only")
+sqlite_files = pytest.mark.skipif(not ON_SQLITE, reason="SQLite files only")
 
 
+@sqlite_files
 def test_migrate_creates_a_missing_database_file(tmp_path):
     migrate(tmp_path)
     assert (tmp_path / "site.sqlite3").stat().st_size > 0
 
 
+@sqlite_files
 def test_moving_the_database_file_away_answers_503_and_creates_no_empty_file(tmp_path):
     migrate(tmp_path)
     out = run(
@@ -105,6 +107,7 @@ def test_moving_the_database_file_away_answers_503_and_creates_no_empty_file(tmp
     ]
 
 
+@sqlite_files
 def test_a_worker_started_while_the_file_is_missing_serves_503_and_creates_nothing(tmp_path):
     out = run(tmp_path, "/healthz", "/quotes/", "/healthz", script=WORKER)
     assert out.splitlines() == [
@@ -117,11 +120,13 @@ def test_a_worker_started_while_the_file_is_missing_serves_503_and_creates_nothi
     ]
 
 
+@sqlite_files
 def test_a_database_file_without_the_schema_answers_503(tmp_path):
     sqlite3.connect(tmp_path / "site.sqlite3").close()  # an empty database
     assert run(tmp_path, "/healthz", script=WORKER).splitlines()[0] == "/healthz 503"
 
 
+@sqlite_files
 def test_a_file_replaced_under_an_open_connection_is_reopened(tmp_path):
     migrate(tmp_path)
     database = tmp_path / "site.sqlite3"
@@ -154,7 +159,7 @@ def missing_table(*args, **kwargs):
         cursor.execute("SELECT * FROM claims_no_such_table")
 
 
-def test_a_schema_error_on_sqlite_stays_a_logged_500_not_a_503(db, monkeypatch, caplog):
+def test_a_schema_error_stays_a_logged_500_not_a_503(db, monkeypatch, caplog):
     monkeypatch.setattr("claims.views.search_all", missing_table)
     response = Client(raise_request_exception=False).get(reverse("claims:search"), {"q": "x"})
     assert response.status_code == 500

@@ -38,6 +38,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv install: $(STAMP)
 
+# Management commands run with DEBUG=1 unless told otherwise, as `make run` does: with DEBUG
+# off the settings need a SECRET_KEY (or the .secret_key file `make serve` creates).
 run: $(STAMP)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_seed
@@ -62,7 +64,7 @@ eval: $(STAMP)
 	$(PY) eval/evaluate.py
 
 fixtures: $(STAMP)
-	$(PY) manage.py build_fixtures
+	DEBUG=$${DEBUG:-1} $(PY) manage.py build_fixtures
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
@@ -85,11 +87,11 @@ test: $(STAMP)
 
 backup: $(STAMP)
 	mkdir -p backups
-	$(PY) manage.py backup_db --output backups/iraqnews-$$(date -u +%Y%m%d-%H%M%S).json
+	DEBUG=$${DEBUG:-1} $(PY) manage.py backup_db --output backups/iraqnews-$$(date -u +%Y%m%d-%H%M%S).json
 
 restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/iraqnews-....json" >&2; exit 2; }
-	$(PY) manage.py restore_db --no-input "$(FILE)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py restore_db --no-input "$(FILE)"
 
 clean:
 	rm -rf db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles run $(STAMP)

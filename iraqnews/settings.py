@@ -27,8 +27,9 @@ def env_bool(name, default):
 DEBUG = env_bool("DEBUG", False)
 
 # The key comes from SECRET_KEY, else from SECRET_KEY_FILE (`make serve` creates
-# .secret_key once, readable by its owner only). Without either, only DEBUG (or an explicit
-# ALLOW_INSECURE_KEY=1) runs on the public development key: its report-address hashes and
+# .secret_key once, readable by its owner only). Without either, only DEBUG, the test suite
+# (pytest sets PYTEST_VERSION for its run and the processes it starts) or an explicit
+# ALLOW_INSECURE_KEY=1 runs on the public development key: its report-address hashes and
 # signed cookies would protect no one.
 SECRET_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
 
@@ -48,7 +49,7 @@ def read_secret_key_file(path):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "") or read_secret_key_file(SECRET_KEY_FILE)
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("ALLOW_INSECURE_KEY", False):
+    if not (DEBUG or "PYTEST_VERSION" in os.environ or env_bool("ALLOW_INSECURE_KEY", False)):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set and DEBUG is off: set SECRET_KEY to a long random value "
             f"(or put one in {SECRET_KEY_FILE}, as `make serve` does), or set DEBUG=1 "

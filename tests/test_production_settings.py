@@ -16,6 +16,7 @@ STRONG_KEY = "x7!kq2@Lm9#Vr4$Tz8^Wp1&Hs6*Jd3(Fn5)Yb0-Gc_Ue+Ai=Ro"
 def manage(*args, tmp_path, **env):
     """manage.py with only the given variables of ours set (no key unless given)."""
     unset = {
+        "PYTEST_VERSION",
         "DEBUG",
         "SECURE_HTTPS",
         "SECRET_KEY",

@@ -74,15 +74,8 @@ bench: $(STAMP)
 	command -v wrk >/dev/null || apt-get install -y -q wrk || true
 	$(PY) bench/run.py
 
-loadserve: $(STAMP)
+loadtest: $(STAMP)
 	bash deploy/install-nginx.sh
-	PORT=$(SERVE_PORT) $(PY) deploy/serve.py
-
-serve-check: $(STAMP)
-	bash deploy/install-nginx.sh
-	$(PY) bench/serve_check.py
-
-test: $(STAMP)
 	$(PY) bench/loadtest.py
 
 backup: $(STAMP)

@@ -87,6 +87,22 @@ def test_migrate_creates_a_missing_database_file(tmp_path):
 
 
 @sqlite_files
+def test_migrate_refuses_to_create_a_file_whose_write_ahead_log_is_left_behind(tmp_path):
+    (tmp_path / "site.sqlite3-wal").write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"},
+        cwd=settings.BASE_DIR,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "the database was moved or deleted" in result.stderr
+    assert not (tmp_path / "site.sqlite3").exists()
+
+
+@sqlite_files
 def test_moving_the_database_file_away_answers_503_and_creates_no_empty_file(tmp_path):
     migrate(tmp_path)
     out = run(

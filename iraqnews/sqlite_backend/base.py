@@ -4,7 +4,8 @@ Django's own backend opens a missing SQLite file by creating an empty one, so a 
 started after the file was moved away would answer from, and accept writes into, a new
 empty database. Here a file database is opened read-write only (`mode=rw`): a missing file
 is an OperationalError ("unable to open database file"). Only `migrate` may create the
-file, inside `creation_allowed()`. Each connection remembers which file (device, inode)
+file, inside `creation_allowed()`, and not where the file's write-ahead log is left
+behind (a database lost, not a first run). Each connection remembers which file (device, inode)
 it opened; when the path no longer names that file, the connection fails its health check
 and is closed, so the next query reopens the path or fails.
 """
@@ -13,6 +14,7 @@ import os
 from contextlib import contextmanager
 from urllib.parse import quote
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.backends.sqlite3 import base
 
 _creation = {"allowed": 0}
@@ -51,9 +53,17 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def get_connection_params(self):
         params = super().get_connection_params()
         path = self.database_path
-        if path is not None and not _creation["allowed"]:
+        if path is None:
+            return params
+        if not _creation["allowed"]:
             # Django always connects with uri=True; "?" and "#" in a path must be escaped.
             params["database"] = f"file:{quote(path)}?mode=rw"
+        elif not os.path.exists(path) and os.path.exists(f"{path}-wal"):
+            raise ImproperlyConfigured(
+                f"{path} is missing but its write-ahead log {path}-wal is there: the "
+                "database was moved or deleted. Put it back, or delete the -wal and -shm "
+                "files to start an empty database."
+            )
         return params
 
     def get_new_connection(self, conn_params):

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -97,9 +98,11 @@ def wait_until_up(port, processes):
             with urllib.request.urlopen(url, timeout=2) as response:
                 return response.status
         except urllib.error.HTTPError as error:
-            return error.code
+            if error.code not in (502, 504):  # 502, 504: gunicorn still booting
+                return error.code
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     raise SystemExit(f"serve: nothing answered {url} within {STARTUP_SECONDS} s")
 
 

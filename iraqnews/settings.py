@@ -226,8 +226,9 @@ AXES_VERBOSE = False
 # (iraqnews.middleware.RequestTooLargeMiddleware). nginx accepts bodies up to 10 MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Errors and warnings (a 500's traceback, a database outage) go to stderr, one record per
-# line with its time and logger; request lines come from gunicorn's and nginx's access logs.
+# Errors and warnings (a 500 with its traceback, a database outage) go to stderr, each
+# record headed by its time, level and logger; the one line per request comes from
+# gunicorn's and nginx's access logs (deploy/gunicorn.conf.py, deploy/nginx/).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

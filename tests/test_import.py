@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from claims import services
 from claims.models import Article, Claim, Quote, Speaker
 from claims.services import ImportRejected, article_import
 from tests.factories import make_claim, make_speaker
@@ -162,7 +161,7 @@ def test_a_failed_import_leaves_nothing_written(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services.Quote.objects, "bulk_create", fail)
+    monkeypatch.setattr(Quote.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
         article_import(text=ARTICLE, source_name="a.txt")
     assert not Article.objects.exists() and not Speaker.objects.exists()

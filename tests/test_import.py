@@ -203,7 +203,7 @@ def curator(db, client):
 
 
 def test_admin_import_page_imports_pasted_text_and_opens_the_article(curator):
-    response = curator.post(reverse("admin_article_import"), {"text": ARTICLE})
+    response = curator.post(reverse("admin:claims_article_import"), {"text": ARTICLE})
     article = Article.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("admin:claims_article_change", args=[article.pk])
@@ -213,14 +213,14 @@ def test_admin_import_page_imports_pasted_text_and_opens_the_article(curator):
 
 def test_admin_import_page_imports_an_uploaded_file(curator):
     upload = SimpleUploadedFile("story.txt", ARTICLE.encode("utf-8"), "text/plain")
-    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    response = curator.post(reverse("admin:claims_article_import"), {"file": upload})
     assert response.status_code == 302
     assert Article.objects.get().seed_file == "story.txt"
 
 
 def test_admin_import_page_shows_why_a_file_is_refused(curator):
     upload = SimpleUploadedFile("x.txt", "Café".encode("latin-1"), "text/plain")
-    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    response = curator.post(reverse("admin:claims_article_import"), {"file": upload})
     assert response.status_code == 200
     assert "not UTF-8" in response.content.decode()
     assert not Article.objects.exists()
@@ -229,6 +229,15 @@ def test_admin_import_page_shows_why_a_file_is_refused(curator):
 def test_admin_import_page_is_refused_to_staff_without_add_permission(db, client):
     user = User.objects.create_user("viewer", password="pw", is_staff=True)
     client.force_login(user)
-    assert client.get(reverse("admin_article_import")).status_code == 403
-    assert client.post(reverse("admin_article_import"), {"text": ARTICLE}).status_code == 403
+    assert client.get(reverse("admin:claims_article_import")).status_code == 403
+    assert client.post(reverse("admin:claims_article_import"), {"text": ARTICLE}).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_admin_import_page_keeps_its_path_under_the_article_admin():
+    assert reverse("admin:claims_article_import") == "/admin/claims/article/import/"
+
+
+def test_article_list_links_to_the_import_page_for_curators_who_may_add(curator):
+    page = curator.get(reverse("admin:claims_article_changelist")).content.decode()
+    assert f'href="{reverse("admin:claims_article_import")}"' in page

@@ -1,17 +1,17 @@
 """Admin pages that are not a model's add or change page."""
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from claims import services
-from claims.forms import ArticleImportForm
-from claims.models import Article
+from claims.admin.forms import ArticleImportForm
 
 
-def article_import(request):
-    """Paste or upload a news article; import it with its quotes and open its change page."""
-    if not request.user.has_perm("claims.add_article"):
+def article_import(request, model_admin):
+    """Paste or upload a news article; import it with its quotes and open its change page.
+    Only for curators who may add articles through `model_admin`."""
+    if not model_admin.has_add_permission(request):
         raise PermissionDenied
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -32,9 +32,9 @@ def article_import(request):
                 messages.info(request, "This article was already imported; nothing changed.")
             return redirect("admin:claims_article_change", result.article.pk)
     context = {
-        **admin.site.each_context(request),
+        **model_admin.admin_site.each_context(request),
         "title": "Import an article",
-        "opts": Article._meta,
+        "opts": model_admin.model._meta,
         "form": form,
     }
     return render(request, "admin/claims/article_import.html", context)

@@ -1,174 +1,36 @@
-"""The curators' workspace. Every change to quotes, claims, speakers, organizations and
-articles is recorded with its author, reason and before/after values and can be reverted
-from its history page; edits to a record someone else saved meanwhile are refused."""
+"""Admin for articles, claims and quotes, with the article import page and the review queue."""
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
-from claims.admin_forms import (
+from claims.admin import views
+from claims.admin.forms import (
     AttachForm,
     ClaimAdminForm,
     DetachForm,
-    LockedEditForm,
-    MergeForm,
     QuoteAdminForm,
     QuoteLocateForm,
     ReassignForm,
     ReviewForm,
 )
+from claims.admin.options import (
+    LockedEditAdmin,
+    action_form,
+    bound_if_applied,
+    quote_in_context,
+)
 from claims.models import (
     Article,
-    AttributionReport,
     Claim,
-    Membership,
-    Merge,
-    Organization,
     Quote,
     QuoteStatus,
-    ReportStatus,
     Speaker,
 )
-
-
-@admin.display(description="In its paragraph")
-def quote_in_context(quote):
-    before, text, after = quote.context()
-    return format_html("{}<mark>{}</mark>{}", before, text, after)
-
-
-class LockedEditAdmin(SimpleHistoryAdmin):
-    """Saves changes only over the version the curator opened (see LockedEditForm) and
-    records the reason they gave."""
-
-    form = LockedEditForm
-
-    def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        if not change:
-            return super().save_model(request, obj, form, change)
-        reason = form.cleaned_data.get("change_reason", "")
-        if not reason and request.resolver_match.url_name.endswith("_simple_history"):
-            reason = "Reverted to an earlier version"
-        services.record_save_checked(
-            obj=obj, expected_version=form.expected_version(), reason=reason
-        )
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.StaleEdit as error:  # lost the race after the form was checked
-            self.message_user(request, str(error), messages.ERROR)
-            return HttpResponseRedirect(request.path)
-
-
-def action_form(modeladmin, request, queryset, form, title, action):
-    """The intermediate page of an admin action that needs input before it runs."""
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "opts": modeladmin.model._meta,
-        "queryset": queryset,
-        "form": form,
-        "action": action,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-    }
-    return TemplateResponse(request, "admin/claims/action_form.html", context)
-
-
-def bound_if_applied(request, form_class, **kwargs):
-    data = request.POST if "apply" in request.POST else None
-    return form_class(data, **kwargs)
-
-
-class MergeActionMixin:
-    """“Merge selected … into one”: pick the survivor on a confirmation page."""
-
-    merge_service = None
-
-    def has_merge_permission(self, request):
-        return request.user.has_perm("claims.add_merge") and self.has_change_permission(request)
-
-    def _merge_action(self, request, queryset):
-        if queryset.count() < 2:
-            self.message_user(request, "Select at least two to merge.", messages.WARNING)
-            return None
-        form = bound_if_applied(request, MergeForm, queryset=queryset)
-        if form.is_valid():
-            survivor = form.cleaned_data["survivor"]
-            try:
-                merge = type(self).merge_service(
-                    survivor=survivor,
-                    duplicates=list(queryset),
-                    user=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.MergeRefused as error:
-                self.message_user(request, str(error), messages.ERROR)
-                return None
-            self.message_user(
-                request,
-                f"Merged {merge.merged_names} into {survivor}. Undo it from Merges if needed.",
-                messages.SUCCESS,
-            )
-            return None
-        return action_form(
-            self,
-            request,
-            queryset,
-            form,
-            f"Merge {self.model._meta.verbose_name_plural} into one",
-            request.POST["action"],
-        )
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["organization"]
-
-
-@admin.register(Organization)
-class OrganizationAdmin(MergeActionMixin, LockedEditAdmin):
-    list_display = ["name", "kind", "slug"]
-    list_filter = ["kind"]
-    search_fields = ["name", "slug", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
-    actions = ["merge_organizations"]
-    merge_service = staticmethod(services.organization_merge)
-
-    @admin.action(description="Merge selected organizations into one…", permissions=["merge"])
-    def merge_organizations(self, request, queryset):
-        return self._merge_action(request, queryset)
-
-
-@admin.register(Speaker)
-class SpeakerAdmin(MergeActionMixin, LockedEditAdmin):
-    list_display = ["name", "slug", "description"]
-    search_fields = ["name", "slug", "aliases", "search_names"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [MembershipInline]
-    actions = ["merge_speakers"]
-    merge_service = staticmethod(services.speaker_merge)
-
-    @admin.action(description="Merge selected speakers into one…", permissions=["merge"])
-    def merge_speakers(self, request, queryset):
-        return self._merge_action(request, queryset)
-
-
-@admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
-    list_display = ["speaker", "role", "organization", "start_date", "end_date"]
-    list_select_related = ["speaker", "organization"]
-    autocomplete_fields = ["speaker", "organization"]
-    search_fields = ["speaker__name", "organization__name", "role"]
 
 
 class QuoteInline(admin.TabularInline):
@@ -215,6 +77,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["outlet", "original_source"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuoteInline, QuoteAddInline]
+
+    def get_urls(self):
+        # Before the default URLs, whose "<object_id>/" would take "import/".
+        import_page = path(
+            "import/",
+            self.admin_site.admin_view(self.import_view),
+            name="claims_article_import",
+        )
+        return [import_page, *super().get_urls()]
+
+    def import_view(self, request):
+        return views.article_import(request, self)
 
     def save_formset(self, request, form, formset, change):
         if not issubclass(formset.form, QuoteLocateForm):
@@ -410,74 +284,3 @@ class QuoteAdmin(LockedEditAdmin):
             decision = ReviewForm.DECISIONS[form.cleaned_data["decision"]]
             self.message_user(request, f"{decision}: {quote}", messages.SUCCESS)
         return redirect("admin:claims_quote_review")
-
-
-@admin.register(Merge)
-class MergeAdmin(admin.ModelAdmin):
-    list_display = ["merged_names", "survivor_name", "kind", "created_by", "created", "undone_at"]
-    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["created_by"]
-    readonly_fields = [
-        "kind",
-        "survivor_id",
-        "survivor_name",
-        "merged_names",
-        "reason",
-        "created_by",
-        "created",
-        "undone_at",
-        "undone_by",
-    ]
-    exclude = ["snapshot"]
-    actions = ["undo"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description="Undo selected merges", permissions=["change"])
-    def undo(self, request, queryset):
-        for merge in queryset.order_by("-created"):
-            try:
-                services.merge_undo(merge=merge, user=request.user)
-            except services.MergeRefused as error:
-                self.message_user(request, f"{merge}: {error}", messages.ERROR)
-            else:
-                self.message_user(request, f"Undone: {merge}", messages.SUCCESS)
-
-
-@admin.register(AttributionReport)
-class AttributionReportAdmin(admin.ModelAdmin):
-    """Visitors' reports; details are plain text and the admin escapes them."""
-
-    list_display = ["claim", "problem", "status", "created", "handled_by"]
-    list_filter = ["status", "problem"]
-    list_select_related = ["claim", "handled_by"]
-    search_fields = ["details", "claim__key", "claim__statement"]
-    readonly_fields = ["claim", "problem", "details", "contact", "created", "handled_by"]
-    fields = ["claim", "problem", "details", "contact", "status", "created", "handled_by"]
-    actions = ["resolve", "reject"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data:
-            obj.handled_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def _close(self, request, queryset, status):
-        count = queryset.filter(status=ReportStatus.OPEN).update(
-            status=status, handled_by=request.user
-        )
-        self.message_user(request, f"{count} reports marked {status}.", messages.SUCCESS)
-
-    @admin.action(description="Resolve selected reports", permissions=["change"])
-    def resolve(self, request, queryset):
-        self._close(request, queryset, ReportStatus.RESOLVED)
-
-    @admin.action(description="Reject selected reports", permissions=["change"])
-    def reject(self, request, queryset):
-        self._close(request, queryset, ReportStatus.REJECTED)

@@ -232,6 +232,32 @@ def test_review_verify_then_the_next(curator_client, curator):
     assert record.history_change_reason == "Checked against the article"
 
 
+def test_a_refused_review_decision_returns_to_the_quote_that_was_skipped_to(curator_client):
+    make_quote(article=make_article(published="2015-10-01"))
+    skipped_to = make_quote(article=make_article(published="2015-10-02"))
+    response = review(curator_client, skipped_to, decision="dispute", skip="1")
+    assert response["Location"] == reverse("admin:claims_quote_review") + "?skip=1"
+    page = curator_client.get(response["Location"]).content.decode()
+    assert "Say why" in page
+    assert f'name="quote" value="{skipped_to.pk}"' in page
+    assert 'name="skip" value="1"' in page
+
+
+@pytest.mark.parametrize("skip", ["1000000000000000000000000000000", "9" * 5000, "²", "-1"])
+def test_review_queue_answers_any_skip_value(curator_client, skip):
+    make_quote()
+    response = curator_client.get(reverse("admin:claims_quote_review"), {"skip": skip})
+    assert response.status_code == 200
+
+
+def test_review_queue_header_keeps_the_article_link_out_of_the_coloured_caption(curator_client):
+    quote = make_quote()
+    html = curator_client.get(reverse("admin:claims_quote_review")).content.decode()
+    caption = re.search(r"<h2>(.*?)</h2>", html, re.S).group(1)
+    assert "<a " not in caption
+    assert reverse("admin:claims_article_change", args=[quote.article_id]) in html
+
+
 def test_review_fix_speaker_needs_a_reason_and_verifies(curator_client):
     quote = make_quote()
     speaker = make_speaker()

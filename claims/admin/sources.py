@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
@@ -242,7 +243,9 @@ class QuoteAdmin(LockedEditAdmin):
         if request.method == "POST":
             return self._review_decide(request)
         queue = Quote.objects.for_listing().filter(status=QuoteStatus.UNVERIFIED)
-        skip = max(0, int(request.GET["skip"])) if request.GET.get("skip", "").isdigit() else 0
+        remaining = queue.count()
+        # Past the end the queue is empty; a huge offset would overflow SQLite's integers.
+        skip = min(_review_skip(request.GET), remaining)
         quote = queue.oldest_first()[skip : skip + 1].first()
         context = {
             **self.admin_site.each_context(request),
@@ -250,7 +253,7 @@ class QuoteAdmin(LockedEditAdmin):
             "opts": Quote._meta,
             "quote": quote,
             "in_context": quote_in_context(quote) if quote else "",
-            "remaining": queue.count(),
+            "remaining": remaining,
             "skip": skip,
             "form": ReviewForm(initial={"quote": quote.pk, "version": quote.version})
             if quote
@@ -261,14 +264,16 @@ class QuoteAdmin(LockedEditAdmin):
 
     def _review_decide(self, request):
         form = ReviewForm(request.POST)
+        # Back to the same place in the queue, so the page shows the quote decided on.
+        back = _review_url(_review_skip(request.POST))
         if not form.is_valid():
             errors = "; ".join(e for errs in form.errors.values() for e in errs)
             self.message_user(request, f"Nothing changed: {errors}", messages.ERROR)
-            return redirect("admin:claims_quote_review")
+            return redirect(back)
         quote = Quote.objects.filter(pk=form.cleaned_data["quote"]).first()
         if quote is None:
             self.message_user(request, "That quote no longer exists.", messages.ERROR)
-            return redirect("admin:claims_quote_review")
+            return redirect(back)
         for field, value in form.changes().items():
             setattr(quote, field, value)
         quote._history_user = request.user
@@ -283,4 +288,16 @@ class QuoteAdmin(LockedEditAdmin):
         else:
             decision = ReviewForm.DECISIONS[form.cleaned_data["decision"]]
             self.message_user(request, f"{decision}: {quote}", messages.SUCCESS)
-        return redirect("admin:claims_quote_review")
+        return redirect(back)
+
+
+def _review_skip(data):
+    """How many quotes of the review queue the curator skipped; 0 unless a count is given."""
+    skip = data.get("skip", "")
+    # int() refuses strings of over 4,300 digits; no queue is 18 digits long.
+    return int(skip) if skip.isdecimal() and len(skip) <= 18 else 0
+
+
+def _review_url(skip):
+    url = reverse("admin:claims_quote_review")
+    return f"{url}?{urlencode({'skip': skip})}" if skip else url

@@ -36,7 +36,10 @@ CURATOR_PERMISSIONS = {
             "merge",
         )
     ),
-    *(f"add_{m}" for m in ("quote", "claim", "membership", "speaker", "organization", "merge")),
+    *(
+        f"add_{m}"
+        for m in ("quote", "claim", "membership", "speaker", "organization", "merge", "article")
+    ),
     "delete_membership",
 }
 
@@ -77,6 +80,12 @@ def test_curators_group_has_exactly_the_curation_permissions():
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert codenames == CURATOR_PERMISSIONS
     assert not group.permissions.exclude(content_type__app_label="claims").exists()
+
+
+def test_curators_open_the_import_page_from_the_article_list(curator_client):
+    articles = curator_client.get(reverse("admin:claims_article_changelist")).content.decode()
+    assert reverse("admin:claims_article_import") in articles
+    assert curator_client.get(reverse("admin:claims_article_import")).status_code == 200
 
 
 def test_anonymous_visitors_read_public_pages_but_not_the_admin(client):

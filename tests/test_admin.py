@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -178,6 +179,31 @@ def test_bulk_mark_verified_records_the_curator_and_the_action(curator_client, c
         assert record.status == QuoteStatus.VERIFIED
         assert record.history_user == curator
         assert record.history_change_reason == "bulk action: mark verified"
+
+
+def last_message(response):
+    return [str(m) for m in get_messages(response.wsgi_request)][-1]
+
+
+def test_action_messages_count_one_quote_in_the_singular(curator_client):
+    quotes = [make_quote(), make_quote()]
+    response = changelist_action(curator_client, "mark_verified", quotes[:1])
+    assert last_message(response) == "Mark verified: 1 quote."
+    response = changelist_action(curator_client, "mark_verified", quotes)
+    assert last_message(response) == "Mark verified: 2 quotes."
+    quotes[1].claim = quotes[0].claim
+    quotes[1].save()
+    response = changelist_action(curator_client, "detach", quotes, apply="1", reason="two")
+    assert last_message(response) == "Detached 1 quote into a claim of its own."
+
+
+def test_report_action_message_counts_one_report_in_the_singular(curator_client):
+    report = AttributionReport.objects.create(claim=make_claim(), problem="misquoted")
+    response = curator_client.post(
+        reverse("admin:claims_attributionreport_changelist"),
+        {"action": "reject", "_selected_action": [report.pk]},
+    )
+    assert last_message(response) == "1 report marked rejected."
 
 
 def test_reassign_asks_for_speaker_and_reason_then_reassigns(curator_client):

@@ -1,6 +1,7 @@
 """Admin for merges (with undo) and visitors' attribution reports."""
 
 from django.contrib import admin, messages
+from django.utils.translation import ngettext
 
 from claims import services
 from claims.models import (
@@ -70,7 +71,10 @@ class AttributionReportAdmin(admin.ModelAdmin):
         count = queryset.filter(status=ReportStatus.OPEN).update(
             status=status, handled_by=request.user
         )
-        self.message_user(request, f"{count} reports marked {status}.", messages.SUCCESS)
+        message = ngettext(
+            "%(count)d report marked %(status)s.", "%(count)d reports marked %(status)s.", count
+        )
+        self.message_user(request, message % {"count": count, "status": status}, messages.SUCCESS)
 
     @admin.action(description="Resolve selected reports", permissions=["change"])
     def resolve(self, request, queryset):

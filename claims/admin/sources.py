@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
@@ -181,7 +182,10 @@ class QuoteAdmin(LockedEditAdmin):
         count = services.quote_bulk_update(
             quotes=queryset, changes=changes, user=request.user, reason=reason
         )
-        self.message_user(request, f"{what.capitalize()}: {count} quotes.", messages.SUCCESS)
+        message = ngettext("%(what)s: %(count)d quote.", "%(what)s: %(count)d quotes.", count)
+        self.message_user(
+            request, message % {"what": what.capitalize(), "count": count}, messages.SUCCESS
+        )
 
     @admin.action(description="Mark selected quotes verified", permissions=["change"])
     def mark_verified(self, request, queryset):
@@ -233,7 +237,12 @@ class QuoteAdmin(LockedEditAdmin):
             user=request.user,
             reason=f"bulk action: detach from claim — {form.cleaned_data['reason']}",
         )
-        self.message_user(request, f"Detached {count} quotes into claims of their own.")
+        message = ngettext(
+            "Detached %(count)d quote into a claim of its own.",
+            "Detached %(count)d quotes into claims of their own.",
+            count,
+        )
+        self.message_user(request, message % {"count": count})
         return None
 
     def review_view(self, request):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 
 from claims import services
 from claims.admin.forms import ArticleImportForm
@@ -23,10 +24,15 @@ def article_import(request, model_admin):
             form.add_error(None, f"This text cannot be imported: {error}.")
         else:
             if result.created:
+                found = ngettext(
+                    "%(count)d quote found", "%(count)d quotes found", result.quotes
+                ) % {"count": result.quotes}
+                speakers = ngettext(
+                    "%(count)d new speaker", "%(count)d new speakers", result.new_speakers
+                ) % {"count": result.new_speakers}
                 messages.success(
                     request,
-                    f"Imported with {result.quotes} quotes found, all unverified "
-                    f"({result.new_speakers} new speakers). Review them below.",
+                    f"Imported with {found}, all unverified ({speakers}). Review them below.",
                 )
             else:
                 messages.info(request, "This article was already imported; nothing changed.")

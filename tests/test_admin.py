@@ -206,6 +206,18 @@ def test_report_action_message_counts_one_report_in_the_singular(curator_client)
     assert last_message(response) == "1 report marked rejected."
 
 
+def test_bulk_mark_disputed_asks_for_a_reason_then_records_it(curator_client, curator):
+    quote = make_quote()
+    page = changelist_action(curator_client, "mark_disputed", [quote])
+    assert page.status_code == 200 and 'name="reason"' in page.content.decode()
+    changelist_action(curator_client, "mark_disputed", [quote], apply="1", reason="")
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
+    changelist_action(curator_client, "mark_disputed", [quote], apply="1", reason="misread")
+    record = quote.history.latest()
+    assert (record.status, record.history_user) == (QuoteStatus.DISPUTED, curator)
+    assert record.history_change_reason == "bulk action: mark disputed — misread"
+
+
 def test_reassign_asks_for_speaker_and_reason_then_reassigns(curator_client):
     quotes = [make_quote(), make_quote()]
     speaker = make_speaker(name="Hadi al-Amiri")

@@ -209,7 +209,9 @@ class AttachForm(forms.Form):
         return claim
 
 
-class DetachForm(forms.Form):
+class ReasonForm(forms.Form):
+    """The reason a bulk action asks for before it runs."""
+
     reason = reason_field(required=True)
 
 

@@ -14,9 +14,9 @@ from claims.admin import views
 from claims.admin.forms import (
     AttachForm,
     ClaimAdminForm,
-    DetachForm,
     QuoteAdminForm,
     QuoteLocateForm,
+    ReasonForm,
     ReassignForm,
     ReviewForm,
 )
@@ -191,9 +191,19 @@ class QuoteAdmin(LockedEditAdmin):
     def mark_verified(self, request, queryset):
         self._bulk(request, queryset, {"status": QuoteStatus.VERIFIED}, "mark verified")
 
-    @admin.action(description="Mark selected quotes disputed", permissions=["change"])
+    @admin.action(description="Mark selected quotes disputed…", permissions=["change"])
     def mark_disputed(self, request, queryset):
-        self._bulk(request, queryset, {"status": QuoteStatus.DISPUTED}, "mark disputed")
+        form = bound_if_applied(request, ReasonForm)
+        if not form.is_valid():
+            return action_form(self, request, queryset, form, "Mark disputed", "mark_disputed")
+        self._bulk(
+            request,
+            queryset,
+            {"status": QuoteStatus.DISPUTED},
+            "mark disputed",
+            form.cleaned_data["reason"],
+        )
+        return None
 
     @admin.action(description="Reassign selected quotes to a speaker…", permissions=["change"])
     def reassign_speaker(self, request, queryset):
@@ -229,7 +239,7 @@ class QuoteAdmin(LockedEditAdmin):
 
     @admin.action(description="Detach selected quotes from their claims…", permissions=["add"])
     def detach(self, request, queryset):
-        form = bound_if_applied(request, DetachForm)
+        form = bound_if_applied(request, ReasonForm)
         if not form.is_valid():
             return action_form(self, request, queryset, form, "Detach from claims", "detach")
         count = services.quote_detach(

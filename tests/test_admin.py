@@ -18,7 +18,15 @@ from claims.models import (
     ReportStatus,
     Speaker,
 )
-from tests.factories import make_article, make_claim, make_curator, make_quote, make_speaker
+from tests.factories import (
+    make_article,
+    make_claim,
+    make_curator,
+    make_membership,
+    make_organization,
+    make_quote,
+    make_speaker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -430,6 +438,43 @@ def test_report_queue_escapes_details_and_resolves(curator_client, curator):
     )
     report.refresh_from_db()
     assert (report.status, report.handled_by) == (ReportStatus.RESOLVED, curator)
+
+
+CHANGELISTS = [
+    "quote",
+    "claim",
+    "speaker",
+    "organization",
+    "membership",
+    "article",
+    "attributionreport",
+    "merge",
+]
+
+
+@pytest.mark.parametrize("model", CHANGELISTS)
+def test_an_id_too_large_for_the_database_is_an_invalid_filter_not_an_error(curator_client, model):
+    url = reverse(f"admin:claims_{model}_changelist")
+    response = curator_client.get(url, {"id__in": "1" + "0" * 30})
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?e=1"
+
+
+HISTORY_FACTORIES = {
+    "quote": make_quote,
+    "claim": make_claim,
+    "speaker": make_speaker,
+    "organization": make_organization,
+    "membership": make_membership,
+    "article": make_article,
+}
+
+
+@pytest.mark.parametrize("model", HISTORY_FACTORIES)
+def test_a_history_version_that_is_not_a_number_is_not_found(curator_client, model):
+    obj = HISTORY_FACTORIES[model]()
+    url = reverse(f"admin:claims_{model}_simple_history", args=[obj.pk, "abc"])
+    assert curator_client.get(url).status_code == 404
 
 
 def test_create_curator_makes_a_staff_user_in_the_group(capsys):

@@ -4,15 +4,12 @@ from django.contrib import admin, messages
 from django.utils.translation import ngettext
 
 from claims import services
-from claims.models import (
-    AttributionReport,
-    Merge,
-    ReportStatus,
-)
+from claims.admin.options import WorkspaceAdmin
+from claims.models import AttributionReport, Merge, ReportStatus
 
 
 @admin.register(Merge)
-class MergeAdmin(admin.ModelAdmin):
+class MergeAdmin(WorkspaceAdmin):
     list_display = ["merged_names", "survivor_name", "kind", "created_by", "created", "undone_at"]
     list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
     list_select_related = ["created_by"]
@@ -48,7 +45,7 @@ class MergeAdmin(admin.ModelAdmin):
 
 
 @admin.register(AttributionReport)
-class AttributionReportAdmin(admin.ModelAdmin):
+class AttributionReportAdmin(WorkspaceAdmin):
     """Visitors' reports; details are plain text and the admin escapes them."""
 
     list_display = ["claim", "problem", "status", "created", "handled_by"]

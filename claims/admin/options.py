@@ -1,18 +1,18 @@
-"""What the curators' admin pages share: saves locked to the version a curator opened
-with the reason they gave, the intermediate page of actions that need input, and merging."""
+"""What the curators' admin pages share: bad filter and history inputs answered without a
+server error, saves locked to the version a curator opened with the reason they gave, the
+intermediate page of actions that need input, and merging."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.http import HttpResponseRedirect
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
-from claims.admin.forms import (
-    LockedEditForm,
-    MergeForm,
-)
+from claims.admin.forms import LockedEditForm, MergeForm
 
 
 @admin.display(description="In its paragraph")
@@ -21,7 +21,37 @@ def quote_in_context(quote):
     return format_html("{}<mark>{}</mark>{}", before, text, after)
 
 
-class LockedEditAdmin(SimpleHistoryAdmin):
+class WorkspaceChangeList(ChangeList):
+    """A change list that treats a filter value the database cannot hold like any invalid
+    filter: Django's admin redirects to `?e=1`."""
+
+    def get_results(self, request):
+        try:
+            super().get_results(request)
+        except OverflowError as error:
+            # SQLite binds integers of at most 64 bits; Django bounds exact and range
+            # lookups itself but not `__in` (`?id__in=1000000000000000000000`).
+            raise IncorrectLookupParameters(error) from error
+
+
+class WorkspaceAdmin(admin.ModelAdmin):
+    """The base of every model admin of the curators' workspace."""
+
+    def get_changelist(self, request, **kwargs):
+        return WorkspaceChangeList
+
+
+class HistoryAdmin(SimpleHistoryAdmin, WorkspaceAdmin):
+    """A workspace admin with history pages, where a version that is not a number is
+    not found."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not str(version_id).isdecimal():
+            raise Http404("No such version.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class LockedEditAdmin(HistoryAdmin):
     """Saves changes only over the version the curator opened (see LockedEditForm) and
     records the reason they gave."""
 

@@ -1,18 +1,10 @@
 """Admin for speakers, organizations and their memberships."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
-from claims.admin.options import (
-    LockedEditAdmin,
-    MergeActionMixin,
-)
-from claims.models import (
-    Membership,
-    Organization,
-    Speaker,
-)
+from claims.admin.options import HistoryAdmin, LockedEditAdmin, MergeActionMixin
+from claims.models import Membership, Organization, Speaker
 
 
 class MembershipInline(admin.TabularInline):
@@ -50,7 +42,7 @@ class SpeakerAdmin(MergeActionMixin, LockedEditAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["speaker", "role", "organization", "start_date", "end_date"]
     list_select_related = ["speaker", "organization"]
     autocomplete_fields = ["speaker", "organization"]

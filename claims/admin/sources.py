@@ -7,7 +7,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.admin import views
@@ -21,18 +20,13 @@ from claims.admin.forms import (
     ReviewForm,
 )
 from claims.admin.options import (
+    HistoryAdmin,
     LockedEditAdmin,
     action_form,
     bound_if_applied,
     quote_in_context,
 )
-from claims.models import (
-    Article,
-    Claim,
-    Quote,
-    QuoteStatus,
-    Speaker,
-)
+from claims.models import Article, Claim, Quote, QuoteStatus, Speaker
 
 
 class QuoteInline(admin.TabularInline):
@@ -71,7 +65,7 @@ class QuoteAddInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["title", "outlet", "original_source", "published", "seed_file"]
     list_select_related = ["outlet", "original_source"]
     list_filter = ["outlet", "original_source"]

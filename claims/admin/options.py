@@ -25,6 +25,13 @@ class WorkspaceChangeList(ChangeList):
     """A change list that treats a filter value the database cannot hold like any invalid
     filter: Django's admin redirects to `?e=1`."""
 
+    def get_filters_params(self, params=None):
+        lookup_params = super().get_filters_params(params)
+        # PostgreSQL refuses strings that contain NUL.
+        if any("\x00" in value for values in lookup_params.values() for value in values):
+            raise IncorrectLookupParameters("a filter value contains a NUL character")
+        return lookup_params
+
     def get_results(self, request):
         try:
             super().get_results(request)
@@ -39,6 +46,11 @@ class WorkspaceAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return WorkspaceChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        # No text holds NUL, and PostgreSQL refuses it in a query: search without it.
+        search_term = search_term.replace("\x00", "")
+        return super().get_search_results(request, queryset, search_term)
 
 
 class HistoryAdmin(SimpleHistoryAdmin, WorkspaceAdmin):

@@ -160,6 +160,16 @@ def test_second_curator_saving_an_old_version_is_refused(curator_client):
     assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.VERIFIED
 
 
+def test_a_change_form_sent_without_the_version_it_opened_is_refused(curator_client):
+    quote = make_quote()
+    form = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
+    del form["opened_version"]
+    response = curator_client.post(change_url(quote), form)
+    assert response.status_code == 200
+    assert "without the version you opened" in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
+
+
 def test_claim_speaker_change_needs_a_reason(curator_client):
     claim = make_claim()
     data = {
@@ -415,7 +425,9 @@ def test_history_page_lists_changes_and_revert_restores_the_old_speaker(curator_
     original = quote.history.earliest()
     revert_url = reverse("admin:claims_quote_simple_history", args=[quote.pk, original.history_id])
     form = curator_client.get(revert_url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    # What the browser sends: every field's shown value, the hidden opened_version included.
+    shown = {name: form[name].value() for name in form.fields}
+    data = {name: "" if value is None else value for name, value in shown.items()}
     response = curator_client.post(revert_url, data)
     assert "Say why you changed the speaker" in response.content.decode()
     response = curator_client.post(revert_url, {**data, "change_reason": "revert: wrong call"})

@@ -23,8 +23,9 @@ def reason_field(required=False):
 
 
 class LockedEditForm(forms.ModelForm):
-    """A change form that refuses to save over an edit made since it was opened, and asks
-    for a reason when any of `reason_fields` changes."""
+    """A change form that refuses to save over an edit made since it was opened (or sent
+    without the version it opened), and asks for a reason when any of `reason_fields`
+    changes."""
 
     reason_fields = ()
 
@@ -48,7 +49,14 @@ class LockedEditForm(forms.ModelForm):
         if self.current is None:
             return cleaned
         sent = cleaned.get("opened_version")
-        if sent is not None and sent != self.current.version:
+        if sent is None:
+            # Without it the lock cannot tell whether someone else saved meanwhile.
+            raise ValidationError(
+                "This form was sent without the version you opened, so it cannot be checked "
+                "against other curators' edits; reload the page and make your change again.",
+                code="unversioned",
+            )
+        if sent != self.current.version:
             raise ValidationError(stale_message(type(self.instance)), code="stale")
         changed = [name for name in self.reason_fields if self._differs(name)]
         if changed and not cleaned.get("change_reason", "").strip():
@@ -60,8 +68,7 @@ class LockedEditForm(forms.ModelForm):
         return cleaned
 
     def expected_version(self):
-        sent = self.cleaned_data.get("opened_version")
-        return sent if sent is not None else self.current.version
+        return self.cleaned_data["opened_version"]
 
     def _differs(self, name):
         if name not in self.fields or name not in self.cleaned_data:

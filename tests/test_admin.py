@@ -184,6 +184,16 @@ def test_claim_speaker_change_needs_a_reason(curator_client):
     assert response.status_code == 302
 
 
+def test_editing_a_claims_public_statement_needs_a_reason(curator_client):
+    claim = make_claim()
+    data = {"statement": "A reworded statement", "speaker": "", "notes": "", "opened_version": 1}
+    response = curator_client.post(change_url(claim), {**data, "change_reason": ""})
+    assert "Say why you changed the statement" in response.content.decode()
+    response = curator_client.post(change_url(claim), {**data, "change_reason": "typo"})
+    assert response.status_code == 302
+    assert claim.history.latest().history_change_reason == "typo"
+
+
 def changelist_action(client, action, quotes, **extra):
     data = {"action": action, "_selected_action": [q.pk for q in quotes], **extra}
     return client.post(reverse("admin:claims_quote_changelist"), data)

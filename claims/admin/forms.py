@@ -100,7 +100,7 @@ class QuoteAdminForm(LockedEditForm):
 
 
 class ClaimAdminForm(LockedEditForm):
-    reason_fields = ("speaker",)
+    reason_fields = ("statement", "speaker")
 
     class Meta:
         model = Claim

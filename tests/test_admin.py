@@ -148,6 +148,26 @@ def test_a_reasoned_change_is_saved_with_who_and_why(curator_client, curator):
     )
 
 
+def test_a_speaker_fixed_on_the_change_form_brings_their_organization(curator_client):
+    quote = make_quote(organization=make_organization())
+    membership = make_membership()
+    form = quote_form(quote, speaker=membership.speaker_id, change_reason="named in ¶2")
+    assert curator_client.post(change_url(quote), form).status_code == 302
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.organization) == (membership.speaker, membership.organization)
+    assert quote.method == "curated"
+
+
+def test_an_organization_chosen_with_the_speaker_on_the_change_form_is_kept(curator_client):
+    quote = make_quote()
+    chosen = make_organization()
+    form = quote_form(
+        quote, speaker=make_membership().speaker_id, organization=chosen.pk, change_reason="x"
+    )
+    curator_client.post(change_url(quote), form)
+    assert Quote.objects.get(pk=quote.pk).organization == chosen
+
+
 def test_second_curator_saving_an_old_version_is_refused(curator_client):
     quote = make_quote()
     stale = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
@@ -247,7 +267,7 @@ def test_bulk_mark_disputed_asks_for_a_reason_then_records_it(curator_client, cu
 
 
 def test_reassign_asks_for_speaker_and_reason_then_reassigns(curator_client):
-    quotes = [make_quote(), make_quote()]
+    quotes = [make_quote(organization=make_organization()), make_quote()]
     speaker = make_speaker(name="Hadi al-Amiri")
     page = changelist_action(curator_client, "reassign_speaker", quotes)
     assert page.status_code == 200 and "New speaker" in page.content.decode()
@@ -255,6 +275,8 @@ def test_reassign_asks_for_speaker_and_reason_then_reassigns(curator_client):
         curator_client, "reassign_speaker", quotes, apply="1", speaker=speaker.pk, reason="named"
     )
     assert set(Quote.objects.values_list("speaker_id", flat=True)) == {speaker.pk}
+    # The old source's organization goes; the new speaker belongs to none.
+    assert set(Quote.objects.values_list("organization", "method")) == {(None, "curated")}
     reason = quotes[0].history.latest().history_change_reason
     assert reason == "bulk action: reassign to Hadi al-Amiri — named"
 
@@ -334,13 +356,15 @@ def test_review_queue_header_keeps_the_article_link_out_of_the_coloured_caption(
 
 
 def test_review_fix_speaker_needs_a_reason_and_verifies(curator_client):
-    quote = make_quote()
-    speaker = make_speaker()
+    quote = make_quote(organization=make_organization())
+    speaker = make_membership().speaker
     review(curator_client, quote, decision="speaker", speaker=speaker.pk)
     assert Quote.objects.get(pk=quote.pk).speaker is None
     review(curator_client, quote, decision="speaker", speaker=speaker.pk, reason="named in ¶2")
     quote.refresh_from_db()
     assert (quote.speaker, quote.status) == (speaker, QuoteStatus.VERIFIED)
+    assert quote.organization == speaker.memberships.get().organization
+    assert quote.method == "curated"
 
 
 def test_review_of_a_quote_changed_meanwhile_is_refused(curator_client):

@@ -158,6 +158,12 @@ class QuoteAdmin(LockedEditAdmin):
         return self.readonly_on_change if obj is not None else []
 
     def save_model(self, request, obj, form, change):
+        if change and "speaker" in form.changed_data:
+            fields = services.quote_speaker_fields(speaker=obj.speaker, article=obj.article)
+            if "organization" in form.changed_data:  # the curator chose it
+                del fields["organization"]
+            for field, value in fields.items():
+                setattr(obj, field, value)
         if change:
             return super().save_model(request, obj, form, change)
         obj._history_user = request.user
@@ -172,10 +178,12 @@ class QuoteAdmin(LockedEditAdmin):
         return [review, *super().get_urls()]
 
     def _bulk(self, request, queryset, changes, what, reason=""):
-        reason = f"bulk action: {what}" + (f" — {reason}" if reason else "")
         count = services.quote_bulk_update(
-            quotes=queryset, changes=changes, user=request.user, reason=reason
+            quotes=queryset, changes=changes, user=request.user, reason=_bulk_reason(what, reason)
         )
+        self._counted(request, what, count)
+
+    def _counted(self, request, what, count):
         message = ngettext("%(what)s: %(count)d quote.", "%(what)s: %(count)d quotes.", count)
         self.message_user(
             request, message % {"what": what.capitalize(), "count": count}, messages.SUCCESS
@@ -205,13 +213,14 @@ class QuoteAdmin(LockedEditAdmin):
         if not form.is_valid():
             return action_form(self, request, queryset, form, "Reassign quotes", "reassign_speaker")
         speaker = form.cleaned_data["speaker"]
-        self._bulk(
-            request,
-            queryset,
-            {"speaker": speaker},
-            f"reassign to {speaker}",
-            form.cleaned_data["reason"],
+        what = f"reassign to {speaker}"
+        count = services.quote_reassign(
+            quotes=queryset.select_related("article"),
+            speaker=speaker,
+            user=request.user,
+            reason=_bulk_reason(what, form.cleaned_data["reason"]),
         )
+        self._counted(request, what, count)
         return None
 
     @admin.action(description="Attach selected quotes to a claim…", permissions=["change"])
@@ -287,7 +296,12 @@ class QuoteAdmin(LockedEditAdmin):
         if quote is None:
             self.message_user(request, "That quote no longer exists.", messages.ERROR)
             return redirect(back)
-        for field, value in form.changes().items():
+        changes = form.changes()
+        if "speaker" in changes:
+            changes |= services.quote_speaker_fields(
+                speaker=changes["speaker"], article=quote.article
+            )
+        for field, value in changes.items():
             setattr(quote, field, value)
         quote._history_user = request.user
         try:
@@ -302,6 +316,10 @@ class QuoteAdmin(LockedEditAdmin):
             decision = ReviewForm.DECISIONS[form.cleaned_data["decision"]]
             self.message_user(request, f"{decision}: {quote}", messages.SUCCESS)
         return redirect(back)
+
+
+def _bulk_reason(what, reason):
+    return f"bulk action: {what}" + (f" — {reason}" if reason else "")
 
 
 def _review_skip(data):

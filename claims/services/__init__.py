@@ -10,6 +10,8 @@ from claims.services.curation import (
     quote_add,
     quote_bulk_update,
     quote_detach,
+    quote_reassign,
+    quote_speaker_fields,
     record_save_checked,
     stale_message,
 )
@@ -29,6 +31,8 @@ __all__ = [
     "quote_add",
     "quote_bulk_update",
     "quote_detach",
+    "quote_reassign",
+    "quote_speaker_fields",
     "record_save_checked",
     "seed_load",
     "speaker_merge",

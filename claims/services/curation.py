@@ -49,6 +49,44 @@ def quote_bulk_update(*, quotes, changes, user=None, reason):
     return len(quotes)
 
 
+def quote_speaker_fields(*, speaker, article, memberships=None):
+    """The fields a quote of `article` takes when a curator names `speaker` as its source:
+    the speaker, the organization they belonged to on the article's date (the one the
+    article names when several, None when none is known) and a curated method."""
+    if memberships is None:
+        memberships = _memberships_of(speaker)
+    held = {m.organization_id: m.organization for m in memberships if m.covers(article.published)}
+    if len(held) > 1:
+        body = article.body.lower()
+        held = {
+            pk: org
+            for pk, org in held.items()
+            if any(len(name) > 3 and name.lower() in body for name in org.all_names())
+        }
+    organization = next(iter(held.values())) if len(held) == 1 else None
+    return {"speaker": speaker, "organization": organization, "method": AttributionMethod.CURATED}
+
+
+def _memberships_of(speaker):
+    return list(speaker.memberships.select_related("organization")) if speaker else []
+
+
+@transaction.atomic
+def quote_reassign(*, quotes, speaker, user=None, reason):
+    """Attribute every quote (with its article loaded) to `speaker` as quote_speaker_fields
+    says, one history record each citing `reason` and `user`. Returns the count."""
+    quotes = list(quotes)
+    memberships = _memberships_of(speaker)
+    for quote in quotes:
+        fields = quote_speaker_fields(
+            speaker=speaker, article=quote.article, memberships=memberships
+        )
+        for field, value in fields.items():
+            setattr(quote, field, value)
+    save_versioned(quotes, Quote, ["speaker", "organization", "method"], user, reason)
+    return len(quotes)
+
+
 @transaction.atomic
 def quote_detach(*, quotes, user=None, reason):
     """Give each quote a claim of its own (statement = its text, same speaker); the

@@ -7,11 +7,12 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.urls import reverse
 
 from claims.models import Article, Claim, Quote, Speaker
 from claims.services import ImportRejected, article_import
-from tests.factories import make_claim, make_speaker
+from tests.factories import make_claim, make_curator, make_speaker
 
 ARTICLE = (
     "Iraqi lawmakers split over Russian strikes\n\n"
@@ -121,6 +122,17 @@ def test_import_creates_article_quotes_and_speakers_all_unverified():
     assert quotes[0].speaker == known  # Muen al-Kadhimi is Moeen al-Kadhimi
     assert Speaker.objects.filter(name="Dhafer al-Ani").exists()
     assert result.new_speakers == 1
+
+
+@pytest.mark.django_db
+def test_imported_quotes_and_claims_start_their_history_with_a_baseline():
+    curator = User.objects.create_user("cora", first_name="Cora")
+    article = article_import(text=ARTICLE, source_name="a.txt", user=curator).article
+    for model in (Quote, Claim):
+        records = model.history.values_list("history_type", "history_user", "history_change_reason")
+        assert set(records) == {("+", curator.pk, "Imported from a.txt")}
+    assert Quote.history.count() == article.quotes.count()
+    assert article.history.get().history_user == curator
 
 
 @pytest.mark.django_db
@@ -241,3 +253,17 @@ def test_admin_import_page_keeps_its_path_under_the_article_admin():
 def test_article_list_links_to_the_import_page_for_curators_who_may_add(curator):
     page = curator.get(reverse("admin:claims_article_changelist")).content.decode()
     assert f'href="{reverse("admin:claims_article_import")}"' in page
+
+
+def test_a_decision_on_an_imported_quote_shows_in_the_claims_public_history(db, client):
+    curator = Client()
+    curator.force_login(make_curator(first_name="Cora", last_name="Reed"))
+    curator.post(reverse("admin:claims_article_import"), {"text": ARTICLE})
+    quote = Quote.objects.order_by("start").first()
+    curator.post(
+        reverse("admin:claims_quote_review"),
+        {"quote": quote.pk, "version": quote.version, "decision": "dispute", "reason": "misread"},
+    )
+    page = client.get(quote.claim.get_absolute_url()).content.decode()
+    assert "changed from Unverified to Disputed" in page
+    assert "misread" in page and "Cora Reed" in page

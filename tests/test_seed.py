@@ -75,6 +75,17 @@ def test_loading_twice_adds_nothing_and_keeps_curator_edits(seed):
     assert quote.status == "verified"
 
 
+@pytest.mark.django_db
+def test_every_seeded_row_starts_its_history_with_a_baseline(seed):
+    # The public history compares each change with the version before it.
+    for model in (Article, Speaker, Organization, Quote, Claim, Membership):
+        records = model.history.values_list("history_type", "history_change_reason")
+        assert set(records) == {("+", "Loaded from the seed")}
+        assert records.count() == model.objects.count()
+    seed_load(path=FIXTURES / "seed.json")
+    assert Quote.history.count() == Quote.objects.count()
+
+
 BOILERPLATE = [
     "Join the Conversation",
     "thoughts on",

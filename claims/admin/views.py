@@ -18,7 +18,9 @@ def article_import(request, model_admin):
     if request.method == "POST" and form.is_valid():
         try:
             result = services.article_import(
-                text=form.cleaned_data["content"], source_name=form.cleaned_data["source_name"]
+                text=form.cleaned_data["content"],
+                source_name=form.cleaned_data["source_name"],
+                user=request.user,
             )
         except services.ImportRejected as error:
             form.add_error(None, f"This text cannot be imported: {error}.")

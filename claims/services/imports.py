@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
@@ -40,14 +41,35 @@ class ImportResult:
     joined_claims: int = 0
 
 
+@dataclass(frozen=True)
+class _Baseline:
+    """Who imported the rows and why, written as each new row's first history record:
+    later changes are compared with it."""
+
+    user: object
+    reason: str
+
+    def create(self, model, **fields):
+        row = model(**fields)
+        row._history_user, row._change_reason = self.user, self.reason
+        row.save()
+        return row
+
+    def bulk_create(self, model, rows):
+        bulk_create_with_history(
+            rows, model, default_user=self.user, default_change_reason=self.reason
+        )
+
+
 @transaction.atomic
-def article_import(*, text, source_name=""):
+def article_import(*, text, source_name="", user=None):
     """Create an Article from a news page's text with its extracted quotes, all unverified.
 
     Speakers are matched by any spelling of their name or aliases, else created;
-    a quote joins an existing claim of the same speaker worded the same way. An
-    article whose body is already stored is returned unchanged. Raises
-    ImportRejected for text that is not an article; nothing is written then.
+    a quote joins an existing claim of the same speaker worded the same way. Every new
+    row's history starts with a record naming `user` and the file. An article whose
+    body is already stored is returned unchanged. Raises ImportRejected for text that
+    is not an article; nothing is written then.
     """
     try:
         check_text(text)
@@ -59,14 +81,16 @@ def article_import(*, text, source_name=""):
             f"{MAX_ARTICLE_CHARS:,}. Is this really one news article?"
         )
     source_name = source_name[: Article._meta.get_field("seed_file").max_length]
-    orgs = _OrganizationIndex()
+    baseline = _Baseline(user, f"Imported from {source_name}"[:100] if source_name else "Imported")
+    orgs = _OrganizationIndex(baseline)
     parsed = parse_article(text, known_outlets=orgs.spellings())
     if not parsed.body.strip():
         raise ImportRejected("no article body found: the text has a title but no paragraphs")
     existing = _already_imported(source_name, parsed.body)
     if existing:
         return ImportResult(article=existing, created=False)
-    article = Article.objects.create(
+    article = baseline.create(
+        Article,
         title=_fit(parsed.title or parsed.body, Article, "title"),
         slug=_unique_slug(Article, parsed.title or parsed.body[:80], "article", limit=80),
         outlet=orgs.get_or_create(parsed.outlet, OrganizationKind.OUTLET),
@@ -84,7 +108,7 @@ def article_import(*, text, source_name=""):
     )
     result = ImportResult(article=article, created=True)
     found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
-    speakers = _SpeakerIndex(found)
+    speakers = _SpeakerIndex(found, baseline)
     speaker_of = [
         speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
     ]
@@ -109,8 +133,8 @@ def article_import(*, text, source_name=""):
                 extractor_version=EXTRACTOR_VERSION,
             )
         )
-    claims.save_new()
-    Quote.objects.bulk_create(quotes)
+    baseline.bulk_create(Claim, claims.new)
+    baseline.bulk_create(Quote, quotes)
     result.quotes = len(quotes)
     result.new_speakers = speakers.created
     result.joined_claims = claims.joined
@@ -159,7 +183,8 @@ def _org_key(name):
 class _OrganizationIndex:
     """Organizations by any of their spellings, loaded once."""
 
-    def __init__(self):
+    def __init__(self, baseline):
+        self.baseline = baseline
         self.by_key = {}
         for org in Organization.objects.all():
             for spelling in org.all_names():
@@ -178,8 +203,11 @@ class _OrganizationIndex:
         org = self.get(name)
         if org is None:
             name = _fit(name, Organization, "name")
-            org = Organization.objects.create(
-                name=name, slug=_unique_slug(Organization, name, "organization"), kind=kind
+            org = self.baseline.create(
+                Organization,
+                name=name,
+                slug=_unique_slug(Organization, name, "organization"),
+                kind=kind,
             )
             self.by_key[_org_key(name)] = org
         return org
@@ -189,7 +217,8 @@ class _SpeakerIndex:
     """Speakers by the normalised key of every spelling; a surname alone matches the one
     speaker of this article (or, failing that, of the database) whose name ends with it."""
 
-    def __init__(self, found):
+    def __init__(self, found, baseline):
+        self.baseline = baseline
         self.by_key = {}
         self.created = 0
         for speaker in Speaker.objects.all():
@@ -229,7 +258,9 @@ class _SpeakerIndex:
                 fuller = [n for n in self.article_names if name_key(n).split()[-1:] == [key]]
                 name = max(fuller, key=len, default=name)
             name = _fit(name, Speaker, "name")
-            speaker = Speaker.objects.create(name=name, slug=_unique_slug(Speaker, name, "speaker"))
+            speaker = self.baseline.create(
+                Speaker, name=name, slug=_unique_slug(Speaker, name, "speaker")
+            )
             self.created += 1
             self.by_key[name_key(name)] = speaker
         return speaker
@@ -270,9 +301,6 @@ class _ClaimIndex:
             self.claims.append(claim)
             self.texts[id(claim)] = [item.text]
         return claim
-
-    def save_new(self):
-        Claim.objects.bulk_create(self.new)
 
 
 def _key_parts(item, speaker):

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import (
@@ -168,6 +170,27 @@ def test_an_organization_chosen_with_the_speaker_on_the_change_form_is_kept(cura
     assert Quote.objects.get(pk=quote.pk).organization == chosen
 
 
+def test_quote_list_shows_article_outlet_and_claim_in_a_fixed_number_of_queries(
+    curator_client, django_assert_num_queries
+):
+    outlet = make_organization(name="Rudaw")
+    quote = make_quote(article=make_article(title="Strikes debated", outlet=outlet))
+    url = reverse("admin:claims_quote_changelist")
+    with CaptureQueriesContext(connection) as one:
+        html = curator_client.get(url).content.decode()
+    assert "Strikes debated" in html and "Rudaw" in html and quote.claim.key in html
+    for _ in range(4):
+        make_quote(article=make_article(outlet=make_organization()))
+    with django_assert_num_queries(len(one)):
+        curator_client.get(url)
+
+
+def test_claim_change_form_lists_its_quotes_with_their_articles(curator_client):
+    quote = make_quote(article=make_article(title="Strikes debated"))
+    html = curator_client.get(change_url(quote.claim)).content.decode()
+    assert "Strikes debated" in html and change_url(quote) in html
+
+
 def test_second_curator_saving_an_old_version_is_refused(curator_client):
     quote = make_quote()
     stale = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
@@ -190,6 +213,10 @@ def test_a_change_form_sent_without_the_version_it_opened_is_refused(curator_cli
     assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
 
 
+# The management form of the claim page's read-only list of quotes, as a browser sends it.
+CLAIM_QUOTES_INLINE = {"quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0}
+
+
 def test_claim_speaker_change_needs_a_reason(curator_client):
     claim = make_claim()
     data = {
@@ -197,6 +224,7 @@ def test_claim_speaker_change_needs_a_reason(curator_client):
         "speaker": make_speaker().pk,
         "notes": "",
         "opened_version": 1,
+        **CLAIM_QUOTES_INLINE,
     }
     response = curator_client.post(change_url(claim), {**data, "change_reason": ""})
     assert "Say why you changed the speaker" in response.content.decode()
@@ -206,7 +234,13 @@ def test_claim_speaker_change_needs_a_reason(curator_client):
 
 def test_editing_a_claims_public_statement_needs_a_reason(curator_client):
     claim = make_claim()
-    data = {"statement": "A reworded statement", "speaker": "", "notes": "", "opened_version": 1}
+    data = {
+        "statement": "A reworded statement",
+        "speaker": "",
+        "notes": "",
+        "opened_version": 1,
+        **CLAIM_QUOTES_INLINE,
+    }
     response = curator_client.post(change_url(claim), {**data, "change_reason": ""})
     assert "Say why you changed the statement" in response.content.decode()
     response = curator_client.post(change_url(claim), {**data, "change_reason": "typo"})

@@ -46,6 +46,13 @@ class QuoteInline(admin.TabularInline):
         return False
 
 
+class ClaimQuoteInline(QuoteInline):
+    """The claim's quotes, each in its paragraph with its article."""
+
+    fields = [quote_in_context, "article", "speaker", "kind", "status"]
+    readonly_fields = fields
+
+
 class QuoteAddInline(admin.StackedInline):
     """New quotes, given by pasting their text; the offsets are found in the body."""
 
@@ -104,12 +111,23 @@ class ClaimAdmin(LockedEditAdmin):
     autocomplete_fields = ["speaker"]
     readonly_fields = ["key", "created"]
     fields = ["key", "statement", "speaker", "notes", "change_reason", "opened_version", "created"]
+    inlines = [ClaimQuoteInline]
 
 
 @admin.register(Quote)
 class QuoteAdmin(LockedEditAdmin):
-    list_display = ["text", "speaker", "organization", "attributed_as", "kind", "status"]
-    list_select_related = ["speaker", "organization"]
+    list_display = [
+        "text",
+        "speaker",
+        "organization",
+        "attributed_as",
+        "kind",
+        "status",
+        "article",
+        "article__outlet",
+        "claim_key",
+    ]
+    list_select_related = ["speaker", "organization", "article__outlet", "claim"]
     list_filter = [
         "status",
         ("speaker", admin.RelatedOnlyFieldListFilter),
@@ -146,6 +164,10 @@ class QuoteAdmin(LockedEditAdmin):
         "extractor_version",
         "updated",
     ]
+
+    @admin.display(description="Claim", ordering="claim__key")
+    def claim_key(self, quote):
+        return quote.claim.key
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = QuoteAdminForm if obj is not None else QuoteLocateForm

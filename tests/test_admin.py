@@ -326,6 +326,22 @@ def test_attach_and_detach_move_quotes_between_claims(curator_client):
     assert Quote.objects.values("claim_id").distinct().count() == 2
 
 
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        lambda claim: claim.key,
+        lambda claim: f"https://iraqnews.example{claim.get_absolute_url()}",
+        lambda claim: f"{claim.get_absolute_url()}report/",
+    ],
+)
+def test_attach_accepts_a_claim_key_or_a_pasted_claim_url(curator_client, pasted):
+    quote, target = make_quote(), make_claim()
+    changelist_action(
+        curator_client, "attach_to_claim", [quote], apply="1", claim=pasted(target), reason="same"
+    )
+    assert Quote.objects.get(pk=quote.pk).claim == target
+
+
 def test_mark_disputed_is_not_offered_to_a_visitor_without_change_permission(client):
     viewer = get_user_model().objects.create_user("v", is_staff=True)
     client.force_login(viewer)

@@ -1,8 +1,11 @@
 """Forms for the curators' admin: locked edits with reasons, quotes added by pasting their
 text, the inputs of bulk actions, merges and the review queue, and the article import."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import Resolver404, resolve
 
 from claims.extraction.article import UnreadableText, check_text, decode_text
 from claims.models import Claim, Quote, QuoteStatus, Speaker
@@ -202,18 +205,30 @@ class ReassignForm(forms.Form):
 
 class AttachForm(forms.Form):
     claim = forms.CharField(
-        label="Claim key",
-        max_length=20,
-        help_text="The key from the claim's URL, e.g. “3fa2c9d01b”.",
+        label="Claim",
+        max_length=500,
+        help_text="The claim's key, e.g. “3fa2c9d01b”, or its page's address, pasted.",
     )
     reason = reason_field(required=True)
 
     def clean_claim(self):
-        key = self.cleaned_data["claim"].strip()
-        claim = Claim.objects.filter(key=key).first()
+        given = self.cleaned_data["claim"].strip()
+        key = _claim_key_in(given)
+        claim = Claim.objects.filter(key=key).first() if key else None
         if claim is None:
-            raise ValidationError(f"No claim has the key “{key}”.")
+            raise ValidationError(f"No claim has the key or address “{given}”.")
         return claim
+
+
+def _claim_key_in(given):
+    """The claim key `given` is, or that its claim page address holds; None if neither."""
+    if "/" not in given:
+        return given
+    try:
+        match = resolve(urlsplit(given).path)
+    except Resolver404:
+        return None
+    return match.kwargs.get("key") if match.namespace == "claims" else None
 
 
 class ReasonForm(forms.Form):

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims import services
 from claims.models import (
     AttributionReport,
     Merge,
@@ -201,6 +202,17 @@ def test_second_curator_saving_an_old_version_is_refused(curator_client):
     assert response.status_code == 200
     assert "changed by someone else since you opened it" in response.content.decode()
     assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.VERIFIED
+
+
+def test_the_conflict_message_names_who_changed_what_and_when(curator_client):
+    quote = make_quote()
+    opened = quote_form(quote, kind="indirect")
+    other = make_curator(first_name="Bob", last_name="Stone")
+    quote.status, quote._history_user = QuoteStatus.VERIFIED, other
+    services.record_save_checked(obj=quote, expected_version=1, reason="checked")
+    html = curator_client.post(change_url(quote), opened).content.decode()
+    assert "changed by someone else since you opened it" in html
+    assert "Bob Stone changed the status on" in html
 
 
 def test_a_change_form_sent_without_the_version_it_opened_is_refused(curator_client):

@@ -60,7 +60,9 @@ class LockedEditForm(forms.ModelForm):
                 code="unversioned",
             )
         if sent != self.current.version:
-            raise ValidationError(stale_message(type(self.instance)), code="stale")
+            raise ValidationError(
+                stale_message(type(self.instance), self.instance.pk), code="stale"
+            )
         changed = [name for name in self.reason_fields if self._differs(name)]
         if changed and not cleaned.get("change_reason", "").strip():
             self.add_error(

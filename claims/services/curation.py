@@ -4,6 +4,7 @@ quotes detached from their claims and quotes added by hand."""
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.formats import date_format
 from simple_history.utils import bulk_update_with_history
 
 from claims.models import AttributionMethod, Claim, Quote, claim_key_for
@@ -13,11 +14,39 @@ class StaleEdit(Exception):
     """The record changed since the curator opened it; nothing was written."""
 
 
-def stale_message(model):
+def stale_message(model, pk=None):
+    """What a curator reads when their edit of row `pk` is refused as stale: who changed
+    what since, and when, as far as the row's history tells."""
+    latest = _latest_change(model, pk) if pk is not None else ""
     return (
-        f"This {model._meta.verbose_name} was changed by someone else since you opened it; "
-        "reload to see their change."
+        f"This {model._meta.verbose_name} was changed by someone else since you opened "
+        f"it{latest}; reload to see their change."
     )
+
+
+def _latest_change(model, pk):
+    history = getattr(model, model._meta.simple_history_manager_attribute)
+    records = list(
+        history.filter(id=pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:2]
+    )
+    if not records:
+        return ""
+    latest, user = records[0], records[0].history_user
+    who = (user.get_full_name() or user.get_username()) if user else "someone"
+    fields = []
+    if len(records) == 2:
+        changed = latest.diff_against(records[1]).changed_fields
+        # The lock's own bookkeeping is not news to the curator.
+        fields = [
+            str(model._meta.get_field(name).verbose_name)
+            for name in changed
+            if name not in {"version", "updated"}
+        ]
+    what = f"the {' and '.join(fields)}" if fields else "it"
+    when = date_format(timezone.localtime(latest.history_date), "j F Y, H:i")
+    return f": {who} changed {what} on {when}"
 
 
 @transaction.atomic
@@ -29,7 +58,7 @@ def record_save_checked(*, obj, expected_version, reason=""):
         version=F("version") + 1
     )
     if not claimed:
-        raise StaleEdit(stale_message(model))
+        raise StaleEdit(stale_message(model, obj.pk))
     obj.version = expected_version + 1
     if reason:
         obj._change_reason = reason

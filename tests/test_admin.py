@@ -502,11 +502,17 @@ def test_merge_speakers_action_confirms_then_merges_and_undo_restores(curator_cl
     curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk, "reason": "same"})
     assert Quote.objects.get(pk=quote.pk).speaker == survivor
     merge = Merge.objects.get()
+    undo = {"action": "undo", "_selected_action": [merge.pk]}
+    page = curator_client.post(reverse("admin:claims_merge_changelist"), undo)
+    assert "Undo merges" in page.content.decode() and 'name="reason"' in page.content.decode()
+    assert Quote.objects.get(pk=quote.pk).speaker == survivor
     curator_client.post(
-        reverse("admin:claims_merge_changelist"),
-        {"action": "undo", "_selected_action": [merge.pk]},
+        reverse("admin:claims_merge_changelist"), {**undo, "apply": "1", "reason": "two men"}
     )
     assert Quote.objects.get(pk=quote.pk).speaker_id == duplicate.pk
+    assert (
+        Quote.objects.get(pk=quote.pk).history.latest().history_change_reason.endswith("— two men")
+    )
 
 
 def test_history_page_lists_changes_and_revert_restores_the_old_speaker(curator_client):

@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.utils.translation import ngettext
 
 from claims import services
-from claims.admin.options import WorkspaceAdmin
+from claims.admin.forms import ReasonForm
+from claims.admin.options import WorkspaceAdmin, action_form, bound_if_applied
 from claims.models import AttributionReport, Merge, ReportStatus
 
 
@@ -33,15 +34,21 @@ class MergeAdmin(WorkspaceAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Undo selected merges", permissions=["change"])
+    @admin.action(description="Undo selected merges…", permissions=["change"])
     def undo(self, request, queryset):
+        form = bound_if_applied(request, ReasonForm)
+        if not form.is_valid():
+            return action_form(self, request, queryset, form, "Undo merges", "undo")
         for merge in queryset.order_by("-created"):
             try:
-                services.merge_undo(merge=merge, user=request.user)
+                services.merge_undo(
+                    merge=merge, user=request.user, reason=form.cleaned_data["reason"]
+                )
             except services.MergeRefused as error:
                 self.message_user(request, f"{merge}: {error}", messages.ERROR)
             else:
                 self.message_user(request, f"Undone: {merge}", messages.SUCCESS)
+        return None
 
 
 @admin.register(AttributionReport)

@@ -150,10 +150,10 @@ def _move(snapshot, model, field, rows, target, user, why):
 
 
 @transaction.atomic
-def merge_undo(*, merge, user=None):
+def merge_undo(*, merge, user=None, reason=""):
     """Restore exactly what `merge` changed: the duplicates with their primary keys, slugs
     and names, the rows that moved (unless moved again since), dropped memberships, the
-    survivor's aliases and the slug redirects."""
+    survivor's aliases and the slug redirects. History records cite `reason`."""
     merge = Merge.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
         raise MergeRefused("This merge has already been undone.")
@@ -173,6 +173,7 @@ def merge_undo(*, merge, user=None):
     if clash is not None:
         raise MergeRefused(f"“{clash}” now uses a merged record's slug or id; rename it first.")
     why = f"Undid merge #{merge.pk}: {merge.merged_names} split from {merge.survivor_name}"
+    why += f" — {reason}" if reason else ""
     for obj in restored:
         obj._change_reason = why[:100]
         obj.save(force_insert=True)

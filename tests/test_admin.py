@@ -515,6 +515,20 @@ def test_merge_speakers_action_confirms_then_merges_and_undo_restores(curator_cl
     )
 
 
+def test_merge_page_previews_each_candidates_quotes_aliases_memberships_and_description(
+    curator_client,
+):
+    busy = make_speaker(name="Moeen al-Kadhimi", aliases=["Muen al-Kadhimi"], description="MP")
+    quiet = make_speaker(name="Muen Kadhimi")
+    make_quote(speaker=busy), make_quote(speaker=busy), make_membership(speaker=busy)
+    page = curator_client.post(
+        reverse("admin:claims_speaker_changelist"),
+        {"action": "merge_speakers", "_selected_action": [busy.pk, quiet.pk]},
+    ).content.decode()
+    assert "Moeen al-Kadhimi — 2 quotes, 1 alias, 1 membership: MP" in page
+    assert "Muen Kadhimi — 0 quotes, 0 aliases, 0 memberships" in page
+
+
 def test_history_page_lists_changes_and_revert_restores_the_old_speaker(curator_client):
     first, second = make_speaker(name="First Speaker"), make_speaker(name="Second Speaker")
     quote = make_quote(speaker=first)

@@ -5,7 +5,9 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.urls import Resolver404, resolve
+from django.utils.translation import ngettext
 
 from claims.extraction.article import UnreadableText, check_text, decode_text
 from claims.models import Claim, Quote, QuoteStatus, Speaker
@@ -239,8 +241,25 @@ class ReasonForm(forms.Form):
     reason = reason_field(required=True)
 
 
+class SurvivorField(forms.ModelChoiceField):
+    """A merge candidate shown with what it carries, so the curator can see which to keep."""
+
+    def label_from_instance(self, obj):
+        aliases = len(obj.aliases)
+        counts = ", ".join(
+            [
+                ngettext("%(n)d quote", "%(n)d quotes", obj.quote_count) % {"n": obj.quote_count},
+                ngettext("%(n)d alias", "%(n)d aliases", aliases) % {"n": aliases},
+                ngettext("%(n)d membership", "%(n)d memberships", obj.membership_count)
+                % {"n": obj.membership_count},
+            ]
+        )
+        description = f": {obj.description}" if obj.description else ""
+        return f"{obj.name} — {counts}{description}"
+
+
 class MergeForm(forms.Form):
-    survivor = forms.ModelChoiceField(
+    survivor = SurvivorField(
         queryset=None,
         widget=forms.RadioSelect,
         label="Keep",
@@ -254,7 +273,10 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = queryset
+        self.fields["survivor"].queryset = queryset.annotate(
+            quote_count=Count("quotes", distinct=True),
+            membership_count=Count("memberships", distinct=True),
+        )
 
 
 class ReviewForm(forms.Form):

@@ -161,6 +161,15 @@ def test_a_speaker_fixed_on_the_change_form_brings_their_organization(curator_cl
     assert quote.method == "curated"
 
 
+def test_a_speaker_fix_offers_to_detach_the_quote_from_the_old_speakers_claim(curator_client):
+    abadi, dunford = make_speaker(name="Haider al-Abadi"), make_speaker(name="Joseph Dunford")
+    quote = make_quote(speaker=abadi, claim=make_claim(speaker=abadi))
+    response = review(curator_client, quote, decision="speaker", speaker=dunford.pk, reason="x")
+    message = last_message(response)
+    assert f"still part of a claim of Haider al-Abadi ({quote.claim.key})" in message
+    assert f"{reverse('admin:claims_quote_changelist')}?id={quote.pk}" in message
+
+
 def test_an_organization_chosen_with_the_speaker_on_the_change_form_is_kept(curator_client):
     quote = make_quote()
     chosen = make_organization()

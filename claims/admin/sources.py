@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import ngettext
 
@@ -187,7 +188,10 @@ class QuoteAdmin(LockedEditAdmin):
             for field, value in fields.items():
                 setattr(obj, field, value)
         if change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            if "speaker" in form.changed_data:
+                self._offer_detach(request, obj)
+            return None
         obj._history_user = request.user
         services.quote_add(quote=obj, user=request.user)
 
@@ -337,7 +341,28 @@ class QuoteAdmin(LockedEditAdmin):
         else:
             decision = ReviewForm.DECISIONS[form.cleaned_data["decision"]]
             self.message_user(request, f"{decision}: {quote}", messages.SUCCESS)
+            if "speaker" in changes:
+                self._offer_detach(request, quote)
         return redirect(back)
+
+    def _offer_detach(self, request, quote):
+        """After a speaker fix, point to Detach when the quote's claim is another speaker's."""
+        claim = quote.claim
+        if claim.speaker_id in (None, quote.speaker_id):
+            return
+        url = f"{reverse('admin:claims_quote_changelist')}?{urlencode({'id': quote.pk})}"
+        self.message_user(
+            request,
+            format_html(
+                "This quote is still part of a claim of {} ({}). If it is a different "
+                'statement, <a href="{}">select it here</a> and choose “Detach selected '
+                "quotes from their claims”.",
+                claim.speaker,
+                claim.key,
+                url,
+            ),
+            messages.WARNING,
+        )
 
 
 def _bulk_reason(what, reason):

@@ -69,6 +69,7 @@ def curator_client(client, curator):
 
 def quote_form(quote, **changes):
     data = {
+        "text": quote.text,
         "kind": quote.kind,
         "speaker": quote.speaker_id or "",
         "organization": quote.organization_id or "",
@@ -199,6 +200,24 @@ def test_claim_change_form_lists_its_quotes_with_their_articles(curator_client):
     quote = make_quote(article=make_article(title="Strikes debated"))
     html = curator_client.get(change_url(quote.claim)).content.decode()
     assert "Strikes debated" in html and change_url(quote) in html
+
+
+def test_a_quotes_boundaries_are_corrected_by_pasting_its_text_with_a_reason(curator_client):
+    article = make_article(body="The minister said “we will win the war” on Monday.")
+    quote = make_quote(article=article, text="we will win")
+    wider = quote_form(quote, text="we will win the war")
+    response = curator_client.post(change_url(quote), wider)
+    assert "Say why you changed the text" in response.content.decode()
+    curator_client.post(change_url(quote), {**wider, "change_reason": "cut short"})
+    quote.refresh_from_db()
+    assert (quote.text, article.body[quote.start : quote.end]) == ("we will win the war",) * 2
+    assert quote.history.latest().history_change_reason == "cut short"
+    absent = quote_form(quote, text="we shall lose", change_reason="typo", opened_version=2)
+    response = curator_client.post(change_url(quote), absent)
+    assert "This text is not in the article body" in response.content.decode()
+    left_empty = quote_form(quote, text="", status="verified", change_reason="ok")
+    curator_client.post(change_url(quote), {**left_empty, "opened_version": 2})
+    assert Quote.objects.get(pk=quote.pk).text == "we will win the war"
 
 
 def test_second_curator_saving_an_old_version_is_refused(curator_client):

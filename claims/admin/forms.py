@@ -85,27 +85,6 @@ class LockedEditForm(forms.ModelForm):
         return getattr(new, "pk", new) != old
 
 
-class QuoteAdminForm(LockedEditForm):
-    reason_fields = ("speaker", "status", "claim")
-
-    class Meta:
-        model = Quote
-        fields = [
-            "article",
-            "text",
-            "start",
-            "end",
-            "kind",
-            "speaker",
-            "organization",
-            "attributed_as",
-            "cue",
-            "claim",
-            "status",
-            "notes",
-        ]
-
-
 class ClaimAdminForm(LockedEditForm):
     reason_fields = ("statement", "speaker")
 
@@ -123,15 +102,56 @@ def occurrences(body, text):
     return found
 
 
-class QuoteLocateForm(forms.ModelForm):
-    """A new quote, given by pasting its text: the offsets are found in the article body."""
-
-    occurrence = forms.IntegerField(
+def occurrence_field():
+    return forms.IntegerField(
         min_value=1,
         required=False,
         help_text="Only when the text occurs more than once: which one, counting from the "
         "start (1, 2, …).",
     )
+
+
+def locate(form, article, text, kind, exclude_pk=None):
+    """Set the form's quote offsets to where `text` occurs in `article` (the occurrence the
+    curator chose), or add the error that says why it cannot be placed."""
+    starts = occurrences(article.body, text)
+    picked = form.cleaned_data.get("occurrence")
+    if not starts:
+        form.add_error(
+            "text",
+            "This text is not in the article body. Paste it exactly as the article "
+            "has it, punctuation and quotation marks included.",
+        )
+    elif picked is None and len(starts) > 1:
+        form.add_error(
+            "occurrence",
+            f"This text occurs {len(starts)} times; enter which one: "
+            + "; ".join(
+                f"{n} — “…{_around(article.body, at, len(text))}…”"
+                for n, at in enumerate(starts, 1)
+            ),
+        )
+    elif picked is not None and picked > len(starts):
+        form.add_error(
+            "occurrence",
+            f"The text occurs {len(starts)} time{'s' if len(starts) > 1 else ''}; "
+            f"choose a number from 1 to {len(starts)}.",
+        )
+    else:
+        start = starts[(picked or 1) - 1]
+        form.instance.start, form.instance.end = start, start + len(text)
+        if (
+            Quote.objects.filter(article=article, start=start, end=start + len(text), kind=kind)
+            .exclude(pk=exclude_pk)
+            .exists()
+        ):
+            form.add_error("text", "This quote is already marked in the article.")
+
+
+class QuoteLocateForm(forms.ModelForm):
+    """A new quote, given by pasting its text: the offsets are found in the article body."""
+
+    occurrence = occurrence_field()
 
     class Meta:
         model = Quote
@@ -165,41 +185,55 @@ class QuoteLocateForm(forms.ModelForm):
             if text and article is None:
                 self.add_error(None, "Save the article first, then add its quotes.")
             return cleaned
-        starts = occurrences(article.body, text)
-        picked = cleaned.get("occurrence")
-        if not starts:
-            self.add_error(
-                "text",
-                "This text is not in the article body. Paste it exactly as the article "
-                "has it, punctuation and quotation marks included.",
-            )
-        elif picked is None and len(starts) > 1:
-            self.add_error(
-                "occurrence",
-                f"This text occurs {len(starts)} times; enter which one: "
-                + "; ".join(
-                    f"{n} — “…{_around(article.body, at, len(text))}…”"
-                    for n, at in enumerate(starts, 1)
-                ),
-            )
-        elif picked is not None and picked > len(starts):
-            self.add_error(
-                "occurrence",
-                f"The text occurs {len(starts)} time{'s' if len(starts) > 1 else ''}; "
-                f"choose a number from 1 to {len(starts)}.",
-            )
-        else:
-            start = starts[(picked or 1) - 1]
-            self.instance.start, self.instance.end = start, start + len(text)
-            if Quote.objects.filter(
-                article=article, start=start, end=start + len(text), kind=cleaned.get("kind")
-            ).exists():
-                self.add_error("text", "This quote is already marked in the article.")
+        locate(self, article, text, cleaned.get("kind"))
         return cleaned
 
 
 def _around(body, start, length, reach=30):
     return body[max(0, start - reach) : start + length + reach].replace("\n", " ")
+
+
+class QuoteAdminForm(LockedEditForm):
+    """A quote's change form; pasting corrected text moves its offsets in the article."""
+
+    reason_fields = ("text", "speaker", "status", "claim")
+
+    occurrence = occurrence_field()
+
+    class Meta:
+        model = Quote
+        fields = [
+            "article",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "speaker",
+            "organization",
+            "attributed_as",
+            "cue",
+            "claim",
+            "status",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "text" in self.fields:
+            self.fields["text"].required = False
+            self.fields["text"].help_text = (
+                "To correct where the quote starts or ends, paste its text exactly as the "
+                "article has it. Left empty, the text stays as it is."
+            )
+
+    def clean_text(self):
+        return self.cleaned_data["text"] or self.current.text
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.current is not None and self._differs("text"):
+            locate(self, self.current.article, cleaned["text"], self.current.kind, self.current.pk)
+        return cleaned
 
 
 class ReassignForm(forms.Form):

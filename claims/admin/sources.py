@@ -143,6 +143,7 @@ class QuoteAdmin(LockedEditAdmin):
         "article",
         quote_in_context,
         "text",
+        "occurrence",
         "kind",
         "speaker",
         "organization",
@@ -160,7 +161,6 @@ class QuoteAdmin(LockedEditAdmin):
     readonly_on_change = [
         "article",
         quote_in_context,
-        "text",
         "method",
         "extractor_version",
         "updated",

@@ -71,15 +71,7 @@ def article_import(*, text, source_name="", user=None):
     body is already stored is returned unchanged. Raises ImportRejected for text that
     is not an article; nothing is written then.
     """
-    try:
-        check_text(text)
-    except UnreadableText as error:
-        raise ImportRejected(str(error)) from error
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise ImportRejected(
-            f"the text has {len(text):,} characters; an article has at most "
-            f"{MAX_ARTICLE_CHARS:,}. Is this really one news article?"
-        )
+    _check_importable(text)
     source_name = source_name[: Article._meta.get_field("seed_file").max_length]
     baseline = _Baseline(user, f"Imported from {source_name}"[:100] if source_name else "Imported")
     orgs = _OrganizationIndex(baseline)
@@ -89,7 +81,42 @@ def article_import(*, text, source_name="", user=None):
     existing = _already_imported(source_name, parsed.body)
     if existing:
         return ImportResult(article=existing, created=False)
-    article = baseline.create(
+    article = _article_create(parsed, source_name, orgs, baseline)
+    found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
+    speakers = _SpeakerIndex(found, baseline)
+    speaker_of = [
+        speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
+    ]
+    claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
+    quotes = [
+        _quote_for(item, article, speaker, claims, orgs)
+        for item, speaker in zip(found, speaker_of, strict=True)
+    ]
+    baseline.bulk_create(Claim, claims.new)
+    baseline.bulk_create(Quote, quotes)
+    return ImportResult(
+        article=article,
+        created=True,
+        quotes=len(quotes),
+        new_speakers=speakers.created,
+        joined_claims=claims.joined,
+    )
+
+
+def _check_importable(text):
+    try:
+        check_text(text)
+    except UnreadableText as error:
+        raise ImportRejected(str(error)) from error
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ImportRejected(
+            f"the text has {len(text):,} characters; an article has at most "
+            f"{MAX_ARTICLE_CHARS:,}. Is this really one news article?"
+        )
+
+
+def _article_create(parsed, source_name, orgs, baseline):
+    return baseline.create(
         Article,
         title=_fit(parsed.title or parsed.body, Article, "title"),
         slug=_unique_slug(Article, parsed.title or parsed.body[:80], "article", limit=80),
@@ -106,39 +133,25 @@ def article_import(*, text, source_name="", user=None):
         seed_file=source_name,
         body=parsed.body,
     )
-    result = ImportResult(article=article, created=True)
-    found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
-    speakers = _SpeakerIndex(found, baseline)
-    speaker_of = [
-        speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
-    ]
-    claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
-    quotes = []
-    for item, speaker in zip(found, speaker_of, strict=True):
-        organization = orgs.get(item.speaker) if item.source_type == "organization" else None
-        quotes.append(
-            Quote(
-                article=article,
-                claim=claims.get_or_create(item, speaker),
-                text=item.text,
-                start=item.start,
-                end=item.end,
-                kind=item.kind,
-                speaker=speaker,
-                organization=organization,
-                attributed_as=_fit(item.attributed_as, Quote, "attributed_as"),
-                cue=_fit(item.cue, Quote, "cue"),
-                status=QuoteStatus.UNVERIFIED,
-                method=AttributionMethod.EXTRACTED,
-                extractor_version=EXTRACTOR_VERSION,
-            )
-        )
-    baseline.bulk_create(Claim, claims.new)
-    baseline.bulk_create(Quote, quotes)
-    result.quotes = len(quotes)
-    result.new_speakers = speakers.created
-    result.joined_claims = claims.joined
-    return result
+
+
+def _quote_for(item, article, speaker, claims, orgs):
+    """The unsaved, unverified Quote of an extractor find, in its claim."""
+    return Quote(
+        article=article,
+        claim=claims.get_or_create(item, speaker),
+        text=item.text,
+        start=item.start,
+        end=item.end,
+        kind=item.kind,
+        speaker=speaker,
+        organization=orgs.get(item.speaker) if item.source_type == "organization" else None,
+        attributed_as=_fit(item.attributed_as, Quote, "attributed_as"),
+        cue=_fit(item.cue, Quote, "cue"),
+        status=QuoteStatus.UNVERIFIED,
+        method=AttributionMethod.EXTRACTED,
+        extractor_version=EXTRACTOR_VERSION,
+    )
 
 
 def _unique_spans(found):

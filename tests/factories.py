@@ -91,7 +91,7 @@ def make_curator(**fields):
     when a transactional test has flushed it)."""
     from django.contrib.auth.models import Group, Permission
 
-    curators = importlib.import_module("claims.migrations.0004_curators_group")
+    curators = importlib.import_module("claims.migrations.0009_curators_add_article")
     group, created = Group.objects.get_or_create(name=curators.GROUP)
     if created:
         group.permissions.set(

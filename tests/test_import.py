@@ -95,9 +95,9 @@ def test_extract_quotes_reports_bad_files_and_still_reads_the_good_ones(tmp_path
     assert "Traceback" not in captured.err
 
 
-def test_extraction_of_a_five_megabyte_file_with_unbalanced_quotes_finishes(tmp_path):
+def test_extraction_of_a_megabyte_file_with_unbalanced_quotes_finishes(tmp_path):
     paragraph = "“He said it would end,” said Hakim al-Zamili. “Never closes, he added.\n\n"
-    path = write(tmp_path, "big.txt", "Title\n\n" + paragraph * (5_000_000 // len(paragraph)))
+    path = write(tmp_path, "big.txt", "Title\n\n" + paragraph * (1_000_000 // len(paragraph)))
     [result] = run_extract(str(path), "--json")
     content = path.read_text(encoding="utf-8")
     assert len(result["quotes"]) > 1000
@@ -122,6 +122,17 @@ def test_import_creates_article_quotes_and_speakers_all_unverified():
     assert quotes[0].speaker == known  # Muen al-Kadhimi is Moeen al-Kadhimi
     assert Speaker.objects.filter(name="Dhafer al-Ani").exists()
     assert result.new_speakers == 1
+
+
+@pytest.mark.django_db
+def test_import_strips_control_characters_from_what_it_stores():
+    dirty = ARTICLE.replace("BAGHDAD —", "BAGHDAD\x01 —").replace("divided", "div\x02ided")
+    article = article_import(text=dirty.replace("Jane Doe", "Jane\x1f Doe")).article
+    stored = f"{article.title}{article.author}{article.body}"
+    assert not {"\x01", "\x02", "\x1f"} & set(stored)
+    assert "BAGHDAD — Iraqi lawmakers were sharply divided" in article.body
+    assert article.author == "Jane Doe"
+    assert all(article.body[q.start : q.end] == q.text for q in article.quotes.all())
 
 
 @pytest.mark.django_db

@@ -1,6 +1,9 @@
 """The `seed` fixture's copy of the seed data is what a real `seed_load` writes, and a
 snapshot copies only what it can reproduce."""
 
+import json
+from collections import Counter
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -58,8 +61,10 @@ def test_the_seed_fixture_holds_what_a_real_seed_load_writes(seed_snapshot):
     seed_snapshot.load()
     copied = content()
     assert copied == real
-    assert copied["counts"]["claims.Quote"] == 92
-    assert copied["counts"]["claims.SlugRedirect"] > copied["counts"]["claims.Speaker"] == 20
+    in_file = Counter(record["model"] for record in json.loads(SEED_FIXTURE.read_text()))
+    assert copied["counts"]["claims.Quote"] == in_file["claims.quote"] > 0
+    assert copied["counts"]["claims.Speaker"] == in_file["claims.speaker"] > 0
+    assert copied["counts"]["claims.SlugRedirect"] > copied["counts"]["claims.Speaker"]
 
 
 def test_the_copy_keeps_primary_keys_and_new_rows_follow_them(seed_snapshot):

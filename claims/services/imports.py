@@ -23,6 +23,7 @@ from claims.models import (
     Speaker,
     claim_key_for,
 )
+from claims.sanitize import strip_control_characters
 from claims.seed import similar_wording
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -71,7 +72,7 @@ def article_import(*, text, source_name="", user=None):
     body is already stored is returned unchanged. Raises ImportRejected for text that
     is not an article; nothing is written then.
     """
-    _check_importable(text)
+    text = _check_importable(text)
     source_name = source_name[: Article._meta.get_field("seed_file").max_length]
     baseline = _Baseline(user, f"Imported from {source_name}"[:100] if source_name else "Imported")
     orgs = _OrganizationIndex(baseline)
@@ -104,15 +105,18 @@ def article_import(*, text, source_name="", user=None):
 
 
 def _check_importable(text):
+    """`text` without control characters (tab and newlines kept); raises ImportRejected
+    for binary or NUL-holding text and for text longer than one article can be."""
     try:
         check_text(text)
     except UnreadableText as error:
         raise ImportRejected(str(error)) from error
     if len(text) > MAX_ARTICLE_CHARS:
         raise ImportRejected(
-            f"the text has {len(text):,} characters; an article has at most "
-            f"{MAX_ARTICLE_CHARS:,}. Is this really one news article?"
+            f"the text has {len(text):,} characters and an article has at most "
+            f"{MAX_ARTICLE_CHARS:,}: paste one article at a time"
         )
+    return strip_control_characters(text)
 
 
 def _article_create(parsed, source_name, orgs, baseline):

@@ -403,7 +403,7 @@ class Claim(models.Model):
 
     def sources(self, quotes):
         """Per quote: its wording compared with the statement, its paragraph and its chain."""
-        from claims.diff import word_diff
+        from claims.extraction.wording import word_diff
 
         result = []
         for quote in quotes:

@@ -18,6 +18,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.wording import organization_key, similar_wording
 from claims.models import (
     Article,
     AttributionMethod,
@@ -34,7 +35,6 @@ from claims.models import (
     Speaker,
     claim_key_for,
 )
-from claims.seed import similar_wording
 
 
 @transaction.atomic
@@ -190,11 +190,6 @@ def _already_imported(source_name, body):
     return None
 
 
-def _org_key(name):
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace("’", "'")
-    return re.sub(r"\s+", " ", name).lower()
-
-
 class _OrganizationIndex:
     """Organizations by any of their spellings, loaded once."""
 
@@ -202,14 +197,14 @@ class _OrganizationIndex:
         self.by_key = {}
         for org in Organization.objects.all():
             for spelling in org.all_names():
-                self.by_key.setdefault(_org_key(spelling), org)
+                self.by_key.setdefault(organization_key(spelling), org)
 
     def spellings(self):
         orgs = {org.pk: org for org in self.by_key.values()}
         return [name for org in orgs.values() for name in org.all_names()]
 
     def get(self, name):
-        return self.by_key.get(_org_key(name)) if name else None
+        return self.by_key.get(organization_key(name)) if name else None
 
     def get_or_create(self, name, kind):
         if not name:
@@ -220,7 +215,7 @@ class _OrganizationIndex:
             org = Organization.objects.create(
                 name=name, slug=_unique_slug(Organization, name, "organization"), kind=kind
             )
-            self.by_key[_org_key(name)] = org
+            self.by_key[organization_key(name)] = org
         return org
 
 

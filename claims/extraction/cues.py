@@ -1,0 +1,209 @@
+"""Attribution cues: the source phrase and speech verb around one quotation (no Django)."""
+
+import re
+
+from claims.extraction.lexicon import (
+    AUDIENCES,
+    CLOSERS,
+    NOT_NAME_WORDS,
+    PARTIAL_VERBS,
+    PRONOUNS,
+    SOURCE,
+    SPEECH_VERBS,
+    UPPER,
+)
+from claims.extraction.sources import clean_source, name_in, single_name
+from claims.extraction.spans import is_sentence_end
+
+_VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
+_OBJ = (
+    r"(?P<obj>(?:\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|"
+    rf"(?:(?:the|a|an|state)\s+)?(?:[\w-]+\s+){{0,2}}(?:{AUDIENCES})\b"
+    r"(?:\s+[A-Z][\w’'-]*(?:\s+(?:dello|della|del|de|di|la|le)?\s*[A-Z][\w’'-]*){0,3})?|"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
+    r"(?:\s+(?:in|on|at|during|after|before|via|from|by|last|this|earlier|later|late)\b"
+    r"[^,.“”«»\"]{0,60})?)"
+)
+
+# The tail is cut at the sentence end, so a full stop inside the source is an abbreviation's
+# ("said Brig. Gen. Yahya Rasool").
+POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\";:]{{1,200}}?)\s*(?:[;:]|\.?$)")
+POST_SUBJECT = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
+PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
+POST_QUOTED_AS = re.compile(
+    r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
+)
+PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
+TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
+    r"(?:\s+\d{1,2})?(?:\s+in\s+[A-Z]\w+)?$"
+)
+
+
+def source_from_subject(src):
+    """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
+    src = src.strip()
+    src = re.sub(
+        r"^(?:(?:In|On|At|During|Meanwhile|However|But|And|Also|Earlier|Later)\b[^,]*,\s*)+",
+        "",
+        src,
+    )
+    src = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", src)
+    src = TIME_TAIL.sub("", src)
+    src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
+    return src.strip(" ,")
+
+
+def appositive_source(src, prefer_last=False):
+    """Pick the part of "X, a spokesman for Y," that names the source."""
+    parts = [p.strip() for p in src.split(",") if p.strip()]
+    if not parts:
+        return src
+    for part in parts:
+        if name_in(part):
+            return part
+    for part in parts:
+        if single_name(part):
+            return part
+    return parts[-1] if prefer_last else parts[0]
+
+
+class Attribution:
+    def __init__(self, attributed_as, cue, position):
+        self.attributed_as = attributed_as
+        self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
+        self.position = position
+
+
+def after_cue(text, span, limit, kind):
+    """Attribution right after the closing mark, within the sentence."""
+    tail = text[span.close_at : limit]
+    stop = re.search(r"[“«\"‘]", tail)
+    if stop:
+        tail = tail[: stop.start()]
+    for end in re.finditer(r"\.(?=\s|$)", tail):
+        if is_sentence_end(tail, end.start()):
+            tail = tail[: end.start()]
+            break
+    tail = tail.rstrip()
+    if not tail.strip(" ,.;"):
+        return None
+    quote_end = text[span.end - 1 : span.end]
+    if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
+        return None
+    quoted = POST_QUOTED_AS.match(tail)
+    if quoted:
+        return Attribution(clean_source(quoted.group("src")), "quoted as saying", span.close_at)
+    inverted = POST_INVERTED.match(tail)
+    if inverted and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src")):
+        src = inverted.group("src")
+        src_head = re.split(r",\s*", src)[0]
+        src_head = TIME_TAIL.sub("", src_head)
+        cue = (inverted.group("adv") or "") + inverted.group("verb")
+        return Attribution(clean_source(src_head), cue.strip(), span.close_at)
+    subject = POST_SUBJECT.match(tail)
+    if subject and _looks_like_subject(subject.group("src")):
+        src = source_from_subject(subject.group("src"))
+        cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
+        return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)
+    return None
+
+
+def _looks_like_subject(src):
+    """A noun phrase naming a source, not a clause ("could be achieved … efforts")."""
+    head = src.strip(" ,").split(",")[0]
+    words = head.split()
+    if not words or len(words) > 9:
+        return False
+    first = words[0]
+    return first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}
+
+
+def before_cue(text, span, sentence_start):
+    head = text[sentence_start : span.open_at]
+    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    own = head[last_close + 1 :] if last_close >= 0 else head
+    if not own.strip():
+        return None
+    subject = PRE_SUBJECT.search(own)
+    if subject and _looks_like_subject(source_from_subject(subject.group("src"))):
+        src = source_from_subject(subject.group("src"))
+        cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
+        return Attribution(
+            clean_source(appositive_source(src, prefer_last=True)), cue.strip(), span.open_at
+        )
+    adding = PRE_ADDING.search(own)
+    if adding:
+        return Attribution("", adding.group("verb"), span.open_at)
+    if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
+        phrase = subject_phrase(own.rstrip(" :"))
+        if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
+            return Attribution(phrase, "", span.open_at)
+        if opening_surname(own):
+            return Attribution(opening_surname(own), "", span.open_at)
+    return None
+
+
+def partial_cue(text, span, sentence_start):
+    """For a fragment inside reported speech: the speech verb and its subject."""
+    head = text[sentence_start : span.open_at]
+    verbs = list(PARTIAL_VERBS.finditer(head))
+    if not verbs:
+        pronoun = re.match(r"^(?:[^,]{0,40},\s*)?(?P<src>[Hh]e|[Ss]he|[Tt]hey)\b", head)
+        if pronoun:
+            return Attribution(pronoun.group("src"), "", span.open_at)
+        return None
+    # The verb nearest the fragment whose subject is a noun phrase: not a noun after a
+    # possessive ("Carter's comments") nor the second of two verbs ("told X that … and warned").
+    verb, before = verbs[0], head[: verbs[0].start()]
+    for candidate in reversed(verbs):
+        subject = head[: candidate.start()]
+        if re.search(r"['’]s\s+$", subject):
+            continue
+        aside = re.search(r",\s*([^,]+?)\s*$", subject)  # "Quotas, she argues, are …"
+        if aside and (aside.group(1).lower() in PRONOUNS or name_in(aside.group(1))):
+            verb, before = candidate, aside.group(1)
+            break
+        if _looks_like_subject(source_from_subject(subject)):
+            verb, before = candidate, subject
+            break
+    src = appositive_source(source_from_subject(before))
+    src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
+    cue = verb.group(0)
+    return Attribution(clean_source(src), cue, span.open_at)
+
+
+def next_sentence_cue(text, span, sentences, s_end):
+    """For a quote that is a paragraph's whole first sentence: the person the next sentence
+    opens with ("“It hurts.” Lazio coach Marco De Santis did not hide …")."""
+    if text[span.close_at : s_end].strip(" ,.!?"):
+        return None
+    following = next(((a, b) for a, b in sentences if a >= s_end), None)
+    if following is None:
+        return None
+    subject = subject_phrase(text[following[0] : following[1]])
+    name = name_in(subject)
+    if not name:
+        return None
+    return Attribution(name, "", following[0])
+
+
+TRACK_VERBS = (
+    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
+    "became|will|would|can|could|did|does|"
+)
+
+
+def subject_phrase(sentence):
+    """The words before a sentence's first verb, reduced to the part naming a source."""
+    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+    subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
+    return appositive_source(source_from_subject(subject))
+
+
+def opening_surname(sentence):
+    """A capitalised word that opens `sentence` and is followed by a verb ("Ellison put …")."""
+    opening = re.match(rf"\s*((?:[Aa]l-)?[{UPPER}][\w’'-]+)\s+[a-z]", sentence)
+    if opening and opening.group(1) not in NOT_NAME_WORDS:
+        return opening.group(1)
+    return None

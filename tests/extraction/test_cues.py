@@ -1,0 +1,45 @@
+"""Attribution cues: the source phrase and verb before, after or inside a quotation."""
+
+from tests.extraction import quotes
+
+
+def test_cue_after_quote_with_inverted_name():
+    assert quotes("“We will win,” said Hakim al-Zamili, a lawmaker.") == [
+        ("We will win,", "direct", "Hakim al-Zamili", "Hakim al-Zamili", "said")
+    ]
+
+
+def test_cue_before_quote_and_guillemets():
+    text = "Hakim al-Zamili said on October 7 in Baghdad, «I think Iraq will ask Russia.»"
+    assert quotes(text)[0][2] == "Hakim al-Zamili"
+    assert quotes(text)[0][4] == "said on October 7 in Baghdad"
+
+
+def test_quoted_as_saying_names_the_person_quoted_not_the_outlet():
+    text = "“The Americans are slow,” the Journal quoted one Iraqi lawmaker as saying."
+    assert quotes(text)[0][2:4] == (None, "one Iraqi lawmaker")
+
+
+def test_a_quote_split_by_told_a_news_conference_keeps_its_speaker():
+    text = (
+        "“Our soldiers will stay,” Ahmet Davutoglu told a news conference in Ankara, "
+        "“and they will train volunteers.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ahmet Davutoglu"] * 2
+
+
+def test_a_colon_after_a_named_subject_attributes_the_quote():
+    text = (
+        "Sen. Margaret Ellison voted against the bill.\n\n"
+        "Rep. Tom Kowalczyk says the deal only delays the fight.\n\n"
+        'Ellison put it bluntly: "This town spends money it does not have."'
+    )
+    assert quotes(text)[0][2] == "Margaret Ellison"
+
+
+def test_a_quote_opening_a_paragraph_takes_the_person_the_next_sentence_names():
+    text = (
+        "“We gave them two goals,” Lazio captain Ciro Bellandi said.\n\n"
+        "“It hurts.” Lazio coach Marco De Santis did not hide his disappointment."
+    )
+    assert [f[2] for f in quotes(text)] == ["Ciro Bellandi", "Marco De Santis"]

@@ -93,6 +93,9 @@ def _opens(text, i, para_start):
     return False
 
 
+MIXED_CLOSERS = {"“": '"', '"': "”"}
+
+
 def find_spans(text, para):
     """Outer quotation spans in one paragraph; nested quotes stay inside their outer one."""
     p_start, p_end = para
@@ -105,11 +108,23 @@ def find_spans(text, para):
         opener = text[i]
         closer = PAIRS[opener]
         depth = 0
+        mixed = 0  # open quotes of the other style ("…" inside “…”, or “…” inside "…")
         j = i + 1
         found = None
         while j < p_end:
             ch = text[j]
-            if ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
+            if ch == MIXED_CLOSERS.get(opener) and ch != closer:
+                # Writers close a curly quote with a straight one and the reverse.
+                if opener == "“" and _opens(text, j, p_start):
+                    mixed += 1
+                elif mixed:
+                    mixed -= 1
+                elif depth == 0 and not text[j - 1].isspace():
+                    found = j
+                    break
+            elif opener == '"' and ch == "“":
+                mixed += 1
+            elif ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
                 if closer == '"' and j + 1 < p_end and text[j + 1].isalnum():
                     # a straight quote glued to a word opens a nested quote
                     depth += 1

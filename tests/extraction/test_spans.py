@@ -59,3 +59,16 @@ def test_sentences_do_not_end_at_the_full_stop_of_a_title():
         "Mr. Lund spoke first.",
         "Dr. Aho spoke next.",
     ]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
+    text = '“We will not back down," said Ana Ferreira. "The vote is ours.”'
+    assert [(f[0], f[2]) for f in quotes(text)] == [
+        ("We will not back down,", "Ana Ferreira"),
+        ("The vote is ours.", "Ana Ferreira"),
+    ]
+
+
+def test_a_straight_quote_nested_in_a_curly_one_does_not_close_it():
+    text = '“They called it "a farce," and walked out,” said Ana Ferreira.'
+    assert quotes(text)[0][0] == 'They called it "a farce," and walked out,'

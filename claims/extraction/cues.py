@@ -10,6 +10,7 @@ from claims.extraction.lexicon import (
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
+    UNNAMED_HEADS,
     UPPER,
 )
 from claims.extraction.sources import clean_source, name_in, single_name
@@ -29,6 +30,8 @@ _OBJ = (
 # ("said Brig. Gen. Yahya Rasool").
 POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\";:]{{1,200}}?)\s*(?:[;:]|\.?$)")
 POST_SUBJECT = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
+# Failing that, whatever follows the verb ("said while campaigning in Iowa") is no source.
+POST_SUBJECT_OPEN = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)")
 PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
 POST_QUOTED_AS = re.compile(
     r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
@@ -101,7 +104,7 @@ def after_cue(text, span, limit, kind):
         src_head = TIME_TAIL.sub("", src_head)
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src_head), cue.strip(), span.close_at)
-    subject = POST_SUBJECT.match(tail)
+    subject = POST_SUBJECT.match(tail) or POST_SUBJECT_OPEN.match(tail)
     if subject and _looks_like_subject(subject.group("src")):
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
@@ -116,7 +119,10 @@ def _looks_like_subject(src):
     if not words or len(words) > 9:
         return False
     first = words[0]
-    return first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}
+    if first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}:
+        return True
+    # "campaign manager Robby Mook", "some protesters"
+    return bool(name_in(head) or UNNAMED_HEADS.match(head))
 
 
 def before_cue(text, span, sentence_start):

@@ -43,3 +43,16 @@ def test_a_quote_opening_a_paragraph_takes_the_person_the_next_sentence_names():
         "“It hurts.” Lazio coach Marco De Santis did not hide his disappointment."
     )
     assert [f[2] for f in quotes(text)] == ["Ciro Bellandi", "Marco De Santis"]
+
+
+def test_a_job_title_in_small_letters_before_the_name_is_part_of_the_source():
+    text = "“We knew it would be close,” campaign manager Lena Holt said."
+    assert quotes(text)[0][2:4] == ("Lena Holt", "campaign manager Lena Holt")
+
+
+def test_words_after_the_speech_verb_are_not_taken_for_the_source():
+    text = (
+        "“Nobody here wants another shutdown,” Tom Okafor said while touring a steel mill "
+        "outside Cleveland, before the vote."
+    )
+    assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "said")

@@ -5,8 +5,11 @@ import re
 from claims.extraction.lexicon import (
     AUDIENCES,
     CLOSERS,
+    DOCUMENTS,
     NOT_NAME_WORDS,
+    ORG_NOUNS,
     PARTIAL_VERBS,
+    PERSON_NOUNS,
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
@@ -36,6 +39,12 @@ PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\
 POST_QUOTED_AS = re.compile(
     r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
 )
+ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
+# "From the report: “…”", "More from Jones: “…”"
+FROM_SOURCE = re.compile(
+    r"^(?:(?:More|Read more|Quoting)\s+)?(?:[Ff]rom|[Qq]uoting)\s+(?P<src>.{2,80})$"
+)
+DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
 PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
 TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
@@ -132,22 +141,50 @@ def before_cue(text, span, sentence_start):
     if not own.strip():
         return None
     subject = PRE_SUBJECT.search(own)
-    if subject and _looks_like_subject(source_from_subject(subject.group("src"))):
+    if subject:
         src = source_from_subject(subject.group("src"))
-        cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
-        return Attribution(
-            clean_source(appositive_source(src, prefer_last=True)), cue.strip(), span.open_at
-        )
+        # "When asked about the vote, he said: …": the part next to the verb names the source.
+        chosen = appositive_source(src, prefer_last=True)
+        if _looks_like_subject(src) or _looks_like_subject(chosen):
+            cue = (subject.group("adv") or "") + subject.group("verb")
+            cue += subject.group("obj") or ""
+            return Attribution(clean_source(chosen), cue.strip(), span.open_at)
+    according = ACCORDING_BEFORE.search(own)
+    if according:
+        return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)
     if adding:
         return Attribution("", adding.group("verb"), span.open_at)
     if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
-        phrase = subject_phrase(own.rstrip(" :"))
-        if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
-            return Attribution(phrase, "", span.open_at)
-        if opening_surname(own):
-            return Attribution(opening_surname(own), "", span.open_at)
+        return colon_cue(own, span.open_at)
     return None
+
+
+def colon_cue(clause, position):
+    """The source a clause ending in a colon introduces ("Ellison put it bluntly:", "the
+    Christie supporter retorted:", "From the report:"), or None."""
+    clause = clause.rstrip(" :")
+    document = FROM_SOURCE.search(clause)
+    if document:
+        return Attribution(clean_source(document.group("src")), "", position)
+    phrase = subject_phrase(clause)
+    if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
+        return Attribution(phrase, "", position)
+    if opening_surname(clause):
+        return Attribution(opening_surname(clause), "", position)
+    if _describes_source(phrase):
+        return Attribution(clean_source(phrase), "", position)
+    return None
+
+
+def _describes_source(phrase):
+    """A description of a person, group or document: "the Christie supporter", "a footnote in
+    the report", "some protesters"."""
+    words = phrase.lower().split()
+    if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
+        return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
+    nouns = set(re.findall(r"[a-z]+", phrase.lower()))
+    return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
 
 
 def partial_cue(text, span, sentence_start):

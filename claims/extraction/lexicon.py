@@ -258,7 +258,8 @@ ROLE_WORDS = set(
     "Brigadier Sergeant Admiral Commander Commissioner Ambassador Envoy Chancellor Premier "
     "Spokesman Spokeswoman Spokesperson Chief Founder Sheikh Ayatollah Imam Cleric Emir King "
     "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
-    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper".split()
+    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper Councillor "
+    "Councilor Councilman Councilwoman Alderman Alderwoman Strategist Pollster Consultant".split()
 )
 PERSON_NOUNS = {
     "writer",

@@ -21,6 +21,7 @@ from claims.extraction.cues import (
     after_cue,
     appositive_source,
     before_cue,
+    colon_cue,
     next_sentence_cue,
     opening_surname,
     partial_cue,
@@ -84,11 +85,16 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             ):
                 continue
             s_end = next((b for a, b in sentences if a <= span.close_at - 1 < b), para[1])
+            if text[span.end - 1] in "?!" and not text[span.close_at : s_end].strip():
+                # “… it’s offensive!” Cruz said. The cue after ?” or !” looks like a new sentence.
+                s_end = next((b for a, b in sentences if a >= s_end), s_end)
             attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
             if attribution is None and kind == "partial":
                 attribution = partial_cue(text, span, s_start)
+            if attribution is None and span.open_at == para[0] and not continued:
+                attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
             speaker, source_type, attributed_as, cue = None, "unnamed", "", ""
@@ -161,6 +167,20 @@ class _SentenceReader:
     def _track(self, upto):
         _track_names(self.text, self.resolver, self.sentences[self.tracked : upto])
         self.tracked = max(self.tracked, upto)
+
+
+def _paragraph_colon_cue(text, paras, p_index, span):
+    """For a quote opening a paragraph after one that ends in a colon ("Cruz continued:")."""
+    if p_index == 0:
+        return None
+    start, end = paras[p_index - 1]
+    if text[end - 1] != ":":
+        return None
+    last = sentence_bounds(text, start, end)[-1]
+    clause = text[last[0] : end]
+    if re.search(r"[“”«»\"]", clause):
+        return None
+    return colon_cue(clause, last[0])
 
 
 def _continues(text, paras, p_index):

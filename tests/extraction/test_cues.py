@@ -56,3 +56,33 @@ def test_words_after_the_speech_verb_are_not_taken_for_the_source():
         "outside Cleveland, before the vote."
     )
     assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "said")
+
+
+def test_a_colon_ending_the_paragraph_before_attributes_the_quote_that_opens_the_next():
+    text = (
+        "“Taxes will not rise,” said Mayor Ines Duarte.\n\n"
+        "Councillor Piet Vermeulen replied:\n\n"
+        "“Then the pools will close.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ines Duarte", "Piet Vermeulen"]
+
+
+def test_a_description_or_a_document_before_a_colon_is_the_source():
+    text = (
+        "At the meeting, the angry farmer retorted: “You have never milked a cow.”\n\n"
+        "From the audit: “Records were kept on paper and then lost.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["the angry farmer", "the audit"]
+
+
+def test_the_subject_next_to_the_verb_after_a_leading_clause_is_the_source():
+    text = (
+        "Ana Ferreira spoke first.\n\n"
+        "When asked about the budget, Tom Okafor said: “We will find the money.”"
+    )
+    assert quotes(text)[0][2] == "Tom Okafor"
+
+
+def test_according_to_before_a_quote_names_its_source():
+    text = "According to Tom Okafor, “the money is already spent.”"
+    assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "according to")

@@ -8,6 +8,7 @@ from claims.extraction.lexicon import (
     DOCUMENTS,
     NOT_NAME_WORDS,
     ORG_NOUNS,
+    ORG_WORDS,
     PARTIAL_VERBS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -19,6 +20,10 @@ from claims.extraction.lexicon import (
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
 
+TRACK_VERBS = (
+    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
+    "became|will|would|can|could|did|does|"
+)
 _VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
 _OBJ = (
     r"(?P<obj>(?:\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|"
@@ -190,6 +195,58 @@ def _describes_source(phrase):
 def partial_cue(text, span, sentence_start):
     """For a fragment inside reported speech: the speech verb and its subject."""
     head = text[sentence_start : span.open_at]
+    masked = _masked_quotes(head)
+    participle = None
+    for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
+        before = masked[: verb.start()]
+        if NOUN_BEFORE.search(before):
+            continue  # a noun, not a verb: "Carter's comments", "his remarks"
+        if verb.group(0).lower().endswith("ing"):
+            with_subject = re.search(r"\b[Ww]ith\s+([^,_]{2,80}?)\s*$", before)
+            if with_subject:  # "…, with coach Luca Ferraresi saying his side …"
+                return Attribution(clean_source(with_subject.group(1)), verb.group(0), span.open_at)
+            participle = participle or verb
+            continue  # "…, adding that …": the subject is the main verb's
+        subject = nearest_subject(head[: verb.start()], before)
+        if subject is None:
+            break
+        if subject:
+            return Attribution(clean_source(subject), verb.group(0), span.open_at)
+    main = _main_subject(head, masked)
+    if main:
+        cue = participle.group(0) if participle else main[1]
+        return Attribution(clean_source(main[0]), cue, span.open_at)
+    return _partial_cue_fallback(head, span)
+
+
+ANY_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|[a-z]+s|{TRACK_VERBS}{SPEECH_VERBS})\b")
+
+
+def _main_subject(head, masked):
+    """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
+    leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
+    for verb in ANY_VERB.finditer(masked):
+        if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
+            continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
+        subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
+        if subject and names_source(subject):
+            return subject, verb.group(0)
+    return None
+
+
+def names_source(phrase):
+    """True when `phrase` names a person, a group or a document: a pronoun, a name, an
+    organization or a description ("the former secretary of state")."""
+    return bool(
+        phrase.lower() in PRONOUNS
+        or name_in(phrase)
+        or single_name(phrase)
+        or ORG_WORDS.search(phrase)
+        or _describes_source(phrase)
+    )
+
+
+def _partial_cue_fallback(head, span):
     verbs = list(PARTIAL_VERBS.finditer(head))
     if not verbs:
         pronoun = re.match(r"^(?:[^,]{0,40},\s*)?(?P<src>[Hh]e|[Ss]he|[Tt]hey)\b", head)
@@ -216,6 +273,76 @@ def partial_cue(text, span, sentence_start):
     return Attribution(clean_source(src), cue, span.open_at)
 
 
+# A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
+NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
+)
+# Where a clause ends inside the words before a verb.
+CLAUSE_BREAK = re.compile(
+    r"_+|[,;:(—–]|\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
+    r"since|if|so|where|whom|than|until|whether)\s"
+)
+CLAUSE_WORD = re.compile(
+    r"\b(?:is|was|were|are|has|had|have|will|would|did|does|do|can|could|should|may|might|"
+    r"must|be|been)\b|(?<!the )(?<!\ba )(?<!former )(?<!retired )\b[a-z]{3,}ed\b"
+)
+
+
+def _masked_quotes(head):
+    """`head` with the words inside quotation marks replaced by underscores, same length."""
+    return re.sub(r"[“\"«][^“”\"«»]*[”\"»]", lambda m: "_" * len(m.group(0)), head)
+
+
+def nearest_subject(before, masked=None):
+    """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
+    there is none, None when the words before the verb end in a clause, not a subject."""
+    masked = masked if masked is not None else before
+    relative = re.search(r",?\s*\b(?:who|which)\s*$", masked)
+    if relative:  # "Gen. Dunford, who said …": the noun the clause is about
+        before, masked = before[: relative.start()] + ",", masked[: relative.start()] + ","
+    if before.rstrip().endswith(","):
+        return _subject_before_aside(before, masked)
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(masked)]
+    part = source_from_subject(before[cuts[-1] :])
+    if not part or part.lower() in PRONOUNS | {"i"}:
+        return part
+    if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
+        return None
+    return part
+
+
+# What opens an aside between commas: "X, who asked not to be named, said", "X, 21, said".
+ASIDE_START = re.compile(
+    r"(?:who|which|whose|where|speaking|because|although|though|as|while|when|if|since|"
+    r"according|after|before|like|unlike|\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_before_aside(before, masked):
+    """The subject of "Marley Anderson, 21, a junior from Las Vegas, said": the nearest name
+    before the asides, else the first description ("A senior diplomat, who …, said")."""
+    cuts = [0] + [m.end() for m in re.finditer(r",|_+", masked)]
+    description = None
+    for index in range(len(cuts) - 1, -1, -1):
+        stop = cuts[index + 1] if index + 1 < len(cuts) else len(before)
+        segment = before[cuts[index] : stop].strip(" ,_")
+        if not segment or ASIDE_START.match(segment):
+            continue
+        if index == 0:  # the sentence's subject, or the name the asides are about
+            segment = nearest_subject(segment) or name_in(segment) or ""
+        segment = source_from_subject(segment)
+        if segment.lower() in PRONOUNS | {"i"} or name_in(segment) or single_name(segment):
+            return segment
+        if segment and names_source(segment):
+            description = segment
+        elif index > 0 and CLAUSE_WORD.search(segment):
+            continue  # an aside that is a clause
+        elif segment:
+            break
+    return description
+
+
 def next_sentence_cue(text, span, sentences, s_end):
     """For a quote that is a paragraph's whole first sentence: the person the next sentence
     opens with ("“It hurts.” Lazio coach Marco De Santis did not hide …")."""
@@ -229,12 +356,6 @@ def next_sentence_cue(text, span, sentences, s_end):
     if not name:
         return None
     return Attribution(name, "", following[0])
-
-
-TRACK_VERBS = (
-    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
-    "became|will|would|can|could|did|does|"
-)
 
 
 def subject_phrase(sentence):

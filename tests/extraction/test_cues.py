@@ -86,3 +86,31 @@ def test_the_subject_next_to_the_verb_after_a_leading_clause_is_the_source():
 def test_according_to_before_a_quote_names_its_source():
     text = "According to Tom Okafor, “the money is already spent.”"
     assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "according to")
+
+
+def test_a_fragment_after_a_quote_takes_the_subject_not_the_earlier_quote():
+    text = (
+        "“This is reckless,” Ana Ferreira said, adding that the plan was “a gift to speculators.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [("Ana Ferreira", "Ana Ferreira")] * 2
+
+
+def test_a_fragment_after_any_verb_takes_that_verbs_subject():
+    text = (
+        "Tom Okafor spoke at noon.\n\n"
+        "Ana Ferreira, who chairs the committee, mocked the proposal as “a wish list for donors.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Ferreira", "Ana Ferreira", "mocked")
+
+
+def test_a_pronoun_just_before_the_verb_is_the_source_of_a_fragment():
+    text = "Tom Okafor voted for the bill. Later, he called the delay “a disgrace.”"
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "he")
+
+
+def test_an_aside_between_commas_does_not_hide_the_subject():
+    text = (
+        "A senior diplomat, who asked not to be named because talks continue, said the deal "
+        "was “almost done.”"
+    )
+    assert quotes(text)[0][2:4] == (None, "A senior diplomat")

@@ -44,6 +44,11 @@ PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\
 POST_QUOTED_AS = re.compile(
     r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
 )
+# "…, with Trump reportedly yelling: “…”"
+WITH_BEFORE = re.compile(
+    r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>\w+ly\s+)?(?P<verb>[a-z]+ing)"
+    r"(?:\s+[^,;:“”«»\"]{0,40})?[\s,:]*$"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
@@ -51,6 +56,10 @@ FROM_SOURCE = re.compile(
 )
 DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
 PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
+INVERTED_TAIL = re.compile(
+    r"\s+(?:while|when|after|before|because|during|as|(?:in|at|on|to|during)\s+(?:a|an|the|his|her)"
+    r")\s+(?=[a-z])"
+)
 TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
     r"(?:\s+\d{1,2})?(?:\s+in\s+[A-Z]\w+)?$"
@@ -61,7 +70,9 @@ def source_from_subject(src):
     """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
     src = src.strip()
     src = re.sub(
-        r"^(?:(?:In|On|At|During|Meanwhile|However|But|And|Also|Earlier|Later)\b[^,]*,\s*)+",
+        r"^(?:(?:In|On|At|During|Meanwhile|However|But|And|Also|Earlier|Later|When|After|Before|"
+        r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
+        r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
         "",
         src,
     )
@@ -116,6 +127,8 @@ def after_cue(text, span, limit, kind):
         src = inverted.group("src")
         src_head = re.split(r",\s*", src)[0]
         src_head = TIME_TAIL.sub("", src_head)
+        # "said Sanders while campaigning in Iowa", "said Smith in an interview"
+        src_head = re.split(INVERTED_TAIL, src_head)[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src_head), cue.strip(), span.close_at)
     subject = POST_SUBJECT.match(tail) or POST_SUBJECT_OPEN.match(tail)
@@ -123,6 +136,24 @@ def after_cue(text, span, limit, kind):
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)
+    if kind == "direct":
+        return _trailing_cue(tail, span.close_at)
+    return None
+
+
+def _trailing_cue(tail, position):
+    """The cue that ends the sentence a quote opens: "“Boots on the ground” would be right,
+    Ben Carson said after the attacks." / "…” for Clinton, said Kunin."""
+    clause = re.search(rf",\s+{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)", tail)
+    if clause and names_source(clause.group("src")):
+        src = source_from_subject(clause.group("src"))
+        cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")
+        return Attribution(clean_source(appositive_source(src)), cue.strip(), position)
+    inverted = re.search(rf",\s+{_VERB}\s+(?P<src>[^,;:]{{2,80}}?)\s*(?:,|$)", tail)
+    if inverted and names_source(inverted.group("src")):
+        src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src")))[0]
+        cue = (inverted.group("adv") or "") + inverted.group("verb")
+        return Attribution(clean_source(src), cue.strip(), position)
     return None
 
 
@@ -154,6 +185,10 @@ def before_cue(text, span, sentence_start):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
             return Attribution(clean_source(chosen), cue.strip(), span.open_at)
+    with_subject = WITH_BEFORE.search(own)
+    if with_subject and names_source(with_subject.group("src")):
+        cue = (with_subject.group("adv") or "") + with_subject.group("verb")
+        return Attribution(clean_source(with_subject.group("src")), cue, span.open_at)
     according = ACCORDING_BEFORE.search(own)
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)

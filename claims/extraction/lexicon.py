@@ -16,13 +16,24 @@ SPEECH_VERBS = (
     "commented|comments|observed|observes|emphasized|emphasised|emphasizes|emphasises|"
     "underlined|underscored|predicted|predicts|estimated|estimates|telling|saying|"
     "concluded|concludes|responded|responds|answered|answers|conceded|concedes|"
-    "quipped|joked|tweeted|posted|wrote"
+    "quipped|joked|tweeted|posted|wrote|asserted|asserts|agreed|agrees|exclaimed|exclaims|"
+    "fumed|fumes|demurred|confessed|confesses|mocked|mocks|scoffed|scoffs|retorted|retorts|"
+    "shouted|shouts|yelled|yells|chanted|chants|cried|whispered|muttered|mused|muses|quips|"
+    "jokes|boasted|boasts|bragged|brags|lamented|laments|countered|counters|shot back|"
+    "fired back|wondered|wonders|recounted|recounts|testified|testifies|tweets|texted|"
+    "interjected|protested|pleaded|grumbled|deadpanned|gushed|charged|alleged|alleges|"
+    "contended|contends|maintained|maintains|proclaimed|proclaims|pledged|promised|"
+    "reiterated|reiterates|repeated|echoed|echoes|inquired|demanded|reasoned|"
+    "summed up|went on|chimed in|offered|speculated|surmised"
 )
-# Verbs that introduce a fragment as the speaker's own words (partials).
+# Verbs that introduce a fragment as the speaker's own words (partials); not those that
+# also take a plan or a deed ("agreed to form an “operations room”").
+_NOT_PARTIAL = set(
+    "declared agreed agrees offered promised pledged charged demanded maintained maintains "
+    "repeated echoed echoes went on".split(" ")
+) | {"went on"}
 PARTIAL_VERBS = re.compile(
-    r"\b(?:"
-    + SPEECH_VERBS.replace("declared|", "").replace("called|calls|", "called|calls|")
-    + r")\b",
+    r"\b(?:" + "|".join(v for v in SPEECH_VERBS.split("|") if v not in _NOT_PARTIAL) + r")\b",
     re.IGNORECASE,
 )
 NAMING_CUES = re.compile(

@@ -114,3 +114,40 @@ def test_an_aside_between_commas_does_not_hide_the_subject():
         "was “almost done.”"
     )
     assert quotes(text)[0][2:4] == (None, "A senior diplomat")
+
+
+def test_speech_verbs_beyond_said_attribute_a_quote():
+    text = (
+        "“Not a chance,” Ana Ferreira scoffed.\n\n"
+        "“We will see,” agreed Tom Okafor, a farmer from Leiria."
+    )
+    assert [f[2:5] for f in quotes(text)] == [
+        ("Ana Ferreira", "Ana Ferreira", "scoffed"),
+        ("Tom Okafor", "Tom Okafor", "agreed"),
+    ]
+
+
+def test_a_cue_that_ends_the_sentence_a_quote_opens_names_its_source():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "“Fewer trains to the coast” would hurt the north, transport minister Ana Ferreira said."
+    )
+    assert quotes(text)[0][2:4] == ("Ana Ferreira", "transport minister Ana Ferreira")
+
+
+def test_with_x_shouting_before_a_quote_names_x():
+    text = (
+        "At the rally in Porto, people pushed a heckler out, with Ana Ferreira shouting: "
+        "“Let him speak!”"
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_leading_clause_with_a_name_in_it_is_not_the_source():
+    text = "Watching Tom Okafor speak about the budget, Ana Ferreira said: “He has no plan.”"
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_clause_after_an_inverted_name_is_not_part_of_the_source():
+    text = "“We have the votes,” said Ana Ferreira while touring a school in Braga."
+    assert quotes(text)[0][2:4] == ("Ana Ferreira", "Ana Ferreira")

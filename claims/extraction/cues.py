@@ -234,8 +234,8 @@ def partial_cue(text, span, sentence_start):
     participle = None
     for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
         before = masked[: verb.start()]
-        if NOUN_BEFORE.search(before):
-            continue  # a noun, not a verb: "Carter's comments", "his remarks"
+        if NOUN_BEFORE.search(before) or not verb.group(0)[0].islower():
+            continue  # a noun, not a verb: "Carter's comments", "his remarks", "United States"
         if verb.group(0).lower().endswith("ing"):
             with_subject = re.search(r"\b[Ww]ith\s+([^,_]{2,80}?)\s*$", before)
             if with_subject:  # "…, with coach Luca Ferraresi saying his side …"
@@ -245,7 +245,7 @@ def partial_cue(text, span, sentence_start):
         subject = nearest_subject(head[: verb.start()], before)
         if subject is None:
             break
-        if subject:
+        if subject and names_source(subject):
             return Attribution(clean_source(subject), verb.group(0), span.open_at)
     main = _main_subject(head, masked)
     if main:
@@ -254,7 +254,13 @@ def partial_cue(text, span, sentence_start):
     return _partial_cue_fallback(head, span)
 
 
-ANY_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|[a-z]+s|{TRACK_VERBS}{SPEECH_VERBS})\b")
+# A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
+ANY_VERB = re.compile(
+    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|"
+    r"lines|times|years|days|weeks|months|others|states|votes|voters|plans|ways)\b)"
+    rf"(?:[a-z]+ed|[a-z]*[a-hj-rtv-z]s|went|made|took|gave|spoke|led|held|sent|won|came|"
+    rf"{SPEECH_VERBS})\b"
+)
 
 
 def _main_subject(head, masked):
@@ -263,6 +269,11 @@ def _main_subject(head, masked):
     for verb in ANY_VERB.finditer(masked):
         if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
             continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
+        word_before = masked[: verb.start()].split()[-1:] or [""]
+        if verb.group(0).endswith("s") and not (
+            word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
+        ):
+            continue  # "Trump supporters chanted": a plural noun, not "Clinton supports"
         subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
         if subject and names_source(subject):
             return subject, verb.group(0)
@@ -304,6 +315,8 @@ def _partial_cue_fallback(head, span):
             break
     src = appositive_source(source_from_subject(before))
     src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
+    if len(src.split()) > 6 and name_in(src):
+        src = name_in(src)  # a whole clause before the verb: keep the name in it
     cue = verb.group(0)
     return Attribution(clean_source(src), cue, span.open_at)
 

@@ -157,9 +157,13 @@ def _trailing_cue(tail, position):
     return None
 
 
+RELATIVE_TAIL = re.compile(r"\s+(?:who|which)\s+")
+
+
 def _looks_like_subject(src):
     """A noun phrase naming a source, not a clause ("could be achieved … efforts")."""
     head = src.strip(" ,").split(",")[0]
+    head = RELATIVE_TAIL.split(head)[0]  # "a White House official who spoke anonymously"
     words = head.split()
     if not words or len(words) > 9:
         return False
@@ -180,7 +184,7 @@ def before_cue(text, span, sentence_start):
     if subject:
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
-        chosen = appositive_source(src, prefer_last=True)
+        chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
         if _looks_like_subject(src) or _looks_like_subject(chosen):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
@@ -225,6 +229,20 @@ def _describes_source(phrase):
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))
     return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
+
+
+def main_subject_cue(text, span, sentence_start):
+    """For a quote inside a sentence that has no speech verb next to it: the subject of the
+    sentence's verb ("Billy Joel sings, “…”", "Ash argued in his email, “…”")."""
+    head = text[sentence_start : span.open_at]
+    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    own = head[last_close + 1 :]
+    if len(own.split()) < 2:
+        return None
+    main = _main_subject(own, _masked_quotes(own))
+    if main:
+        return Attribution(clean_source(main[0]), main[1], span.open_at)
+    return None
 
 
 def partial_cue(text, span, sentence_start):

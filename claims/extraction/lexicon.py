@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     "interjected|protested|pleaded|grumbled|deadpanned|gushed|charged|alleged|alleges|"
     "contended|contends|maintained|maintains|proclaimed|proclaims|pledged|promised|"
     "reiterated|reiterates|repeated|echoed|echoes|inquired|demanded|reasoned|"
-    "summed up|went on|chimed in|offered|speculated|surmised"
+    "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").

@@ -22,6 +22,7 @@ from claims.extraction.cues import (
     appositive_source,
     before_cue,
     colon_cue,
+    main_subject_cue,
     next_sentence_cue,
     opening_surname,
     partial_cue,
@@ -91,6 +92,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
+            if attribution is None and kind == "direct":
+                attribution = main_subject_cue(text, span, s_start)
             if attribution is None and kind == "partial":
                 attribution = partial_cue(text, span, s_start)
             if attribution is None and span.open_at == para[0] and not continued:

@@ -151,3 +151,20 @@ def test_a_leading_clause_with_a_name_in_it_is_not_the_source():
 def test_a_clause_after_an_inverted_name_is_not_part_of_the_source():
     text = "“We have the votes,” said Ana Ferreira while touring a school in Braga."
     assert quotes(text)[0][2:4] == ("Ana Ferreira", "Ana Ferreira")
+
+
+def test_a_quote_inside_a_sentence_without_a_speech_verb_takes_the_subject():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "In her newsletter, Ana Ferreira listed the costs, “Nine schools, two clinics and a "
+        "bridge nobody uses.”"
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_relative_clause_after_the_source_is_left_out():
+    text = (
+        "A ministry official who spoke on condition of anonymity said on Monday, “The talks "
+        "have stalled.”"
+    )
+    assert quotes(text)[0][2:4] == (None, "A ministry official")

@@ -259,19 +259,6 @@ NOT_NAME_WORDS |= set(
     "Where Asked Speaking Writing Instead Also Thus Indeed Later Earlier Last Next Outside "
     "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
 )
-# Capitalised job titles that stand before a name: "Chief Financial Officer Maja Eklund-Strand".
-# Words that are also common given names (Dean, Earl) are left out.
-ROLE_WORDS = set(
-    "Minister Secretary Leader Officer Executive Director Chairman Chairwoman Chair Speaker "
-    "President Vice Deputy Acting Former Assistant Attorney General Governor Mayor Judge "
-    "Prosecutor Coach Manager Captain Professor Prof Doctor Dr Senator Sen Representative Rep "
-    "Congressman Congresswoman Lt Col Maj Brig Gen Sgt Capt Cmdr Adm Lieutenant Colonel Major "
-    "Brigadier Sergeant Admiral Commander Commissioner Ambassador Envoy Chancellor Premier "
-    "Spokesman Spokeswoman Spokesperson Chief Founder Sheikh Ayatollah Imam Cleric Emir King "
-    "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
-    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper Councillor "
-    "Councilor Councilman Councilwoman Alderman Alderwoman Strategist Pollster Consultant".split()
-)
 PERSON_NOUNS = {
     "writer",
     "author",
@@ -373,6 +360,20 @@ PERSON_NOUNS = {
     "chancellor",
     "commissioner",
 }
+# Capitalised job titles that stand before a name: "Chief Financial Officer Maja Eklund-Strand".
+# Words that are also common given names (Dean, Earl) are left out.
+ROLE_WORDS = set(
+    "Minister Secretary Leader Officer Executive Director Chairman Chairwoman Chair Speaker "
+    "President Vice Deputy Acting Former Assistant Attorney General Governor Mayor Judge "
+    "Prosecutor Coach Manager Captain Professor Prof Doctor Dr Senator Sen Representative Rep "
+    "Congressman Congresswoman Lt Col Maj Brig Gen Sgt Capt Cmdr Adm Lieutenant Colonel Major "
+    "Brigadier Sergeant Admiral Commander Commissioner Ambassador Envoy Chancellor Premier "
+    "Spokesman Spokeswoman Spokesperson Chief Founder Sheikh Ayatollah Imam Cleric Emir King "
+    "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
+    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper Councillor "
+    "Councilor Councilman Councilwoman Alderman Alderwoman Strategist Pollster Consultant "
+    "Fisherman Voter Delegate Supporter Blogger Pastor Rabbi Priest Businesswoman".split()
+) | {noun.capitalize() for noun in PERSON_NOUNS if noun not in {"man", "woman", "head", "pm"}}
 TITLE_WORDS = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cmdr|Rep|Sen|Gov|Rev)\.?(?=\s)|"
     r"General|Sheikh|Prime Minister|President|Professor|Doctor|Representative|"

@@ -208,9 +208,29 @@ def _carry_over(text, resolver, previous, para, span):
             speaker, source_type = resolver.resolve(src, para[0] + match.start())
             if speaker or UNNAMED_HEADS.match(src):
                 return speaker, source_type, clean_source(src), match.group("cue")
+    named = _previous_subject(text, resolver, para[0], span.open_at)
+    if named:
+        return named
     if previous:
         return previous.speaker, previous.source_type, previous.attributed_as, ""
     return None
+
+
+def _previous_subject(text, resolver, start, end):
+    """The source a quote that opens a sentence takes from the sentence just before it in
+    its paragraph ("Dianne Bystrom agreed. “…”"), or None."""
+    if not text[start:end].strip():
+        return None
+    a, b = sentence_bounds(text, start, end)[-1]
+    if text[b:end].strip() or re.search(r"[“”«»\"]", text[a:b]):
+        return None
+    subject = subject_phrase(text[a:b])
+    if not (name_in(subject) or single_name(subject) or subject.lower() in {"he", "she"}):
+        return None
+    speaker, source_type = resolver.resolve(subject, a)
+    if not speaker:
+        return None
+    return speaker, source_type, clean_source(subject), ""
 
 
 def _track_names(text, resolver, sentences):

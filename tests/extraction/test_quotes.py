@@ -39,3 +39,11 @@ def test_the_extraction_package_imports_no_django():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_quote_after_a_sentence_about_a_newly_named_person_is_theirs():
+    text = (
+        "“The port will reopen in May,” said Ana Ferreira, the harbour master.\n\n"
+        "Fisherman Tom Okafor disagreed. “Nobody has told us anything.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor"]

@@ -96,11 +96,19 @@ def appositive_source(src, prefer_last=False):
     return parts[-1] if prefer_last else parts[0]
 
 
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
 class Attribution:
-    def __init__(self, attributed_as, cue, position):
+    """A source phrase and cue found for one quote. `confidence` says how sure the rule
+    that found it is: high for a speech verb next to the quote, medium for a colon, a
+    participle or a nearby sentence, low for a guess from the sentence's subject."""
+
+    def __init__(self, attributed_as, cue, position, confidence=HIGH):
         self.attributed_as = attributed_as
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
+        self.confidence = confidence
 
 
 def after_cue(text, span, limit, kind):
@@ -148,12 +156,12 @@ def _trailing_cue(tail, position):
     if clause and names_source(clause.group("src")):
         src = source_from_subject(clause.group("src"))
         cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")
-        return Attribution(clean_source(appositive_source(src)), cue.strip(), position)
+        return Attribution(clean_source(appositive_source(src)), cue.strip(), position, MEDIUM)
     inverted = re.search(rf",\s+{_VERB}\s+(?P<src>[^,;:]{{2,80}}?)\s*(?:,|$)", tail)
     if inverted and names_source(inverted.group("src")):
         src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src")))[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
-        return Attribution(clean_source(src), cue.strip(), position)
+        return Attribution(clean_source(src), cue.strip(), position, MEDIUM)
     return None
 
 
@@ -192,13 +200,13 @@ def before_cue(text, span, sentence_start):
     with_subject = WITH_BEFORE.search(own)
     if with_subject and names_source(with_subject.group("src")):
         cue = (with_subject.group("adv") or "") + with_subject.group("verb")
-        return Attribution(clean_source(with_subject.group("src")), cue, span.open_at)
+        return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
     according = ACCORDING_BEFORE.search(own)
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)
     if adding:
-        return Attribution("", adding.group("verb"), span.open_at)
+        return Attribution("", adding.group("verb"), span.open_at, MEDIUM)
     if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
         return colon_cue(own, span.open_at)
     return None
@@ -210,14 +218,14 @@ def colon_cue(clause, position):
     clause = clause.rstrip(" :")
     document = FROM_SOURCE.search(clause)
     if document:
-        return Attribution(clean_source(document.group("src")), "", position)
+        return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
-        return Attribution(phrase, "", position)
+        return Attribution(phrase, "", position, MEDIUM)
     if opening_surname(clause):
-        return Attribution(opening_surname(clause), "", position)
+        return Attribution(opening_surname(clause), "", position, MEDIUM)
     if _describes_source(phrase):
-        return Attribution(clean_source(phrase), "", position)
+        return Attribution(clean_source(phrase), "", position, MEDIUM)
     return None
 
 
@@ -241,7 +249,7 @@ def main_subject_cue(text, span, sentence_start):
         return None
     main = _main_subject(own, _masked_quotes(own))
     if main:
-        return Attribution(clean_source(main[0]), main[1], span.open_at)
+        return Attribution(clean_source(main[0]), main[1], span.open_at, LOW)
     return None
 
 
@@ -257,18 +265,19 @@ def partial_cue(text, span, sentence_start):
         if verb.group(0).lower().endswith("ing"):
             with_subject = re.search(r"\b[Ww]ith\s+([^,_]{2,80}?)\s*$", before)
             if with_subject:  # "…, with coach Luca Ferraresi saying his side …"
-                return Attribution(clean_source(with_subject.group(1)), verb.group(0), span.open_at)
+                source = clean_source(with_subject.group(1))
+                return Attribution(source, verb.group(0), span.open_at, MEDIUM)
             participle = participle or verb
             continue  # "…, adding that …": the subject is the main verb's
         subject = nearest_subject(head[: verb.start()], before)
         if subject is None:
             break
         if subject and names_source(subject):
-            return Attribution(clean_source(subject), verb.group(0), span.open_at)
+            return Attribution(clean_source(subject), verb.group(0), span.open_at, MEDIUM)
     main = _main_subject(head, masked)
     if main:
         cue = participle.group(0) if participle else main[1]
-        return Attribution(clean_source(main[0]), cue, span.open_at)
+        return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
 
 
@@ -315,7 +324,7 @@ def _partial_cue_fallback(head, span):
     if not verbs:
         pronoun = re.match(r"^(?:[^,]{0,40},\s*)?(?P<src>[Hh]e|[Ss]he|[Tt]hey)\b", head)
         if pronoun:
-            return Attribution(pronoun.group("src"), "", span.open_at)
+            return Attribution(pronoun.group("src"), "", span.open_at, LOW)
         return None
     # The verb nearest the fragment whose subject is a noun phrase: not a noun after a
     # possessive ("Carter's comments") nor the second of two verbs ("told X that … and warned").
@@ -336,7 +345,7 @@ def _partial_cue_fallback(head, span):
     if len(src.split()) > 6 and name_in(src):
         src = name_in(src)  # a whole clause before the verb: keep the name in it
     cue = verb.group(0)
-    return Attribution(clean_source(src), cue, span.open_at)
+    return Attribution(clean_source(src), cue, span.open_at, LOW)
 
 
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
@@ -363,6 +372,9 @@ def nearest_subject(before, masked=None):
     """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
     there is none, None when the words before the verb end in a clause, not a subject."""
     masked = masked if masked is not None else before
+    adverbs = TRAILING_ADVERBS.search(masked)
+    if adverbs:  # "Tom Okafor, who fishes there, once described …"
+        before, masked = before[: adverbs.start()], masked[: adverbs.start()]
     relative = re.search(r",?\s*\b(?:who|which)\s*$", masked)
     if relative:  # "Gen. Dunford, who said …": the noun the clause is about
         before, masked = before[: relative.start()] + ",", masked[: relative.start()] + ","
@@ -377,6 +389,10 @@ def nearest_subject(before, masked=None):
     return part
 
 
+TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|"
+    r"previously|reportedly|[a-z]+ly))+\s*$"
+)
 # What opens an aside between commas: "X, who asked not to be named, said", "X, 21, said".
 ASIDE_START = re.compile(
     r"(?:who|which|whose|where|speaking|because|although|though|as|while|when|if|since|"
@@ -421,7 +437,7 @@ def next_sentence_cue(text, span, sentences, s_end):
     name = name_in(subject)
     if not name:
         return None
-    return Attribution(name, "", following[0])
+    return Attribution(name, "", following[0], MEDIUM)
 
 
 def subject_phrase(sentence):

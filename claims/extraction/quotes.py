@@ -18,6 +18,9 @@ import re
 from dataclasses import asdict, dataclass
 
 from claims.extraction.cues import (
+    HIGH,
+    LOW,
+    MEDIUM,
     after_cue,
     appositive_source,
     before_cue,
@@ -51,6 +54,7 @@ class Found:
     speaker: str | None
     attributed_as: str
     cue: str
+    confidence: str = LOW  # how sure the attribution is: high, medium or low
     source_type: str = "unnamed"  # person, organization or unnamed
 
     def as_dict(self):
@@ -100,24 +104,19 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
-            speaker, source_type, attributed_as, cue = None, "unnamed", "", ""
-            if attribution and attribution.attributed_as:
-                speaker, source_type = resolver.resolve(
-                    attribution.attributed_as, attribution.position
-                )
-                attributed_as, cue = attribution.attributed_as, attribution.cue
-            elif attribution:  # "adding" and the like: the same source as before
-                cue = attribution.cue
-                if previous:
-                    speaker, source_type, attributed_as = (
-                        previous.speaker,
-                        previous.source_type,
-                        previous.attributed_as,
-                    )
+            if attribution is None:
+                source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
+                if source and source[-1] == MEDIUM and not (previous_end > para[0] or continued):
+                    source = (*source[:-1], LOW)  # the last quote was in another paragraph
             else:
-                carried = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
-                if carried:
-                    speaker, source_type, attributed_as, cue = carried
+                source = _source_of(resolver, attribution, previous)
+            speaker, source_type, attributed_as, cue, confidence = source or (
+                None,
+                "unnamed",
+                "",
+                "",
+                LOW,
+            )
             found = Found(
                 text=text[span.start : span.end],
                 start=span.start,
@@ -126,6 +125,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 speaker=speaker,
                 attributed_as=attributed_as,
                 cue=cue,
+                confidence=confidence,
                 source_type=source_type,
             )
             if source_type == "person":
@@ -172,6 +172,33 @@ class _SentenceReader:
         self.tracked = max(self.tracked, upto)
 
 
+def _source_of(resolver, attribution, previous):
+    """(speaker, source_type, attributed_as, cue, confidence) for a quote's attribution."""
+    if not attribution.attributed_as:  # "adding" and the like: the same source as before
+        if previous is None:
+            return None, "unnamed", "", attribution.cue, LOW
+        return (
+            previous.speaker,
+            previous.source_type,
+            previous.attributed_as,
+            attribution.cue,
+            attribution.confidence,
+        )
+    speaker, source_type = resolver.resolve(attribution.attributed_as, attribution.position)
+    confidence = _resolved(attribution.confidence, attribution.attributed_as, speaker)
+    return speaker, source_type, attribution.attributed_as, attribution.cue, confidence
+
+
+def _resolved(confidence, attributed_as, speaker):
+    """A high confidence becomes medium when the speaker was found through a pronoun or a
+    description ("he", "the Iraqi PM") rather than named in `attributed_as`."""
+    if confidence != HIGH or not speaker:
+        return confidence
+    if speaker.split()[-1].lower() in attributed_as.lower():
+        return confidence
+    return MEDIUM
+
+
 def _paragraph_colon_cue(text, paras, p_index, span):
     """For a quote opening a paragraph after one that ends in a colon ("Cruz continued:")."""
     if p_index == 0:
@@ -207,12 +234,12 @@ def _carry_over(text, resolver, previous, para, span):
         if src:
             speaker, source_type = resolver.resolve(src, para[0] + match.start())
             if speaker or UNNAMED_HEADS.match(src):
-                return speaker, source_type, clean_source(src), match.group("cue")
+                return speaker, source_type, clean_source(src), match.group("cue"), MEDIUM
     named = _previous_subject(text, resolver, para[0], span.open_at)
     if named:
         return named
     if previous:
-        return previous.speaker, previous.source_type, previous.attributed_as, ""
+        return previous.speaker, previous.source_type, previous.attributed_as, "", MEDIUM
     return None
 
 
@@ -230,7 +257,7 @@ def _previous_subject(text, resolver, start, end):
     speaker, source_type = resolver.resolve(subject, a)
     if not speaker:
         return None
-    return speaker, source_type, clean_source(subject), ""
+    return speaker, source_type, clean_source(subject), "", LOW
 
 
 def _track_names(text, resolver, sentences):
@@ -277,6 +304,7 @@ def _reported(text, resolver, a, src, cue, c_start, c_end):
     if name and len(src_head.split()) > 6:
         src_head = name
     speaker, source_type = resolver.resolve(src_head, a)
+    confidence = _resolved(HIGH, src_head, speaker) if speaker or src_head else LOW
     start, end = a + c_start, a + c_end
     while start < end and text[start] in " ,":
         start += 1
@@ -288,5 +316,6 @@ def _reported(text, resolver, a, src, cue, c_start, c_end):
         speaker=speaker,
         attributed_as=clean_source(src_head),
         cue=cue,
+        confidence=confidence,
         source_type=source_type,
     )

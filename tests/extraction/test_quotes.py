@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+from claims.extraction.quotes import extract
 from tests.extraction import quotes
 
 
@@ -47,3 +48,19 @@ def test_a_quote_after_a_sentence_about_a_newly_named_person_is_theirs():
         "Fisherman Tom Okafor disagreed. “Nobody has told us anything.”"
     )
     assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor"]
+
+
+def test_each_quote_carries_the_confidence_of_the_rule_that_attributed_it():
+    text = (
+        "“The port will reopen in May,” said Ana Ferreira, the harbour master.\n\n"
+        "“Nobody believes it,” he said.\n\n"
+        "Tom Okafor, who fishes there, once described the plan as “a fairy tale for tourists.”\n\n"
+        "“Boats are already leaving.”"
+    )
+    assert [(f.speaker, f.confidence) for f in extract(text)] == [
+        ("Ana Ferreira", "high"),
+        ("Ana Ferreira", "medium"),
+        ("Tom Okafor", "medium"),
+        ("Tom Okafor", "low"),
+    ]
+    assert extract(text)[0].as_dict()["confidence"] == "high"

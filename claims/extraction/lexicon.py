@@ -36,6 +36,16 @@ PARTIAL_VERBS = re.compile(
     r"\b(?:" + "|".join(v for v in SPEECH_VERBS.split("|") if v not in _NOT_PARTIAL) + r")\b",
     re.IGNORECASE,
 )
+# Verbs that judge or report someone's words, so a short fragment after them is quoted
+# speech, not a scare quote: "accused Sanders of a “flip-flop”", "decried the “rigged” system".
+FRAGMENT_VERBS = re.compile(
+    r"\b(?:accus|decr|chid|prais|slamm?|blast|hail|critici[sz]|condemn|dismiss|denounc|"
+    r"label|brand|ridicul|derid|lambast|tout|pledg|vow|defend|reject|blam|thank|urg|"
+    r"characteri[sz]|liken|deem|term|promis|applaud|credit|fault|cheer|chant|shout|"
+    r"mock|attack|insist|argu|conced|admit|warn|tweet|call|describ)"
+    r"(?:e|es|ed|d|s|ing|ied|ies|y)?\b",
+    re.IGNORECASE,
+)
 NAMING_CUES = re.compile(
     r"(?:\bwhat\s+(?:\w+\s+){1,3}(?:call|calls|called|dubbed)|\bknown\s+as|\bdescribed\s+as\s+the|"
     r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|['’]s)\s*$",

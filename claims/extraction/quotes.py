@@ -81,6 +81,12 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             s_index = next((i for i, (a, b) in enumerate(sentences) if a <= span.open_at < b), None)
             s_start = sentences[s_index][0] if s_index is not None else para[0]
             kind = classify(text, span, s_start)
+            s_end = _sentence_end(text, span, sentences, para)
+            if kind is None and text[span.end - 1] in ",.!?":
+                # “Absolutely,” he said: a word in quotation marks that a speech verb follows
+                found_cue = after_cue(text, span, max(s_end, span.close_at), "direct")
+                speech = found_cue and found_cue.cue and found_cue.confidence == HIGH
+                kind = "direct" if speech else None
             if kind is None:
                 continue
             if (
@@ -89,10 +95,6 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 and len(text[span.start : span.end].split()) < 3
             ):
                 continue
-            s_end = next((b for a, b in sentences if a <= span.close_at - 1 < b), para[1])
-            if text[span.end - 1] in "?!" and not text[span.close_at : s_end].strip():
-                # “… it’s offensive!” Cruz said. The cue after ?” or !” looks like a new sentence.
-                s_end = next((b for a, b in sentences if a >= s_end), s_end)
             attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
@@ -170,6 +172,15 @@ class _SentenceReader:
     def _track(self, upto):
         _track_names(self.text, self.resolver, self.sentences[self.tracked : upto])
         self.tracked = max(self.tracked, upto)
+
+
+def _sentence_end(text, span, sentences, para):
+    """Where the sentence holding a quote's closing mark ends."""
+    s_end = next((b for a, b in sentences if a <= span.close_at - 1 < b), para[1])
+    if text[span.end - 1] in "?!" and not text[span.close_at : s_end].strip():
+        # “… it’s offensive!” Cruz said. The cue after ?” or !” looks like a new sentence.
+        s_end = next((b for a, b in sentences if a >= s_end), s_end)
+    return s_end
 
 
 def _source_of(resolver, attribution, previous):

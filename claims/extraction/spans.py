@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from claims.extraction.article import lines_with_offsets
 from claims.extraction.lexicon import (
     ABBREVIATIONS,
+    FRAGMENT_VERBS,
     NAMING_CUES,
     PAIRS,
     PARTIAL_VERBS,
@@ -204,5 +205,7 @@ def classify(text, span, sentence_start):
             return "partial" if PARTIAL_VERBS.search(head) else None
         return "direct"
     if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
+        return "partial"
+    if quote[:1].islower() and FRAGMENT_VERBS.search(head):
         return "partial"
     return None

@@ -72,3 +72,18 @@ def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
 def test_a_straight_quote_nested_in_a_curly_one_does_not_close_it():
     text = '“They called it "a farce," and walked out,” said Ana Ferreira.'
     assert quotes(text)[0][0] == 'They called it "a farce," and walked out,'
+
+
+def test_a_single_word_quote_that_a_speech_verb_follows_is_someones_words():
+    text = "“Absolutely,” Ana Ferreira said when asked whether she would run again."
+    assert quotes(text) == [("Absolutely,", "direct", "Ana Ferreira", "Ana Ferreira", "said")]
+
+
+def test_a_short_fragment_after_a_verb_of_judging_is_a_partial_quote():
+    text = "Tom Okafor accused the mayor of a “cover-up” at the harbour."
+    assert quotes(text)[0][:3] == ("cover-up", "partial", "Tom Okafor")
+
+
+def test_a_short_term_in_quotation_marks_without_such_a_verb_stays_out():
+    text = "The so-called “blue wall” of northern towns held on Tuesday."
+    assert quotes(text) == []

@@ -140,7 +140,8 @@ def after_cue(text, span, limit, kind):
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src_head), cue.strip(), span.close_at)
     subject = POST_SUBJECT.match(tail) or POST_SUBJECT_OPEN.match(tail)
-    if subject and _looks_like_subject(subject.group("src")):
+    passive = subject and re.search(r"\b(?:was|were|is|are|been|being)$", subject.group("src"))
+    if subject and not passive and _looks_like_subject(subject.group("src")):
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)

@@ -53,7 +53,8 @@ NAMING_CUES = re.compile(
 )
 TITLE_CUES = re.compile(
     r"\b(?:headlined|headline|titled|entitled|dubbed|so-called|nicknamed|book|film|"
-    r"song|programme|program|show|operation|named)\s*$",
+    r"song|programme|program|show|operation|named|movie|documentary|album|podcast|series|"
+    r"episode|play|novel|column|tour|slogan|hashtag|website|anthem|musical|memoir)[\s,]*$",
     re.IGNORECASE,
 )
 ABBREVIATIONS = (

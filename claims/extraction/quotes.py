@@ -82,7 +82,9 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             s_start = sentences[s_index][0] if s_index is not None else para[0]
             kind = classify(text, span, s_start)
             s_end = _sentence_end(text, span, sentences, para)
-            if kind is None and text[span.end - 1] in ",.!?":
+            # A title mid-sentence ("on CBS's “Face the Nation,” Sanders said") is no speech.
+            untitled = not text[s_start : span.open_at].strip(" :—–-") or text[span.start].islower()
+            if kind is None and untitled and text[span.end - 1] in ",.!?":
                 # “Absolutely,” he said: a word in quotation marks that a speech verb follows
                 found_cue = after_cue(text, span, max(s_end, span.close_at), "direct")
                 speech = found_cue and found_cue.cue and found_cue.confidence == HIGH

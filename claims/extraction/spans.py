@@ -181,13 +181,46 @@ def is_sentence_like(quote):
     )
 
 
+def is_title_case(quote):
+    """True when every word of four letters or more starts with a capital, as in titles
+    ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quote)
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
+def _is_heading(text, span, quote):
+    """A whole paragraph in quotation marks written as a heading: capitals throughout, or
+    title case with no closing punctuation."""
+    p_start, p_end = span.paragraph
+    whole = (
+        text[p_start : span.open_at].strip() == ""
+        and text[span.close_at : p_end].strip(" .:") == ""
+    )
+    if not whole:
+        return False
+    if quote.isupper() and len(quote.split()) >= 2:
+        return True
+    return is_title_case(quote) and quote.rstrip()[-1:] not in ".,!?…"
+
+
 def classify(text, span, sentence_start):
     """'direct', 'partial' or None for scare quotes, titles and headlines."""
     quote = text[span.start : span.end]
     head = text[sentence_start : span.open_at]
-    if TITLE_CUES.search(head) and quote.istitle():
+    if TITLE_CUES.search(head) and is_title_case(quote):
+        return None
+    if _is_heading(text, span, quote):
         return None
     words = quote.rstrip(" ,.").split()
+    after = text[span.close_at : span.close_at + 30]
+    if (
+        len(words) <= 6
+        and is_title_case(quote)
+        and quote[-1:].isalnum()
+        and re.match(r"\s+(?!(?:said|says|told|tells|was|is|and|or)\b)[a-z]", after)
+    ):
+        return None  # a name used as a noun's modifier: the “Jeb Can Fix It” bus tour
     if len(words) <= 4 and NAMING_CUES.search(head):
         return None  # a name, title or term in quotation marks, not someone's words
     if (

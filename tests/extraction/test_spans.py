@@ -87,3 +87,18 @@ def test_a_short_fragment_after_a_verb_of_judging_is_a_partial_quote():
 def test_a_short_term_in_quotation_marks_without_such_a_verb_stays_out():
     text = "The so-called “blue wall” of northern towns held on Tuesday."
     assert quotes(text) == []
+
+
+def test_titles_of_shows_slogans_used_as_modifiers_and_headings_are_not_speech():
+    text = (
+        "On Channel 4’s “Morning Call,” Ana Ferreira was asked about the strike.\n\n"
+        "She set off on a “Bring The Trains Back” bus tour of the north.\n\n"
+        "“A TOWN THAT WAITS”\n\n"
+        "The documentary, “Tides of the North,” opens on Friday."
+    )
+    assert quotes(text) == []
+
+
+def test_a_fragment_that_a_speech_verb_follows_mid_sentence_is_kept():
+    text = "The closure was “a betrayal,” said Tom Okafor, who fishes in the bay."
+    assert quotes(text)[0][:3] == ("a betrayal,", "direct", "Tom Okafor")

@@ -6,6 +6,8 @@ from claims.extraction.lexicon import (
     AUDIENCES,
     CLOSERS,
     DOCUMENTS,
+    NAME_PARTICLE,
+    NAME_TOKEN,
     NOT_NAME_WORDS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -14,6 +16,7 @@ from claims.extraction.lexicon import (
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
+    TITLE_WORDS,
     UNNAMED_HEADS,
     UPPER,
 )
@@ -374,15 +377,21 @@ def nearest_subject(before, masked=None):
     there is none, None when the words before the verb end in a clause, not a subject."""
     masked = masked if masked is not None else before
     adverbs = TRAILING_ADVERBS.search(masked)
-    if adverbs:  # "Tom Okafor, who fishes there, once described …"
+    if adverbs:  # "Tom Okafor, who fishes there, once described …", "who has called"
         before, masked = before[: adverbs.start()], masked[: adverbs.start()]
     relative = re.search(r",?\s*\b(?:who|which)\s*$", masked)
     if relative:  # "Gen. Dunford, who said …": the noun the clause is about
-        before, masked = before[: relative.start()] + ",", masked[: relative.start()] + ","
+        before, masked = before[: relative.start()], masked[: relative.start()]
+        antecedent = ANTECEDENT.search(masked)
+        apposed = masked[: antecedent.start()].rstrip().endswith(",") if antecedent else False
+        if antecedent and not apposed and names_source(before[antecedent.start() :].strip()):
+            # "Contrast that with Trump, who …", "the Mexican president, who …"
+            return before[antecedent.start() :].strip()
+        before, masked = before + ",", masked + ","
     if before.rstrip().endswith(","):
         return _subject_before_aside(before, masked)
     cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(masked)]
-    part = source_from_subject(before[cuts[-1] :])
+    part = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(before[cuts[-1] :]))
     if not part or part.lower() in PRONOUNS | {"i"}:
         return part
     if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
@@ -390,8 +399,15 @@ def nearest_subject(before, masked=None):
     return part
 
 
+# The noun phrase a relative clause follows: a name, or a short description.
+ANTECEDENT = re.compile(
+    r"(?:(?<=\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bat\s)|^)"
+    rf"(?:(?:{TITLE_WORDS})\s+)*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_TOKEN})*$"
+    r"|\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]+$"
+)
 TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|"
+    r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|has|had|"
+    r"have|"
     r"previously|reportedly|[a-z]+ly))+\s*$"
 )
 # What opens an aside between commas: "X, who asked not to be named, said", "X, 21, said".
@@ -413,14 +429,14 @@ def _subject_before_aside(before, masked):
         if not segment or ASIDE_START.match(segment):
             continue
         if index == 0:  # the sentence's subject, or the name the asides are about
-            segment = nearest_subject(segment) or name_in(segment) or ""
-        segment = source_from_subject(segment)
+            segment = nearest_subject(segment) or name_in(segment) or subject_phrase(segment)
+        segment = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(segment))
         if segment.lower() in PRONOUNS | {"i"} or name_in(segment) or single_name(segment):
             return segment
         if segment and names_source(segment):
             description = segment
-        elif index > 0 and CLAUSE_WORD.search(segment):
-            continue  # an aside that is a clause
+        elif index > 0 and (CLAUSE_WORD.search(segment) or re.match(r"(?:a|an|the)\s", segment)):
+            continue  # an aside that is a clause or a description: "…, a councillor, who …"
         elif segment:
             break
     return description

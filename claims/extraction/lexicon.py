@@ -271,6 +271,13 @@ NOT_NAME_WORDS |= set(
     "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
 )
 PERSON_NOUNS = {
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "strategist",
+    "pollster",
+    "consultant",
     "writer",
     "author",
     "novelist",

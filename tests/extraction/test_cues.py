@@ -168,3 +168,17 @@ def test_a_relative_clause_after_the_source_is_left_out():
         "have stalled.”"
     )
     assert quotes(text)[0][2:4] == (None, "A ministry official")
+
+
+def test_a_relative_clause_gives_its_fragment_to_the_noun_before_it():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "Compare that with Ana Ferreira, who has called the plan “a slow disaster.”\n\n"
+        "“We will fight it,” said Piet Vermeulen, a councillor, who added that the vote was "
+        "“rigged from the start.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [
+        ("Ana Ferreira", "Ana Ferreira"),
+        ("Piet Vermeulen", "Piet Vermeulen"),
+        ("Piet Vermeulen", "Piet Vermeulen"),
+    ]

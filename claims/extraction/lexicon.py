@@ -423,3 +423,22 @@ AUDIENCES = (
 # A source phrase before its speech verb: anything up to a quotation mark.
 SOURCE = r"(?P<src>[^“”«»\"]{1,160}?)"
 DOCUMENTS = r"statement|report|note|letter|filing|release|article|story|study|announcement"
+
+# Places, so that a speaker is never "New Hampshire" or "Atlantic City": the US states and
+# some cities and countries news names often (words already in NOT_NAME_WORDS aside).
+PLACES = set(
+    """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|
+    Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
+    Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
+    New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+    Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|
+    Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Puerto Rico|Atlantic City|Mexico City|
+    New York City|Los Angeles|San Francisco|San Diego|Las Vegas|Chicago|Boston|Philadelphia|
+    Cleveland|Detroit|Miami|Orlando|Houston|Dallas|Denver|Seattle|Phoenix|Atlanta|
+    Capitol Hill|Wall Street|Britain|England|Scotland|France|Germany|Italy|Spain|China|Japan|
+    Mexico|Canada|Israel|Turkey|Ukraine|Libya|Benghazi|Cuba|India|Pakistan|Europe|Asia|
+    Africa|London|Paris|Berlin|Beijing|Brussels|Ankara|Kabul|Havana|Jerusalem|Manila|
+    Tokyo""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)

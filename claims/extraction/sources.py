@@ -15,6 +15,7 @@ from claims.extraction.lexicon import (
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PERSON_NOUNS,
+    PLACES,
     ROLE_WORDS,
     TITLE_WORDS,
     UNNAMED_HEADS,
@@ -48,6 +49,10 @@ def name_in(phrase):
     for match in NAME_RE.finditer(phrase):
         candidate = _strip_titles(re.sub(r"['’]s$", "", match.group(0)))
         tokens = candidate.split()
+        # A headline in title case is no name: "Christie Is Over Marco Rubio".
+        breaks = [i for i, t in enumerate(tokens) if t in HEADLINE_WORDS]
+        if breaks:
+            tokens = tokens[max(breaks) + 1 :]
         # A person's name starts after an organization's ("Pentagon Press Secretary Peter Cook")
         # and after the titles before it ("Senate Majority Leader Daniel Hartwell").
         ends = [i for i, t in enumerate(tokens) if ORG_WORDS.fullmatch(t)]
@@ -56,11 +61,30 @@ def name_in(phrase):
             tokens = tokens[max(ends) + 1 :]
         while tokens and tokens[0] in NOT_NAME_WORDS:
             tokens.pop(0)
+        tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"
         while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
             tokens.pop()
         if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
-            best = " ".join(tokens)
+            if " ".join(tokens) not in PLACES:
+                best = " ".join(tokens)
     return best
+
+
+HEADLINE_WORDS = set(
+    "Is Are Was Were Has Have Says Said Over For With And Of To On In At By Vs From After "
+    "About Than Into As Or The Will Would Can Could Should Slams Blasts Calls Wants".split()
+)
+
+
+def _after_place(tokens):
+    """`tokens` without the place name they open with, and the titles after it."""
+    for size in (3, 2, 1):
+        if len(tokens) > size and " ".join(tokens[:size]) in PLACES:
+            rest = tokens[size:]
+            while len(rest) > 1 and rest[0].rstrip(".") in ROLE_WORDS | NOT_NAME_WORDS:
+                rest = rest[1:]
+            return rest
+    return tokens
 
 
 SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+)")
@@ -69,7 +93,7 @@ SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+
 def single_name(phrase):
     """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
     single = SINGLE_NAME.fullmatch(phrase.strip())
-    if single and single.group(1) not in NOT_NAME_WORDS:
+    if single and single.group(1) not in NOT_NAME_WORDS | PLACES:
         return single.group(1)
     return None
 
@@ -80,10 +104,24 @@ ORG_OF = re.compile(
 )
 
 
+def _title_case_lines(text):
+    """(start, end) of the lines of `text` written in title case, as headlines are."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
 def collect_mentions(text):
     """Person and organization mentions in `text`, in order, with their context."""
     mentions = []
+    headings = _title_case_lines(text)
     for match in NAME_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in headings):
+            continue  # "Christie Is Over Marco Rubio": a headline, not a name
         raw = match.group(0)
         before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]
         after = text[match.end() : match.end() + 140]

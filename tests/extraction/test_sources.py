@@ -106,3 +106,13 @@ def test_a_surname_opening_a_sentence_becomes_who_she_is():
 def test_a_surname_resolves_to_the_fullest_name_the_article_uses():
     resolver = Resolver("Defence Minister Pekka Lindqvist arrived. Lindqvist spoke.")
     assert resolver.resolve("Lindqvist", 45) == ("Pekka Lindqvist", "person")
+
+
+def test_a_place_or_a_headline_is_never_a_speaker():
+    text = (
+        "Ferreira Is Done With Tom Okafor's Old Excuses\n\n"
+        "“The port will reopen in May,” said Ana Ferreira.\n\n"
+        "“Nobody believes it,” Okafor said.\n\n"
+        "“We want the trains back,” said New Hampshire state Rep. Jo Lindqvist."
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Okafor", "Jo Lindqvist"]

@@ -27,7 +27,10 @@ TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
     "became|will|would|can|could|did|does|"
 )
-_VERB = rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS})(?:,?\s+(?:adding|saying|noting))?)"
+_VERB = (
+    rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
+    r"(?:,?\s+(?:adding|saying|noting))?)"
+)
 _OBJ = (
     r"(?P<obj>(?:\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|"
     rf"(?:(?:the|a|an|state)\s+)?(?:[\w-]+\s+){{0,2}}(?:{AUDIENCES})\b"
@@ -79,7 +82,8 @@ def source_from_subject(src):
         "",
         src,
     )
-    src = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", src)
+    src = re.sub(r"^[~•*]+\s*", "", src)
+    src = re.sub(r"^(?:But|And|Yet|So|Still|Then|As)\s+", "", src)
     src = TIME_TAIL.sub("", src)
     src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
     return src.strip(" ,")

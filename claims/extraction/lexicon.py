@@ -24,7 +24,8 @@ SPEECH_VERBS = (
     "interjected|protested|pleaded|grumbled|deadpanned|gushed|charged|alleged|alleges|"
     "contended|contends|maintained|maintains|proclaimed|proclaims|pledged|promised|"
     "reiterated|reiterates|repeated|echoed|echoes|inquired|demanded|reasoned|"
-    "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it"
+    "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it|beamed|riffed|"
+    "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").

@@ -125,6 +125,15 @@ def find_spans(text, para):
                     break
             elif opener == '"' and ch == "“":
                 mixed += 1
+            elif (
+                opener == "“"
+                and ch == "“"
+                and depth == 0
+                and text[j - 1] in ",.!?"
+                and (j + 1 == p_end or text[j + 1].isspace())
+            ):
+                found = j  # “It's unusual,“ said …: an opening mark written for the closing one
+                break
             elif ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
                 if closer == '"' and j + 1 < p_end and text[j + 1].isalnum():
                     # a straight quote glued to a word opens a nested quote

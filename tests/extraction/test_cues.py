@@ -182,3 +182,12 @@ def test_a_relative_clause_gives_its_fragment_to_the_noun_before_it():
         ("Piet Vermeulen", "Piet Vermeulen"),
         ("Piet Vermeulen", "Piet Vermeulen"),
     ]
+
+
+def test_an_opening_mark_used_to_close_and_less_common_verbs_still_attribute():
+    text = (
+        "“It is unusual,“ said Ana Ferreira, a lawyer.\n\n"
+        "“This is fantastic!” beamed Tom Okafor.\n\n"
+        "As the Harbour Gazette put it, “The port is open again.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor", "Harbour Gazette"]

@@ -55,6 +55,11 @@ WITH_BEFORE = re.compile(
     r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>\w+ly\s+)?(?P<verb>[a-z]+ing)"
     r"(?:\s+[^,;:“”«»\"]{0,40})?[\s,:]*$"
 )
+# "As Breitbart News reported, …", "as the Heritage Foundation website notes"
+AS_REPORTED = re.compile(
+    r"\b[Aa]s\s+(?P<src>(?:the\s+)?[A-Z][^,;:]{1,60}?)\s+(?:has\s+)?(?:reported|reports|noted|"
+    r"notes|wrote|writes|put it|puts it|said|says|explained|explains|pointed out|points out)\b"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
@@ -76,13 +81,14 @@ def source_from_subject(src):
     """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
     src = src.strip()
     src = re.sub(
-        r"^(?:(?:In|On|At|During|Meanwhile|However|But|And|Also|Earlier|Later|When|After|Before|"
+        r"^(?:(?:In|On|At|During|Meanwhile|However|Also|Earlier|Later|When|After|Before|"
         r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
         r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
         "",
         src,
     )
     src = re.sub(r"^[~•*]+\s*", "", src)
+    src = re.sub(r"^(?:But|And),\s*", "", src)
     src = re.sub(r"^(?:But|And|Yet|So|Still|Then|As)\s+", "", src)
     src = TIME_TAIL.sub("", src)
     src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
@@ -224,7 +230,7 @@ def colon_cue(clause, position):
     """The source a clause ending in a colon introduces ("Ellison put it bluntly:", "the
     Christie supporter retorted:", "From the report:"), or None."""
     clause = clause.rstrip(" :")
-    document = FROM_SOURCE.search(clause)
+    document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
     phrase = subject_phrase(clause)

@@ -191,3 +191,13 @@ def test_an_opening_mark_used_to_close_and_less_common_verbs_still_attribute():
         "As the Harbour Gazette put it, “The port is open again.”"
     )
     assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor", "Harbour Gazette"]
+
+
+def test_but_before_the_subject_and_as_x_reported_before_a_colon():
+    text = (
+        "Tom Okafor spoke first. But Sen. Ana Ferreira, noting the size of the crowd, said, "
+        "“They came for the trains.”\n\n"
+        "As the Harbour Gazette reported, the council still refused to name the cause:\n\n"
+        "“The council is reluctant to call the fire an act of arson.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Harbour Gazette"]

@@ -277,22 +277,55 @@ def partial_cue(text, span, sentence_start):
         if NOUN_BEFORE.search(before) or not verb.group(0)[0].islower():
             continue  # a noun, not a verb: "Carter's comments", "his remarks", "United States"
         if verb.group(0).lower().endswith("ing"):
-            with_subject = re.search(r"\b[Ww]ith\s+([^,_]{2,80}?)\s*$", before)
-            if with_subject:  # "…, with coach Luca Ferraresi saying his side …"
-                source = clean_source(with_subject.group(1))
-                return Attribution(source, verb.group(0), span.open_at, MEDIUM)
+            source = _participle_subject(head[: verb.start()], before)
+            if source:
+                return Attribution(clean_source(source), verb.group(0), span.open_at, MEDIUM)
             participle = participle or verb
             continue  # "…, adding that …": the subject is the main verb's
         subject = nearest_subject(head[: verb.start()], before)
         if subject is None:
             break
+        if not subject and re.search(r"_\s*,?\s*$", before):
+            # “…,” said Ana Ferreira, urging …: the subject follows the verb
+            after = re.match(r"\s+([^,_;]{2,80}?)\s*(?:,|$)", masked[verb.end() :])
+            subject = head[verb.end() + after.start(1) : verb.end() + after.end(1)] if after else ""
         if subject and names_source(subject):
             return Attribution(clean_source(subject), verb.group(0), span.open_at, MEDIUM)
+    if participle:  # "Carly Fiorina backed Ted Cruz on Wednesday, saying …"
+        first = _first_subject(head[: participle.start()], masked[: participle.start()])
+        if first:
+            return Attribution(clean_source(first), participle.group(0), span.open_at, MEDIUM)
     main = _main_subject(head, masked)
     if main:
         cue = participle.group(0) if participle else main[1]
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+def _participle_subject(before, masked):
+    """The subject of a participle that has its own: "with coach X saying", "– Ryan saying",
+    "“…,” said X, urging"."""
+    with_subject = re.search(r"\b[Ww]ith\s+([^,_]{2,80}?)\s*$", masked)
+    if with_subject:
+        return before[with_subject.start(1) : with_subject.end(1)]
+    inverted = re.search(rf"_\s*(?:{SPEECH_VERBS})\s+([^,_]{{2,80}}?),\s*$", masked)
+    if inverted and names_source(before[inverted.start(1) : inverted.end(1)]):
+        return before[inverted.start(1) : inverted.end(1)]
+    if not masked.rstrip().endswith(","):
+        subject = nearest_subject(before, masked)
+        if subject and names_source(subject) and _looks_like_subject(subject):
+            return subject
+    return None
+
+
+def _first_subject(before, masked):
+    """The noun phrase that opens the clause in `before`, when it names a source."""
+    cut = max(masked.rfind(";"), masked.rfind("—"), masked.rfind(" – "), masked.rfind("_"))
+    start = cut + 1 if cut >= 0 else 0
+    subject = subject_phrase(source_from_subject(before[start:]))
+    if subject and len(subject.split()) <= 8 and names_source(subject):
+        return subject
+    return None
 
 
 # A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
@@ -378,8 +411,13 @@ CLAUSE_WORD = re.compile(
 
 
 def _masked_quotes(head):
-    """`head` with the words inside quotation marks replaced by underscores, same length."""
-    return re.sub(r"[“\"«][^“”\"«»]*[”\"»]", lambda m: "_" * len(m.group(0)), head)
+    """`head` with the words inside quotation marks replaced by underscores, same length;
+    a quotation the sentence opens with, whose mark lies before `head`, too."""
+    masked = re.sub(r"[“\"«][^“”\"«»]*[”\"»]", lambda m: "_" * len(m.group(0)), head)
+    unopened = re.match(r"[^“\"«]*?[”»]|[^“\"«]*?[^\s_]\"(?=[\s,.])", masked)
+    if unopened:  # Absolutely not," Clinton responded: the sentence began inside the quote
+        masked = "_" * unopened.end() + masked[unopened.end() :]
+    return masked
 
 
 def nearest_subject(before, masked=None):

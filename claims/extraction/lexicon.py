@@ -25,7 +25,9 @@ SPEECH_VERBS = (
     "contended|contends|maintained|maintains|proclaimed|proclaims|pledged|promised|"
     "reiterated|reiterates|repeated|echoed|echoes|inquired|demanded|reasoned|"
     "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it|beamed|riffed|"
-    "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted"
+    "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
+    "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
+    "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").

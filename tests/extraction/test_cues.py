@@ -201,3 +201,21 @@ def test_but_before_the_subject_and_as_x_reported_before_a_colon():
         "“The council is reluctant to call the fire an act of arson.”"
     )
     assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Harbour Gazette"]
+
+
+def test_a_participle_takes_the_subject_of_its_own_clause():
+    text = (
+        "“Let them decide,” said Ana Ferreira, urging critics to “give the council time.”\n\n"
+        "Tom Okafor backed the plan on Tuesday, saying it was “the only way forward.”\n\n"
+        "Both issued statements – Ferreira saying she was “very hopeful” and Okafor calling it "
+        "“a fine start.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira"] * 2 + ["Tom Okafor"] + [
+        "Ana Ferreira",
+        "Tom Okafor",
+    ]
+
+
+def test_a_sentence_that_opens_inside_a_quotation_does_not_leak_it_into_the_source():
+    text = "“Absolutely not. Absolutely not,” Ana Ferreira replied, adding she was “looking ahead.”"
+    assert [f[3] for f in quotes(text)][-1] == "Ana Ferreira"

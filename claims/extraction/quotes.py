@@ -273,6 +273,12 @@ def _previous_subject(text, resolver, start, end):
     return speaker, source_type, clean_source(subject), "", LOW
 
 
+OWN_PRONOUN = re.compile(
+    rf",?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|believes|thinks|hopes|wants|wanted)\s+(?:that\s+)?"
+    r"(he|she)\b"
+)
+
+
 def _track_names(text, resolver, sentences):
     """Keep the last person and organization named as a subject up to date for pronouns."""
     for a, b in sentences:
@@ -292,6 +298,10 @@ def _track_names(text, resolver, sentences):
         if name:
             resolver.position = a
             resolver.last_person = resolver.fullest_person(name)
+            # "Ana Ferreira said she would run": a named subject speaks of themself
+            own = OWN_PRONOUN.match(sentence[sentence.find(subject) + len(subject) :])
+            if subject and own:
+                resolver.learn_gender(resolver.last_person, own.group(1).lower())
         org = re.search(r"\bthe\s+((?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*)\s+published\b", sentence)
         if org:
             resolver.last_org = resolver.fullest_org(org.group(1))

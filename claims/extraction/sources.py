@@ -147,6 +147,9 @@ DOCUMENT_OF = re.compile(
 )
 
 
+PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -164,6 +167,8 @@ class Resolver:
         self.position = 0
         self._last_person = None
         self.last_person_at = -1
+        self.recent = []  # people the story has been about, the latest last
+        self.gender = {}  # person -> "he" or "she", as the article refers to them
         self.last_org = None
         self.last_unnamed = None  # (words, position) of the last unnamed source
 
@@ -175,6 +180,24 @@ class Resolver:
     def last_person(self, name):
         self._last_person = name
         self.last_person_at = self.position
+        if name:
+            if name in self.recent:
+                self.recent.remove(name)
+            self.recent.append(name)
+
+    def learn_gender(self, name, pronoun):
+        """Remember that the article calls `name` "he" or "she" ("Ana Ferreira said she …")."""
+        if name and pronoun in PRONOUN_GENDER:
+            self.gender.setdefault(name, PRONOUN_GENDER[pronoun])
+
+    def pronoun_person(self, pronoun):
+        """The person "he" or "she" stands for: the latest of the last three the story was
+        about whom the article has not called by the other pronoun."""
+        wanted = PRONOUN_GENDER.get(pronoun)
+        for name in reversed(self.recent[-3:]):
+            if self.gender.get(name, wanted) == wanted:
+                return name
+        return self.last_person
 
     def fullest_person(self, name):
         best = name
@@ -300,9 +323,10 @@ class Resolver:
             and (self.last_unnamed[1] > self.last_person_at)
         ):
             return None, "unnamed"
-        if lowered in {"he", "she", "his", "her"} or re.fullmatch(
-            r"the \d+-year-old(?: \w+)?", lowered
-        ):
+        if lowered in {"he", "she", "his", "her"}:
+            person = self.pronoun_person(lowered)
+            return person, "person" if person else "unnamed"
+        if re.fullmatch(r"the \d+-year-old(?: \w+)?", lowered):
             return self.last_person, "person" if self.last_person else "unnamed"
         if lowered in {"it", "they", "we"}:
             if self.last_org:
@@ -315,15 +339,13 @@ class Resolver:
         if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
             return None, "unnamed"
         first = phrase.split(",")[0]
-        name = name_in(first) or name_in(phrase)
+        name = name_in(first) or name_in(phrase) or single_name(first)
         if name:
             full = self.fullest_person(name)
             self.last_person = full
-            return full, "person"
-        single = single_name(first)
-        if single:
-            full = self.fullest_person(single)
-            self.last_person = full
+            courtesy = re.match(r"(Mr|Mrs|Ms|Miss)\b", first)
+            if courtesy:  # "Ms. Warren said"
+                self.learn_gender(full, "he" if courtesy.group(1) == "Mr" else "she")
             return full, "person"
         if lowered.startswith("the "):
             person = self.describe(phrase, position)

@@ -116,3 +116,21 @@ def test_a_place_or_a_headline_is_never_a_speaker():
         "“We want the trains back,” said New Hampshire state Rep. Jo Lindqvist."
     )
     assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Okafor", "Jo Lindqvist"]
+
+
+def test_she_skips_a_man_named_in_between_for_the_woman_the_article_called_she():
+    text = (
+        "Sen. Ana Ferreira said she would vote against the plan.\n\n"
+        "Mayor Tom Okafor said he would defend it. Okafor spoke for an hour.\n\n"
+        "“This is reckless,” she said."
+    )
+    assert quotes(text)[-1][2:4] == ("Ana Ferreira", "she")
+
+
+def test_a_courtesy_title_tells_which_person_a_pronoun_is():
+    text = (
+        "“The port is ours,” said Ms. Lindqvist.\n\n"
+        "Tom Okafor said he disagreed with the council.\n\n"
+        "“We will see,” she said."
+    )
+    assert quotes(text)[-1][2] == "Lindqvist"

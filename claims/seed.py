@@ -18,6 +18,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.wording import organization_key, similar_wording
 from claims.models import claim_key_for
 
 
@@ -27,17 +28,6 @@ class CurationError(ValueError):
 
 def _words(text):
     return [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))]
-
-
-def similar_wording(a, b):
-    """True when two quotes word one statement nearly the same way."""
-    wa, wb = set(_words(a)), set(_words(b))
-    if not wa or not wb:
-        return False
-    shorter, longer = sorted((wa, wb), key=len)
-    if len(shorter) < 4:
-        return shorter == longer
-    return len(shorter & longer) / len(shorter) >= 0.75
 
 
 class Registry:
@@ -58,7 +48,7 @@ class Registry:
             }
             self.orgs.append(org)
             for spelling in [org["name"], *org["aliases"]]:
-                self._org_keys[self._org_key(spelling)] = org
+                self._org_keys[organization_key(spelling)] = org
         for entry in curation.get("speaker", []):
             speaker = {
                 "name": entry["name"],
@@ -71,15 +61,10 @@ class Registry:
             for spelling in [speaker["name"], *speaker["aliases"]]:
                 self._speaker_keys[name_key(spelling)] = speaker
 
-    @staticmethod
-    def _org_key(name):
-        name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace("’", "'")
-        return re.sub(r"\s+", " ", name).lower()
-
     def org(self, name, required=True):
         if not name:
             return None
-        found = self._org_keys.get(self._org_key(name))
+        found = self._org_keys.get(organization_key(name))
         if found is None and required:
             raise CurationError(f"organization {name!r} is not in the curation file")
         return found

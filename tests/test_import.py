@@ -55,7 +55,10 @@ def test_extract_quotes_json_has_the_contract_shape_and_offsets_into_the_file(tm
         "under enormous pressure",
     ]
     for quote in result["quotes"]:
-        assert set(quote) == {"text", "start", "end", "kind", "speaker", "attributed_as", "cue"}
+        assert set(quote) == {
+            *("text", "start", "end", "kind", "speaker", "attributed_as", "cue", "confidence")
+        }
+        assert quote["confidence"] in {"high", "medium", "low"}
         assert content[quote["start"] : quote["end"]] == quote["text"]
     assert [q["speaker"] for q in result["quotes"]] == [
         "Muen al-Kadhimi",

@@ -11,6 +11,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.wording import organization_key, similar_wording
 from claims.models import (
     Article,
     AttributionMethod,
@@ -24,7 +25,6 @@ from claims.models import (
     claim_key_for,
 )
 from claims.sanitize import strip_control_characters
-from claims.seed import similar_wording
 
 MAX_ARTICLE_CHARS = 1_000_000
 
@@ -192,11 +192,6 @@ def _already_imported(source_name, body):
     return None
 
 
-def _org_key(name):
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace("’", "'")
-    return re.sub(r"\s+", " ", name).lower()
-
-
 class _OrganizationIndex:
     """Organizations by any of their spellings, loaded once."""
 
@@ -205,14 +200,14 @@ class _OrganizationIndex:
         self.by_key = {}
         for org in Organization.objects.all():
             for spelling in org.all_names():
-                self.by_key.setdefault(_org_key(spelling), org)
+                self.by_key.setdefault(organization_key(spelling), org)
 
     def spellings(self):
         orgs = {org.pk: org for org in self.by_key.values()}
         return [name for org in orgs.values() for name in org.all_names()]
 
     def get(self, name):
-        return self.by_key.get(_org_key(name)) if name else None
+        return self.by_key.get(organization_key(name)) if name else None
 
     def get_or_create(self, name, kind):
         if not name:
@@ -226,7 +221,7 @@ class _OrganizationIndex:
                 slug=_unique_slug(Organization, name, "organization"),
                 kind=kind,
             )
-            self.by_key[_org_key(name)] = org
+            self.by_key[organization_key(name)] = org
         return org
 
 

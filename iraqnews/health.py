@@ -3,11 +3,11 @@
 from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 {"status": "ok"} when `SELECT 1` succeeds, else 503 {"status": "unavailable"}."""
     try:

@@ -64,3 +64,30 @@ def _closed(text):
         if text.endswith(ending) and text[: len(text) - len(ending)] in COMPOUNDS:
             return text
     return None
+
+
+# Endings left off a query word when it is looked for in a text (the indexes match the
+# word's other forms: strike, strikes, striking).
+STEM_ENDINGS = ("ing", "es", "ed", "s")
+# Between the words of a phrase in a text: spaces, apostrophes, hyphens (also as HTML
+# escapes, for text already escaped).
+BETWEEN = r"(?:\s|['’ʼ‐‑-]|&#x27;|&#39;)+"
+
+
+def match_pattern(text):
+    """A case-insensitive pattern for where a search for `text` matches in a text: each of
+    its phrases, a word's other forms and its words apart or joined included; None when
+    `text` has no word."""
+    alternatives = []
+    for phrase in sorted(query_phrases(text), key=len, reverse=True):
+        words = [re.escape(_stem(word)) for word in phrase]
+        # Not inside a word, nor inside an HTML escape (&amp;).
+        alternatives.append(r"(?<![\w&#])" + BETWEEN.join(words) + r"\w*")
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _stem(word):
+    for ending in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word

@@ -227,6 +227,15 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
 
+    def for_records(self):
+        """`for_listing` with the speakers' memberships, for JSON and CSV records (which
+        give the speaker's role at the time): one more query per batch."""
+        Membership = related_model(self.model, "speaker", "memberships")
+        memberships = Membership.objects.select_related("organization")
+        return self.for_listing().prefetch_related(
+            Prefetch("speaker__memberships", queryset=memberships)
+        )
+
     def latest_change(self):
         """When any quote was last saved (one step on the `updated` index); results that
         depend on every quote can be cached under it."""

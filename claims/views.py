@@ -226,6 +226,10 @@ def speaker_feed(request, slug):
 @require_safe
 def search(request):
     query = _search_text(request)
+    if request.GET.get("format", "") not in ("", "html", "json"):
+        return JsonResponse({"error": "Unknown format: use json."}, status=400)
+    if request.GET.get("format") == "json":
+        return exports.search_json(request, query, search_all(query))
     return render(request, "claims/search.html", {"query": query, "results": search_all(query)})
 
 

@@ -102,4 +102,6 @@ def test_the_most_quoted_speaker_whose_alias_is_his_own_slug_is_offered(client):
 def test_a_select_with_counts_shows_its_empty_option_once(client):
     make_quote(speaker=make_speaker())
     html = client.get("/quotes/").content.decode()
-    assert html.count(">Any kind</option>") == 1
+    assert html.count(">Any kind of quote</option>") == 1
+    assert html.count(">Any kind of organization</option>") == 1
+    assert html.count(">Any outlet</option>") == 1

@@ -181,6 +181,8 @@ def _query(data, name, value, remove=False):
         if not remove:
             kept = [*kept, value] if name in REPEATABLE else [value]
         params.setlist(param, kept)
+        if not kept:
+            del params[param]
     return f"?{params.urlencode()}" if params else ""
 
 

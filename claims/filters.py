@@ -143,7 +143,7 @@ class SpeakerFilter(ListFilterSet):
         label="Organization", method="filter_organization", choices=[]
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort",
+        label="Sort by",
         choices=[("name", "Name"), ("quotes", "Most quotes")],
         method="filter_sort",
         empty_label=None,

@@ -24,6 +24,13 @@ def page_types():
         ("home", lambda: "/"),
         ("quote_list", lambda: "/quotes/"),
         ("quote_list_invalid", lambda: "/quotes/?date_after=nope"),
+        (
+            "quote_list_faceted",
+            lambda: (
+                "/quotes/?q=air+strikes&organization=government-of-iraq&date_after=2015-10-07"
+                "&date_before=2015-10-07"
+            ),
+        ),
         ("quote_detail", lambda: "/quotes/1/"),
         ("speaker_list", lambda: "/speakers/"),
         ("speaker_detail", lambda: "/speakers/hakim-al-zamili/"),

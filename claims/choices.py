@@ -87,7 +87,7 @@ def quote_choices(data):
     # Only slug-shaped values can name a row; the form rejects the rest with a 400.
     chosen = {
         "speaker": [v for v in getlist("speaker") if is_slug(v)],
-        "organization": [v for v in (data.get("organization"), data.get("outlet")) if is_slug(v)],
+        "organization": [v for v in (*getlist("organization"), data.get("outlet")) if is_slug(v)],
         "article": [v for v in (data.get("article"),) if is_slug(v)],
     }
     tables = choice_rows(chosen, settings.FILTER_CHOICES_LIMIT)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse, StreamingHttpResponse
 
-from claims.models import Article, Organization, Speaker
+from claims.models import Article, Organization, Quote, Speaker
 
 FORMATS = {"", "html", "json", "csv"}
 
@@ -72,11 +72,28 @@ def quote_record(request, quote):
             "url": absolute(request, article),
             "outlet": article.outlet.name if article.outlet else None,
             "published": article.published.isoformat() if article.published else None,
+            "original_source": _name_url(request, article.original_source),
         },
         "start": quote.start,
         "end": quote.end,
         "claim_url": absolute(request, quote.claim),
+        "claim_key": quote.claim.key if quote.claim else None,
+        "speaker_role": _role_at_the_time(request, quote),
     }
+
+
+def _role_at_the_time(request, quote):
+    """{"role", "organization": {"name", "url"}} of the speaker's membership known to hold
+    on the article's date (any, when undated), the one with the quote's organization
+    first; None without a speaker or such a membership. Reads prefetched memberships."""
+    if quote.speaker is None:
+        return None
+    day = quote.article.published
+    held = [m for m in quote.speaker.memberships.all() if m.covers(day)]
+    held.sort(key=lambda m: m.organization_id != quote.organization_id)
+    if not held:
+        return None
+    return {"role": held[0].role, "organization": _name_url(request, held[0].organization)}
 
 
 def _name_url(request, obj):
@@ -133,6 +150,49 @@ def article_record(request, article):
     }
 
 
+def search_json(request, query, results):
+    """/search/?format=json: the list envelope (count, next, previous: none, as one page
+    holds every group) with `query`, and each result `{"type", "name", "url", …}`."""
+
+    def records():
+        for speaker in results["speakers"]:
+            yield {
+                "type": "speaker",
+                "name": speaker.name,
+                "url": absolute(request, speaker),
+                "quote_count": speaker.quote_count,
+            }
+        for organization in results["organizations"]:
+            yield {
+                "type": "organization",
+                "name": organization.name,
+                "url": absolute(request, organization),
+                "kind": organization.kind,
+            }
+        for claim in results["claims"]:
+            yield {
+                "type": "claim",
+                "name": claim.statement,
+                "url": absolute(request, claim),
+                "key": claim.key,
+                "speaker": _name_url(request, claim.speaker),
+                "sources": claim.source_count,
+            }
+        for article in results["articles"]:
+            yield {
+                "type": "article",
+                "name": article.title,
+                "url": absolute(request, article),
+                "published": article.published.isoformat() if article.published else None,
+            }
+
+    found = list(records())
+    return JsonResponse(
+        {"query": query, "count": len(found), "next": None, "previous": None, "results": found},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 def flatten(record, prefix=""):
     """One CSV row from a JSON record: nested objects become prefix_key columns."""
     row = {}
@@ -162,10 +222,30 @@ class ListExport:
     # {key: row} for a page's (or a CSV chunk's) keys, with what a row shows (counts,
     # joins), so the filtered list itself is read as keys only; None: the rows as listed.
     load: callable = None
+    # {column: cell(record)} for the columns a plain flattening would make unclear.
+    cells: dict = None
 
     def row(self, request, obj):
-        flat = flatten(self.record(request, obj))
+        record = self.record(request, obj)
+        flat = flatten(record)
+        for column, cell in (self.cells or {}).items():
+            flat[column] = cell(record)
         return [flat.get(column, "") for column in self.columns]
+
+
+def roles_cell(record):
+    """A speaker's roles in one CSV cell: "role, organization (from … to …); …"."""
+    cells = []
+    for role in record["roles"]:
+        organization = role["organization"]["name"] if role["organization"] else ""
+        text = ", ".join(part for part in (role["role"], organization) if part)
+        dates = " ".join(
+            f"{word} {role[key]}"
+            for word, key in (("from", "start_date"), ("to", "end_date"))
+            if role[key]
+        )
+        cells.append(f"{text} ({dates})" if dates else text)
+    return "; ".join(cells)
 
 
 QUOTES = ListExport(
@@ -189,14 +269,22 @@ QUOTES = ListExport(
         "start",
         "end",
         "claim_url",
+        "claim_key",
+        "article_original_source_name",
+        "article_original_source_url",
+        "speaker_role_role",
+        "speaker_role_organization_name",
+        "speaker_role_organization_url",
     ),
     "quotes.csv",
+    load=lambda keys: Quote.objects.for_records().in_bulk(keys),
 )
 SPEAKERS = ListExport(
     speaker_record,
     ("id", "url", "name", "slug", "aliases", "description", "quote_count", "roles"),
     "speakers.csv",
     load=lambda keys: Speaker.objects.listing_rows(keys),
+    cells={"roles": roles_cell},
 )
 ORGANIZATIONS = ListExport(
     organization_record,

@@ -1,10 +1,14 @@
-"""Facet counts: beside each option of the quote list's selects, how many matching quotes it
-would keep under the other filters (Datasette-style)."""
+"""Facet counts: beside each option of the quote list's filters, how many matching quotes
+it would keep under the other filters (Datasette-style), as data: labels for the selects,
+link lists of the options with their counts, and the active filters as removable chips."""
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
+from django.http import QueryDict
+from django.utils.dateformat import format as format_date
 
 from claims import scale
 from claims.models import Membership, Quote
@@ -14,29 +18,71 @@ IGNORED_PARAMS = ("page", "page_size", "format", "sort")
 # Each facet's columns, as (slug, label) pairs, or one value column.
 FACETS = {
     "speaker": ("speaker__slug", "speaker__name"),
-    "article": ("article__slug", "article__title"),
-    "kind": ("kind",),
-    "status": ("status",),
+    "organization_kind": ("organization__kind",),
+    "organization": ("organization__slug", "organization__name"),
     "outlet": (
         "article__outlet__slug",
         "article__outlet__name",
         "article__original_source__slug",
         "article__original_source__name",
     ),
-    "organization": ("organization__slug", "organization__name", "speaker_id"),
+    "article": ("article__slug", "article__title"),
+    "published": ("published",),
+    "kind": ("kind",),
+    "status": ("status",),
 }
-COLUMNS = [column for fields in FACETS.values() for column in fields]
+# The filters a facet leaves out while it counts, where they are not the facet's name.
+OWN_FILTERS = {"published": ("date_after", "date_before")}
+# Filters that take several values (any of them matches).
+REPEATABLE = ("speaker", "organization")
+COLUMNS = [*(column for fields in FACETS.values() for column in fields), "speaker_id"]
 AT = {column: i for i, column in enumerate(COLUMNS)}
+# A link list shows at most this many options, the chosen and then the most frequent.
+LINKS_SHOWN = 8
+
+
+@dataclass
+class Option:
+    """One option of a facet's link list: `query` ("?…", or "" for no parameters) chooses
+    it, or, when it is `chosen`, removes it."""
+
+    label: str
+    count: int
+    query: str
+    chosen: bool = False
+
+
+@dataclass
+class FacetList:
+    """A facet as a link list: its options with a count, none with a count of 0; `more`
+    options with a count are left out of a long list (the select offers them)."""
+
+    name: str
+    label: str
+    options: list
+    more: int = 0
+
+
+@dataclass
+class Chip:
+    """An active filter: what it is, its value, and the query string that removes it."""
+
+    label: str
+    value: str
+    query: str
 
 
 @dataclass
 class Facets:
     """`counts` {facet: {option value: count}}; `choices` {facet: [(value, label with its
     count)]}, the options a select shows (a long list: the chosen and the most frequent);
-    `note` what the counts leave out."""
+    `lists` the facets as FacetLists; `chips` the active filters; `note` what the counts
+    leave out."""
 
     counts: dict = field(default_factory=dict)
     choices: dict = field(default_factory=dict)
+    lists: list = field(default_factory=list)
+    chips: list = field(default_factory=list)
     note: str = ""
 
 
@@ -58,7 +104,8 @@ def facet_counts(quote_filter, page, versions=None):
     versions = versions if whole else None
     groups = {(): []}
     for name in FACETS:
-        groups.setdefault((name,) if data.get(name) else (), []).append(name)
+        own = OWN_FILTERS.get(name, (name,))
+        groups.setdefault(own if any(data.get(p) for p in own) else (), []).append(name)
     if not groups[()]:
         del groups[()]
     depends_on = {
@@ -100,14 +147,114 @@ def facet_counts(quote_filter, page, versions=None):
                 "quotes, not from all of them."
             )
     if uncounted:
-        fields = quote_filter.form.fields
-        names = ", ".join(str(fields[name].label).lower() for name in uncounted)
+        names = ", ".join(_label(quote_filter, name).lower() for name in uncounted)
         note = f"With this many filters set, {names} options have no counts."
         facets.note = f"{facets.note} {note}".strip()
     facets.counts = {name: facets.counts[name] for name in FACETS if name in facets.counts}
+    fields = quote_filter.form.fields
     for name, by_value in facets.counts.items():
-        facets.choices[name] = _labelled(quote_filter, name, by_value, labels[name])
+        if name in fields:
+            facets.choices[name] = _labelled(quote_filter, name, by_value, labels[name])
+        facets.lists.append(_link_list(quote_filter, name, by_value, labels[name]))
+    facets.chips = active_chips(quote_filter)
     return facets
+
+
+def _chosen(quote_filter, name):
+    """The values of facet `name` chosen in the valid form, as strings."""
+    cleaned = quote_filter.form.cleaned_data
+    if name == "published":
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        return [after.isoformat()] if after and after == before else []
+    value = cleaned.get(name)
+    values = value if isinstance(value, list | tuple) else [value]
+    return [str(v) for v in values if v]
+
+
+def _query(data, name, value, remove=False):
+    """The query string of `data` with `value` chosen for facet `name` (added to a
+    repeatable filter, else in place of its value), or with it removed; without `page`."""
+    params = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
+    params.pop("page", None)
+    for param in OWN_FILTERS.get(name, (name,)):
+        kept = [v for v in params.getlist(param) if v and v != value]
+        if not remove:
+            kept = [*kept, value] if name in REPEATABLE else [value]
+        params.setlist(param, kept)
+        if not kept:
+            del params[param]
+    return f"?{params.urlencode()}" if params else ""
+
+
+def _option_label(quote_filter, name, value, labels):
+    if name == "published":
+        return format_date(date.fromisoformat(value), "j M Y")
+    field_choices = getattr(quote_filter.form.fields.get(name), "choices", ())
+    return dict(field_choices).get(value) or labels.get(value) or value
+
+
+def _link_list(quote_filter, name, by_value, labels):
+    """Facet `name` as a FacetList: the chosen options, then the most frequent (at most
+    LINKS_SHOWN); dates newest first."""
+    chosen = _chosen(quote_filter, name)
+    frequent = [v for v, n in by_value.items() if n and v not in chosen]
+    if name == "published":
+        frequent.sort(reverse=True)
+    else:
+        frequent.sort(key=lambda v: (-by_value[v], str(labels.get(v) or v).lower()))
+    shown = max(LINKS_SHOWN - len(chosen), 0)
+    data = quote_filter.data
+    options = [
+        Option(
+            _option_label(quote_filter, name, value, labels),
+            by_value.get(value, 0),
+            _query(data, name, value, remove=value in chosen),
+            value in chosen,
+        )
+        for value in [*chosen, *frequent[:shown]]
+    ]
+    return FacetList(name, _label(quote_filter, name), options, max(len(frequent) - shown, 0))
+
+
+def _label(quote_filter, name):
+    field_ = quote_filter.form.fields.get(name)
+    return str(field_.label) if field_ else "Published"
+
+
+def active_chips(quote_filter):
+    """The active filters of a valid `quote_filter` as Chips, in the form's order; a date
+    range of one day is one chip."""
+    data, chips = quote_filter.data, []
+    cleaned = quote_filter.form.cleaned_data
+    one_day = _chosen(quote_filter, "published")
+    for name, field_ in quote_filter.form.fields.items():
+        value = cleaned.get(name)
+        if name == "sort" or value in (None, "", [], ()):
+            continue
+        if name in OWN_FILTERS["published"]:
+            if one_day and name == "date_before":
+                continue
+            if one_day:
+                label = format_date(value, "j M Y")
+                chips.append(Chip("Published", label, _query(data, "published", one_day[0], True)))
+                continue
+            chips.append(Chip(str(field_.label), format_date(value, "j M Y"), _without(data, name)))
+            continue
+        labels = dict(getattr(field_, "choices", ()))
+        for item in value if isinstance(value, list | tuple) else [value]:
+            query = _query(data, name, str(item), remove=True) if name in REPEATABLE else None
+            chips.append(
+                Chip(str(field_.label), str(labels.get(item, item)), query or _without(data, name))
+            )
+    return chips
+
+
+def _without(data, name):
+    """The query string of `data` without parameter `name` (nor `page`)."""
+    params = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
+    params.pop("page", None)
+    params.pop(name, None)
+    return f"?{params.urlencode()}" if params else ""
 
 
 def _params(data, ignored):
@@ -140,37 +287,49 @@ def _labelled(quote_filter, name, by_value, labels):
 
 
 def _memberships(speaker_ids):
-    """{speaker id: {organization slug: name}} for the given speakers, in one query."""
+    """{speaker id: {organization slug: (name, kind)}} for the given speakers, in one query."""
     member_of = {}
     ids = {*speaker_ids} - {None}
     if not ids:
         return member_of
-    for speaker_id, slug, label in Membership.objects.filter(speaker_id__in=ids).values_list(
-        "speaker_id", "organization__slug", "organization__name"
-    ):
-        member_of.setdefault(speaker_id, {})[slug] = label
+    rows = Membership.objects.filter(speaker_id__in=ids).values_list(
+        "speaker_id", "organization__slug", "organization__name", "organization__kind"
+    )
+    for speaker_id, slug, label, kind in rows:
+        member_of.setdefault(speaker_id, {})[slug] = (label, kind)
     return member_of
 
 
 def _tally(names, rows, member_of):
     """{facet name: (Counter of option values, {value: label})} over facet `rows`."""
-    speaker_at, org_at = AT["speaker_id"], AT["organization__slug"]
     result = {}
     for name in names:
-        fields = FACETS[name]
         tally, labels = Counter(), {}
-        pairs = [(AT[fields[i]], AT[fields[i + 1]]) for i in range(0, len(fields) - 1, 2)]
-        if len(fields) == 1:
-            tally.update(row[AT[fields[0]]] for row in rows)
-        for row in rows if len(fields) > 1 else ():
-            if name == "organization":
-                found = dict(member_of.get(row[speaker_at], {}))
-                found[row[org_at]] = row[org_at + 1]
-            else:
-                found = {row[slug]: row[label] for slug, label in pairs}
+        for row in rows:
+            found = _values(name, row, member_of)
             found.pop(None, None)
             tally.update(found.keys())
             labels.update(found)
-        tally.pop(None, None)
         result[name] = (dict(tally), labels)
     return result
+
+
+def _values(name, row, member_of):
+    """{value: label} of facet `name` in one row: an organization (or its kind) counts the
+    quote's own and its speaker's memberships; a date is its ISO form."""
+    fields = FACETS[name]
+    if name in ("organization", "organization_kind"):
+        members = member_of.get(row[AT["speaker_id"]], {})
+        if name == "organization":
+            found = {slug: label for slug, (label, _) in members.items()}
+            found[row[AT["organization__slug"]]] = row[AT["organization__name"]]
+            return found
+        found = {kind: kind for _, kind in members.values()}
+        found[row[AT["organization__kind"]]] = row[AT["organization__kind"]]
+        return found
+    if name == "published":
+        day = row[AT["published"]]
+        return {day.isoformat(): None} if day else {}
+    if len(fields) == 1:
+        return {row[AT[fields[0]]]: row[AT[fields[0]]]}
+    return {row[AT[fields[i]]]: row[AT[fields[i + 1]]] for i in range(0, len(fields), 2)}

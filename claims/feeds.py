@@ -1,6 +1,8 @@
-"""Atom feed of a speaker's quotes (django.contrib.syndication)."""
+"""Atom feed of a speaker's quotes (django.contrib.syndication), valid RFC 4287: the feed
+has an author, entry ids are tag: URIs, `updated` is never before `published`, and the
+summaries are plain text naming the speaker."""
 
-from datetime import UTC
+from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -24,11 +26,31 @@ class CleanAtom1Feed(Atom1Feed):
         super().add_item(*map(_xml_text, args), **{k: _xml_text(v) for k, v in kwargs.items()})
 
 
+# The date in the entries' tag: URIs (RFC 4151): fixed, so an entry's id never changes.
+TAG_DATE = "2026-01-01"
+
+
+def _who(quote):
+    return quote.speaker.name if quote.speaker else quote.attributed_as or "Unnamed source"
+
+
+class PlainTextAtomFeed(CleanAtom1Feed):
+    """Atom whose entry summaries are type="text": a reader shows them as they are and
+    never decodes them again as HTML."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class SpeakerFeed(Feed):
-    feed_type = CleanAtom1Feed
+    feed_type = PlainTextAtomFeed
+    author_name = "iraqnews"
 
     def __call__(self, request, *args, speaker=None, **kwargs):
         self._speaker = speaker
+        self._request = request
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
@@ -47,25 +69,40 @@ class SpeakerFeed(Feed):
         return Quote.objects.for_listing().filter(speaker=speaker).newest_first()[:50]
 
     def item_title(self, quote):
+        """The speaker's name and the start of what they said."""
         words = quote.text.split()
-        return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+        start = " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+        if quote.kind == "indirect":
+            return f"{_who(quote)}, reported: {start}"
+        return f"{_who(quote)}: “{start}”"
 
     def item_description(self, quote):
-        source = quote.article.outlet.name if quote.article.outlet else quote.article.title
-        return f"“{quote.text}” — {quote.attributed_as or quote.speaker}, {source}"
+        """Plain text naming the speaker (never "he"); reported speech without quotation
+        marks."""
+        source = quote.article.outlet or quote.article.original_source
+        source = source.name if source else quote.article.title
+        who = _who(quote)
+        if quote.kind == "indirect":
+            return f"{who}, reported: {quote.text} — {source}"
+        return f"“{quote.text}” — {who}, {source}"
 
     def item_link(self, quote):
         return quote.claim.get_absolute_url()
 
     def item_guid(self, quote):
-        return f"iraqnews-quote-{quote.pk}"
+        """A tag: URI (RFC 4151) under the host name: tag:example.org,2026-01-01:quote/7."""
+        host = self._request.get_host().rsplit(":", 1)[0].strip("[]")
+        return f"tag:{host},{TAG_DATE}:quote/{quote.pk}"
+
+    def item_guid_is_permalink(self, quote):
+        return False
 
     def item_pubdate(self, quote):
-        from datetime import datetime, time
-
         if quote.article.published:
             return datetime.combine(quote.article.published, time.min, tzinfo=UTC)
         return None
 
     def item_updateddate(self, quote):
-        return quote.updated
+        """When the quote was last saved, and never before it was published."""
+        published = self.item_pubdate(quote)
+        return max(quote.updated, published) if published else quote.updated

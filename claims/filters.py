@@ -35,7 +35,12 @@ class QuoteFilter(django_filters.FilterSet):
     speaker = django_filters.MultipleChoiceFilter(
         label="Speaker", method="filter_speaker", choices=[]
     )
-    organization = django_filters.ChoiceFilter(
+    organization_kind = django_filters.ChoiceFilter(
+        label="Organization kind",
+        method="filter_organization_kind",
+        choices=OrganizationKind.choices,
+    )
+    organization = django_filters.MultipleChoiceFilter(
         label="Organization", method="filter_organization", choices=[]
     )
     outlet = django_filters.ChoiceFilter(label="Outlet", method="filter_outlet", choices=[])
@@ -77,8 +82,13 @@ class QuoteFilter(django_filters.FilterSet):
         return queryset.filter(speaker__slug__in=slugs) if slugs else queryset
 
     def filter_organization(self, queryset, name, value):
-        organization_id = self.choices["organization_ids"].get(value)
-        return queryset.for_organization(organization_id) if organization_id else queryset.none()
+        """Any of the chosen organizations: quotes naming one or by one of its members."""
+        ids = self.choices["organization_ids"]
+        chosen = sorted(ids[slug] for slug in value if slug in ids)
+        return queryset.for_organizations(chosen) if value else queryset
+
+    def filter_organization_kind(self, queryset, name, value):
+        return queryset.for_organization_kind(value)
 
     def filter_outlet(self, queryset, name, value):
         return queryset.filter(
@@ -132,6 +142,12 @@ class SpeakerFilter(ListFilterSet):
     organization = django_filters.ChoiceFilter(
         label="Organization", method="filter_organization", choices=[]
     )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[("name", "Name"), ("quotes", "Most quotes")],
+        method="filter_sort",
+        empty_label=None,
+    )
     organization_select = "organization"
     organization_rank = Count("memberships")
 
@@ -141,6 +157,9 @@ class SpeakerFilter(ListFilterSet):
 
     def filter_organization(self, queryset, name, value):
         return queryset.member_of(value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.most_quotes_first() if value == "quotes" else queryset.order_by("name")
 
 
 class OrganizationFilter(ListFilterSet):

@@ -60,6 +60,11 @@ class SpeakerQuerySet(models.QuerySet):
     def most_quoted(self):
         return self.with_quote_counts().filter(quote_count__gt=0).order_by("-quote_count", "name")
 
+    def most_quotes_first(self):
+        """Every speaker, the most quoted first (then by name), the unquoted last."""
+        total = Count("quotes", distinct=True)  # member_of joins memberships
+        return self.annotate(quote_total=total).order_by("-quote_total", "name", "pk")
+
     def name_search_condition(self, text, prefix=""):
         """Q for rows whose speaker (at `prefix`) has every token of `text` in a name."""
         condition = Q()
@@ -222,6 +227,15 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "organization", "claim", "article__outlet", "article__original_source"
         )
 
+    def for_records(self):
+        """`for_listing` with the speakers' memberships, for JSON and CSV records (which
+        give the speaker's role at the time): one more query per batch."""
+        Membership = related_model(self.model, "speaker", "memberships")
+        memberships = Membership.objects.select_related("organization")
+        return self.for_listing().prefetch_related(
+            Prefetch("speaker__memberships", queryset=memberships)
+        )
+
     def latest_change(self):
         """When any quote was last saved (one step on the `updated` index); results that
         depend on every quote can be cached under it."""
@@ -256,10 +270,23 @@ class QuoteQuerySet(models.QuerySet):
 
     def for_organization(self, organization_id):
         """Quotes the organization is quoted in or whose speaker belongs to it."""
+        return self.for_organizations([organization_id])
+
+    def for_organizations(self, ids):
+        """Quotes naming any of the organizations `ids` or whose speaker belongs to one."""
         Membership = related_model(self.model, "speaker", "memberships")
-        members = Membership.objects.filter(organization_id=organization_id).order_by()
-        members = members.values("speaker")
-        return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
+        members = Membership.objects.filter(organization_id__in=ids).order_by().values("speaker")
+        return self.filter(Q(organization_id__in=ids) | Q(speaker__in=members))
+
+    def for_organization_kind(self, kind):
+        """Quotes whose organization (the one the quote names) is of `kind`, or whose
+        speaker is a member of an organization of `kind` (any membership, whatever its
+        dates): `government` keeps what government officials and bodies said."""
+        Membership = related_model(self.model, "speaker", "memberships")
+        Organization = related_model(self.model, "organization")
+        of_kind = Organization.objects.filter(kind=kind).order_by().values("pk")
+        members = Membership.objects.filter(organization__kind=kind).order_by().values("speaker")
+        return self.filter(Q(organization__in=of_kind) | Q(speaker__in=members))
 
     def newest_for_organization(self, organization_id):
         """`for_organization`, newest first, planned by how many quotes match: up to the

@@ -8,7 +8,10 @@ from functools import partial
 import bleach
 import markdown
 from bleach.linkifier import Linker
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from claims.folding import match_pattern
 
 ALLOWED_TAGS = {
     "p",
@@ -83,3 +86,37 @@ def strip_control_characters(text):
     """`text` without control characters: tab, newline and carriage return stay, vertical tab
     and form feed become newlines, every other one is removed."""
     return _CONTROL_CHARACTERS.sub("", text.translate(_LINE_BREAKS))
+
+
+def highlight(text, query):
+    """`text` (plain) escaped, with where a search for `query` matches it in <mark>."""
+    pattern = match_pattern(query or "")
+    if pattern is None:
+        return mark_safe(escape(text))
+    parts, end = [], 0
+    for found in pattern.finditer(text):
+        parts += [escape(text[end : found.start()]), f"<mark>{escape(found.group(0))}</mark>"]
+        end = found.end()
+    return mark_safe("".join([*parts, escape(text[end:])]))
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_QUOTED = re.compile(r"(<blockquote\b.*?</blockquote>)", re.DOTALL)
+
+
+def highlight_quoted(html, query):
+    """The app's own rendered `html` (a quote card) with where a search for `query` matches
+    the text of its <blockquote> wrapped in <mark>; tags and everything else as they were."""
+    pattern = match_pattern(query or "")
+    if pattern is None:
+        return mark_safe(html)
+
+    def mark_text(part):
+        if part.startswith("<"):
+            return part
+        return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", part)
+
+    def mark_quoted(found):
+        return "".join(mark_text(part) for part in _TAG.split(found.group(0)))
+
+    return mark_safe(_QUOTED.sub(mark_quoted, str(html)))

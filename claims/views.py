@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from claims import exports, pages, reports, scale
 from claims.facets import facet_counts
@@ -72,7 +72,7 @@ def _redirect_old_slug(model, kind, slug):
     return redirect(obj, permanent=True)
 
 
-@require_GET
+@require_safe
 def home(request):
     counts = Quote.objects.corpus_counts()
     context = {
@@ -85,14 +85,14 @@ def home(request):
     return render(request, "claims/home.html", context)
 
 
-@require_GET
+@require_safe
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
     drawn = scale.Drawn(request, exports.quote_record)
     return _list_page(request, quote_filter, "claims/quote_list.html", exports.QUOTES, drawn)
 
 
-@require_GET
+@require_safe
 def quote_detail(request, pk):
     """The quote page, rendered once per worker for each set of versions it shows."""
 
@@ -107,13 +107,13 @@ def quote_detail(request, pk):
     return HttpResponse(html)
 
 
-@require_GET
+@require_safe
 def speaker_list(request):
     speaker_filter = SpeakerFilter(request.GET, queryset=Speaker.objects.order_by("name"))
     return _list_page(request, speaker_filter, "claims/speaker_list.html", exports.SPEAKERS)
 
 
-@require_GET
+@require_safe
 def speaker_detail(request, slug):
     speaker = Speaker.objects.for_detail().filter(slug=slug).first()
     if speaker is None:
@@ -148,7 +148,7 @@ def speaker_detail(request, slug):
     return render(request, "claims/speaker_detail.html", context)
 
 
-@require_GET
+@require_safe
 def organization_list(request):
     org_filter = OrganizationFilter(
         request.GET, queryset=Organization.objects.order_by("kind", "name")
@@ -156,7 +156,7 @@ def organization_list(request):
     return _list_page(request, org_filter, "claims/organization_list.html", exports.ORGANIZATIONS)
 
 
-@require_GET
+@require_safe
 def organization_detail(request, slug):
     organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
@@ -175,13 +175,13 @@ def organization_detail(request, slug):
     return render(request, "claims/organization_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_list(request):
     article_filter = ArticleFilter(request.GET, queryset=Article.objects.all())
     return _list_page(request, article_filter, "claims/article_list.html", exports.ARTICLES)
 
 
-@require_GET
+@require_safe
 def article_detail(request, slug):
     article = Article.objects.select_related("outlet", "original_source").filter(slug=slug).first()
     if article is None:
@@ -196,7 +196,7 @@ def article_detail(request, slug):
     return render(request, "claims/article_detail.html", context)
 
 
-@require_GET
+@require_safe
 def claim_detail(request, key):
     claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
     quotes = list(claim.quotes.for_listing().oldest_first())
@@ -213,7 +213,7 @@ def claim_detail(request, key):
     return render(request, "claims/claim_detail.html", context)
 
 
-@require_GET
+@require_safe
 def speaker_feed(request, slug):
     speaker = Speaker.objects.filter(slug=slug).first()
     if speaker is None:
@@ -223,19 +223,23 @@ def speaker_feed(request, slug):
     return SpeakerFeed()(request, speaker=speaker)
 
 
-@require_GET
+@require_safe
 def search(request):
     query = _search_text(request)
+    if request.GET.get("format", "") not in ("", "html", "json"):
+        return JsonResponse({"error": "Unknown format: use json."}, status=400)
+    if request.GET.get("format") == "json":
+        return exports.search_json(request, query, search_all(query))
     return render(request, "claims/search.html", {"query": query, "results": search_all(query)})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def claim_report(request, key):
     """A visitor reports a wrong attribution; at most a few reports an hour per address."""
     claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
     form = AttributionReportForm(request.POST or None)
     context = {"claim": claim, "form": form, "sent": "sent" in request.GET}
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "claims/claim_report.html", context)
     sender = reports.address_hash(request)
     if reports.over_limit(sender):

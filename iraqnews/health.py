@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def database_problem():
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 {"status": "ok"} when the database answers with every migration applied (and,
     on SQLite, from the file it opened), else 503 {"status": "unavailable"}, the reason

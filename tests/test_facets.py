@@ -102,4 +102,95 @@ def test_the_most_quoted_speaker_whose_alias_is_his_own_slug_is_offered(client):
 def test_a_select_with_counts_shows_its_empty_option_once(client):
     make_quote(speaker=make_speaker())
     html = client.get("/quotes/").content.decode()
-    assert html.count(">Any kind</option>") == 1
+    assert html.count(">Any kind of quote</option>") == 1
+    assert html.count(">Any kind of organization</option>") == 1
+    assert html.count(">Any outlet</option>") == 1
+
+
+def lists(facets):
+    return {facet.name: facet for facet in facets.lists}
+
+
+def test_link_lists_show_options_with_counts_most_frequent_first_and_no_zero_counts():
+    two_speakers()
+    make_speaker(name="Never Quoted", slug="never")
+    _, facets = counted("")
+    speaker = lists(facets)["speaker"]
+    assert [(o.label, o.count) for o in speaker.options] == [
+        ("Hakim al-Zamili", 2),
+        ("Sergei Lavrov", 1),
+    ]
+    assert speaker.options[0].query == "?speaker=zamili" and not speaker.options[0].chosen
+
+
+def test_a_repeatable_option_adds_to_the_chosen_and_a_chosen_option_removes_itself():
+    two_speakers()
+    _, facets = counted("speaker=zamili&page=1&kind=direct")
+    options = {o.label: o for o in lists(facets)["speaker"].options}
+    assert options["Hakim al-Zamili"].chosen
+    assert options["Hakim al-Zamili"].query == "?kind=direct"
+    assert options["Sergei Lavrov"].query == "?speaker=zamili&speaker=lavrov&kind=direct"
+    kinds = {o.label: o.query for o in lists(facets)["kind"].options}
+    assert kinds["Reported speech"] == "?speaker=zamili&kind=indirect"
+
+
+def test_organization_kinds_count_the_quotes_organization_and_the_speakers_memberships():
+    zamili, lavrov = two_speakers()
+    ministry = make_organization(name="Ministry", slug="ministry", kind="government")
+    make_membership(speaker=lavrov, organization=ministry)
+    make_membership(speaker=zamili, organization=make_organization(kind="party"))
+    _, facets = counted("")
+    assert facets.counts["organization_kind"] == {"government": 1, "party": 2}
+    labels = {o.label for o in lists(facets)["organization_kind"].options}
+    assert labels == {"Government body", "Party or coalition"}
+
+
+def test_dates_are_a_facet_that_sets_a_one_day_range():
+    import datetime as dt
+
+    day = make_article(body="“a” “b”", published=dt.date(2015, 10, 21))
+    make_quote(article=day, text="a")
+    make_quote(article=day, text="b")
+    make_quote(article=make_article(published=dt.date(2015, 10, 7)))
+    make_quote()  # undated: in no date option
+    _, facets = counted("")
+    published = lists(facets)["published"]
+    assert [(o.label, o.count) for o in published.options] == [
+        ("21 Oct 2015", 2),
+        ("7 Oct 2015", 1),
+    ]
+    assert published.options[0].query == "?date_after=2015-10-21&date_before=2015-10-21"
+    _, facets = counted("date_after=2015-10-21&date_before=2015-10-21")
+    chosen = lists(facets)["published"].options[0]
+    assert chosen.chosen and chosen.query == ""
+
+
+def test_each_active_filter_is_a_chip_whose_link_removes_only_it():
+    zamili, _ = two_speakers()
+    party = make_organization(name="Party", slug="party")
+    make_membership(speaker=zamili, organization=party)
+    _, facets = counted(
+        "speaker=zamili&speaker=lavrov&organization=party&q=one"
+        "&date_after=2015-10-21&date_before=2015-10-21&sort=oldest"
+    )
+    chips = [(chip.label, chip.value, chip.query) for chip in facets.chips]
+    rest = "&date_after=2015-10-21&date_before=2015-10-21&sort=oldest"
+    assert chips == [
+        ("Text", "one", f"?speaker=zamili&speaker=lavrov&organization=party{rest}"),
+        ("Speaker", "Hakim al-Zamili", f"?speaker=lavrov&organization=party&q=one{rest}"),
+        ("Speaker", "Sergei Lavrov", f"?speaker=zamili&organization=party&q=one{rest}"),
+        ("Organization", "Party", f"?speaker=zamili&speaker=lavrov&q=one{rest}"),
+        (
+            "Published",
+            "21 Oct 2015",
+            "?speaker=zamili&speaker=lavrov&organization=party&q=one&sort=oldest",
+        ),
+    ]
+
+
+def test_the_quote_list_shows_facet_links_and_removable_chips(client):
+    two_speakers()
+    html = client.get("/quotes/", {"kind": "direct"}).content.decode()
+    assert 'href="/quotes/?kind=direct&amp;speaker=zamili"' in html
+    assert 'aria-label="Remove filter Kind: Direct quotation"' in html
+    assert 'class="chip__remove" href="/quotes/"' in html

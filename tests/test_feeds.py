@@ -20,7 +20,7 @@ def test_a_feed_with_control_characters_in_stored_text_is_well_formed_atom(db, c
     assert feed.find(f"{ATOM}title").text == "Hadi al-Amiri — quotes on iraqnews"
     assert feed.find(f"{ATOM}subtitle").text == "Leader\nof Badr"
     entry = feed.find(f"{ATOM}entry")
-    assert entry.find(f"{ATOM}title").text == "we will win"
+    assert entry.find(f"{ATOM}title").text == "Hadi al-Amiri: “we will win”"
     assert "“we\n will win”" in entry.find(f"{ATOM}summary").text
 
 

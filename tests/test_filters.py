@@ -104,3 +104,59 @@ def test_an_organization_search_matches_a_name_or_an_alias():
     make_organization(name="Badr", slug="badr")
     organizations = OrganizationFilter(QueryDict("q=hashd"), queryset=Organization.objects.all())
     assert list(organizations.qs) == [pmf]
+
+
+def test_several_organizations_keep_the_quotes_of_any_of_them():
+    party, militia = make_organization(slug="party"), make_organization(slug="militia")
+    by_member = make_quote(speaker=make_membership(organization=party).speaker)
+    naming = make_quote(organization=militia)
+    make_quote()
+    assert set(quotes("organization=party&organization=militia")) == {by_member, naming}
+    assert set(quotes("organization=party")) == {by_member}
+
+
+def test_an_organization_kind_keeps_quotes_naming_one_or_by_a_member_of_one():
+    """organization_kind=K: the quote's organization is of kind K, or its speaker is a
+    member of an organization of kind K (any membership, whatever its dates)."""
+    ministry = make_organization(slug="ministry", kind="government")
+    minister = make_membership(organization=ministry, role="minister").speaker
+    by_official = make_quote(speaker=minister)
+    naming = make_quote(organization=make_organization(slug="council", kind="government"))
+    make_quote(speaker=make_membership(organization=make_organization(kind="militia")).speaker)
+    make_quote()
+    assert set(quotes("organization_kind=government")) == {by_official, naming}
+    assert quotes("organization_kind=international") == []
+
+
+def test_an_unknown_organization_kind_is_a_form_error():
+    quote_filter = QuoteFilter(QueryDict("organization_kind=church"), queryset=Quote.objects.all())
+    assert not quote_filter.is_valid() and "organization_kind" in quote_filter.errors
+
+
+def test_speakers_sort_by_name_or_by_most_quotes():
+    one = make_speaker(name="Aaron One", slug="one")
+    many = make_speaker(name="Zed Many", slug="many")
+    make_speaker(name="Mid None", slug="none")
+    make_quote(speaker=one)
+    make_quote(speaker=many)
+    make_quote(speaker=many)
+
+    def order(query):
+        speaker_filter = SpeakerFilter(QueryDict(query), queryset=Speaker.objects.order_by("name"))
+        assert speaker_filter.is_valid(), speaker_filter.errors
+        return [s.slug for s in speaker_filter.qs]
+
+    assert order("") == order("sort=name") == ["one", "none", "many"]
+    assert order("sort=quotes") == ["many", "one", "none"]
+
+
+def test_sorting_members_by_quotes_counts_each_quote_once():
+    party = make_organization(slug="party")
+    member = make_speaker(slug="member")
+    make_membership(speaker=member, organization=party, role="spokesman")
+    make_membership(speaker=member, organization=party, role="aide")
+    make_quote(speaker=member)
+    speaker_filter = SpeakerFilter(
+        QueryDict("organization=party&sort=quotes"), queryset=Speaker.objects.order_by("name")
+    )
+    assert [s.quote_total for s in speaker_filter.qs] == [1]

@@ -149,8 +149,11 @@ def test_search_page_finds_claims_and_articles_by_full_text(client):
     article = make_article(title="Airstrikes debated", body="He said “bomb them now” today.")
     make_quote(article=article, text="bomb them now")
     content = client.get("/search/", {"q": "bomb them"}).content.decode()
-    assert "bomb them now" in content
-    assert "Airstrikes debated" in client.get("/search/", {"q": "airstrikes"}).content.decode()
+    assert "<mark>bomb them</mark> now" in content
+    assert (
+        "<mark>Airstrikes</mark> debated"
+        in client.get("/search/", {"q": "airstrikes"}).content.decode()
+    )
 
 
 def test_quote_published_follows_the_article(db):
@@ -345,13 +348,15 @@ def test_a_count_past_the_bound_is_not_recounted_on_every_request(client, settin
 
 def test_search_results_are_reused_until_a_quote_is_saved(client):
     make_many(2)
-    assert "we will win 1" in client.get("/search/", {"q": "win"}).content.decode()
+    assert "we will <mark>win</mark> 1" in client.get("/search/", {"q": "win"}).content.decode()
     with CaptureQueriesContext(connection) as queries:
         client.get("/search/", {"q": "win"})
     assert len(queries) == 1  # the latest change, which keys the cached results
     article = make_article(body="“we will win for sure”")
     make_quote(article=article, text="we will win for sure")
-    assert "we will win for sure" in client.get("/search/", {"q": "win"}).content.decode()
+    assert (
+        "we will <mark>win</mark> for sure" in client.get("/search/", {"q": "win"}).content.decode()
+    )
 
 
 @pytest.mark.parametrize("url", ["/speakers/", "/organizations/", "/articles/"])

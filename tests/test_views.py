@@ -25,6 +25,8 @@ CONTRACT_KEYS = {
     "start",
     "end",
     "claim_url",
+    "claim_key",
+    "speaker_role",
 }
 
 
@@ -45,7 +47,7 @@ def test_quotes_json_follows_the_contract(client, seed):
     assert data["previous"] is None and data["next"].startswith("http://testserver/quotes/?")
     first = data["results"][0]
     assert set(first) == CONTRACT_KEYS
-    assert set(first["article"]) == {"title", "url", "outlet", "published"}
+    assert set(first["article"]) == {"title", "url", "outlet", "published", "original_source"}
     assert first["url"].startswith("http://") and first["claim_url"].startswith("http://")
     for result in data["results"]:
         if result["speaker"] is not None:

@@ -66,11 +66,11 @@ def card(quote):
     return mark_safe(html)  # rendered by the autoescaping card template
 
 
-def _drawn(keys, kind, draw, versions=None):
+def _drawn(keys, kind, draw, versions=None, load="for_listing"):
     """{pk: drawing} of the quotes `keys`, as `draw(quote)` made them: from the cache when
     their versions are unchanged, else loaded (with their speakers, organizations, claims
-    and articles, in one query) and drawn. `versions` ({pk: versions}), when given, are
-    those of `keys`, or are read and kept in it."""
+    and articles, in one query, by the QuerySet method `load`) and drawn. `versions`
+    ({pk: versions}), when given, are those of `keys`, or are read and kept in it."""
     if versions is None or set(versions) != set(keys):
         found_versions = card_versions(keys)
         if versions is not None:
@@ -79,7 +79,7 @@ def _drawn(keys, kind, draw, versions=None):
         versions = found_versions
 
     def draw_missing(missing):
-        loaded = _quotes().for_listing().in_bulk(missing)
+        loaded = getattr(_quotes(), load)().in_bulk(missing)
         return {pk: draw(quote) for pk, quote in loaded.items()}
 
     depends_on = {pk: (kind, pk, row) for pk, row in versions.items()}
@@ -111,4 +111,4 @@ class Drawn:
         def draw(quote):
             return self.to_record(self.request, quote)
 
-        return _drawn(keys, f"record:{site}", draw, self.versions)
+        return _drawn(keys, f"record:{site}", draw, self.versions, load="for_records")

@@ -1,35 +1,56 @@
 """Every raw SQL statement of the app (migrations and management commands aside): the
 vendor-specific full-text matches (SQLite FTS5, PostgreSQL tsvector; the indexes are made
-by migration 0005_quote_published_search) and two reads the ORM was too slow to build."""
-
-import re
+by migration 0005_quote_published_search and fold words since 0011_search_folding) and
+two reads the ORM was too slow to build."""
 
 from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from claims.folding import query_phrases
+
+# The PostgreSQL text-search configuration of the search vectors (migration 0009): words
+# stemmed by Snowball's English stemmer, without stop words, accents removed by unaccent
+# where the extension is available. SQLite's FTS5 tables use the porter tokenizer over
+# unicode61 with diacritics removed, to the same end.
+TS_CONFIG = "claims_fold"
+
+
+def fts5_query(text):
+    """The FTS5 MATCH expression for `text`: each of its phrases (claims.folding) with the
+    last word a prefix, OR-ed; None when `text` has no word."""
+    phrases = query_phrases(text)
+    return " OR ".join(f'"{" ".join(phrase)}"*' for phrase in phrases) or None
+
+
+def tsquery(text):
+    """The to_tsquery text for `text`: each phrase's words adjacent (<->), the last a
+    prefix, OR-ed; None when `text` has no word."""
+    phrases = query_phrases(text)
+    return " | ".join(f"({' <-> '.join([*p[:-1], p[-1] + ':*'])})" for p in phrases) or None
+
 
 def text_matches(table, text, ranked=False):
     """SQL for the ids of `table` rows whose indexed text holds `text` as a phrase (last word
-    a prefix), from SQLite FTS5 or a PostgreSQL tsvector; None on other databases.
+    a prefix), in any of its folded forms, from SQLite FTS5 or a PostgreSQL tsvector; None
+    on other databases.
 
     `ranked` keeps SEARCH_CANDIDATES matches: on PostgreSQL the best ranked of the first
     RANKED_POOL index matches, on SQLite the first ones."""
-    tokens = re.findall(r"\w+", text)
-    if not tokens:
+    if not query_phrases(text):
         return None
     limit = f" LIMIT {settings.SEARCH_CANDIDATES}" if ranked else ""
     if connection.vendor == "sqlite":
         # FTS5's bm25 rank would score every match; SQLite keeps the first matches instead.
         return RawSQL(
             f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s{limit}",
-            ['"' + " ".join(tokens) + '"*'],
+            [fts5_query(text)],
         )
     if connection.vendor == "postgresql":
-        query = " <-> ".join([*tokens[:-1], tokens[-1] + ":*"])
+        query = tsquery(text)
         if not ranked:
             return RawSQL(
-                f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)",
+                f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('{TS_CONFIG}', %s)",
                 [query],
             )
         # ts_rank reads each match's vector: rank a bounded pool of index matches only. The
@@ -38,9 +59,9 @@ def text_matches(table, text, ranked=False):
         # finding the pool early, which reads the whole table when a word is rare.
         return RawSQL(
             f"WITH matches AS MATERIALIZED (SELECT id, search_vector FROM {table} "
-            f"WHERE search_vector @@ to_tsquery('simple', %s)) "
+            f"WHERE search_vector @@ to_tsquery('{TS_CONFIG}', %s)) "
             f"SELECT id FROM (SELECT * FROM matches LIMIT {settings.RANKED_POOL}) pool "
-            f"ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC, id{limit}",
+            f"ORDER BY ts_rank(search_vector, to_tsquery('{TS_CONFIG}', %s)) DESC, id{limit}",
             [query, query],
         )
     return None

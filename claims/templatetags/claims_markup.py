@@ -1,10 +1,12 @@
 """Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize),
-`{% quote_card quote %}` (a cached quote card, claims.scale) and `field|options`."""
+`{{ text|highlight:query }}` and `{{ card|highlight_quoted:query }}` (search matches in
+<mark>, through claims.sanitize), `{% quote_card quote %}` (a cached quote card,
+claims.scale) and `field|options`."""
 
 from django import template
 
 from claims import scale
-from claims.sanitize import render_markdown
+from claims.sanitize import highlight, highlight_quoted, render_markdown
 
 register = template.Library()
 
@@ -12,6 +14,16 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter(name="highlight")
+def highlight_filter(text, query):
+    return highlight(text, query)
+
+
+@register.filter(name="highlight_quoted")
+def highlight_quoted_filter(html, query):
+    return highlight_quoted(html, query)
 
 
 @register.simple_tag(name="quote_card")

@@ -17,6 +17,13 @@ def page_types():
         ("home", lambda: "/"),
         ("quote_list", lambda: "/quotes/"),
         ("quote_list_invalid", lambda: "/quotes/?date_after=nope"),
+        (
+            "quote_list_faceted",
+            lambda: (
+                "/quotes/?q=air+strikes&organization=government-of-iraq&date_after=2015-10-07"
+                "&date_before=2015-10-07"
+            ),
+        ),
         ("quote_detail", lambda: Quote.objects.order_by("pk").first().get_absolute_url()),
         ("speaker_list", lambda: "/speakers/"),
         ("speaker_detail", lambda: "/speakers/hakim-al-zamili/"),

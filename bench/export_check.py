@@ -54,28 +54,29 @@ def export(url, fmt, result):
     try:
         with urllib.request.urlopen(url, timeout=120) as response:
             result["status"] = response.status
-            counter = _Counting(response)
-            text = io.TextIOWrapper(counter, encoding="utf-8", newline="")
-            if fmt == "csv":
-                rows = sum(1 for _ in csv.reader(text)) - 1  # the header
-            else:
-                rows = sum(1 for line in text if json.loads(line))
-            result["rows"], result["bytes"] = rows, counter.bytes
+            text = io.TextIOWrapper(_Counting(response, result), encoding="utf-8", newline="")
+            lines = csv.reader(text) if fmt == "csv" else (json.loads(line) for line in text)
+            result["rows"] = -1 if fmt == "csv" else 0  # the CSV header is no row
+            for _ in lines:
+                result["rows"] += 1
     except Exception as error:  # report it with the figures; the check then fails
         result["error"] = repr(error)
     result["seconds"] = time.monotonic() - started
 
 
 class _Counting(io.RawIOBase):
-    def __init__(self, response):
-        self.response, self.bytes = response, 0
+    """The response's bytes, counted into result["bytes"] as they are read."""
+
+    def __init__(self, response, result):
+        self.response, self.result = response, result
+        result["bytes"] = 0
 
     def readable(self):
         return True
 
     def readinto(self, buffer):
         data = self.response.read(len(buffer))
-        self.bytes += len(data)
+        self.result["bytes"] += len(data)
         buffer[: len(data)] = data
         return len(data)
 

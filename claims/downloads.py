@@ -60,11 +60,12 @@ def dataset_write(*, output_dir, site_root, now=None):
     try:
         for fmt, output in outputs.items():
             output.write(exports.STREAMS[fmt][0](exports.QUOTES))
-        # One read of the database feeds both files.
-        for chunk in exports.QUOTES.every_chunk(Quote.objects.for_listing().newest_first()):
-            rows += len(chunk)
+        # One read of the database, and one record a row, feed both files.
+        chunks = exports.QUOTES.every_chunk(Quote.objects.for_listing().newest_first())
+        for records in exports.chunk_records(site, chunks, exports.QUOTES):
+            rows += len(records)
             for fmt, output in outputs.items():
-                output.write(exports.STREAMS[fmt][1](site, chunk, exports.QUOTES))
+                output.write(exports.STREAMS[fmt][1](records, exports.QUOTES))
     except BaseException:
         for fmt, output in outputs.items():
             output.close()

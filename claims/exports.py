@@ -178,7 +178,11 @@ class ListExport:
     chunks: callable = None
 
     def row(self, request, obj):
-        flat = flatten(self.record(request, obj))
+        return self.cells(self.record(request, obj))
+
+    def cells(self, record):
+        """A record's CSV cells, in the export's columns."""
+        flat = flatten(record)
         return [flat.get(column, "") for column in self.columns]
 
     def every_chunk(self, queryset):
@@ -390,9 +394,10 @@ def csv_header(export):
     return _csv_text([export.columns])
 
 
-def csv_chunk(site, chunk, export):
-    """The CSV rows of `chunk`, formula cells neutralised, as one string."""
-    return _csv_text(map(neutralise_row, (export.row(site, obj) for obj in chunk)))
+def csv_chunk(records, export):
+    """The CSV rows of `records` (the export's columns, formula cells neutralised), as one
+    string."""
+    return _csv_text(neutralise_row(export.cells(record)) for record in records)
 
 
 def neutralise_row(values):
@@ -411,25 +416,32 @@ def jsonl_header(export):
     return ""
 
 
-def jsonl_chunk(site, chunk, export):
-    """Each row of `chunk` as its JSON record on a line, as one string."""
-    return "".join(json.dumps(export.record(site, obj), ensure_ascii=False) + "\n" for obj in chunk)
+def jsonl_chunk(records, export):
+    """Each of `records` as JSON on a line, as one string."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
-# format: (header, chunk formatter, content type, file extension)
+# format: (header, formatter of a chunk's records, content type, file extension)
 STREAMS = {
     "csv": (csv_header, csv_chunk, "text/csv; charset=utf-8", ".csv"),
     "jsonl": (jsonl_header, jsonl_chunk, "application/jsonl; charset=utf-8", ".jsonl"),
 }
 
 
+def chunk_records(site, chunks, export):
+    """The JSON records of `chunks` (lists of rows), a list per chunk."""
+    record = export.record
+    for chunk in chunks:
+        yield [record(site, obj) for obj in chunk]
+
+
 def stream_text(site, chunks, export, fmt):
     """The export's text in pieces: the header, then one string per chunk of rows."""
-    header, chunk_text, _, _ = STREAMS[fmt]
+    header, records_text, _, _ = STREAMS[fmt]
     if text := header(export):
         yield text
-    for chunk in chunks:
-        yield chunk_text(site, chunk, export)
+    for records in chunk_records(site, chunks, export):
+        yield records_text(records, export)
 
 
 def bound_joined_sort(queryset):

@@ -2,12 +2,15 @@
 
     python bench/export_check.py --url http://127.0.0.1:8080 --database /tmp/q.sqlite3
     python bench/export_check.py --make-database /tmp/q.sqlite3 --quotes 200000   # data first
+    python bench/export_check.py --serve --quotes 20000     # make serve on a copy (CI)
 
 Starts EXPORTS (2) downloads of `/quotes/?format=csv` (or --format jsonl) at once, parses
 each to its end and counts its rows against the database's quote count (--database, an
 SQLite file read-only, or --expected N), and meanwhile asks /healthz (and /quotes/) every
 --interval seconds: each /healthz must answer 200 within --limit (2) seconds. Prints the
 rows, duration and size of each export and the slowest answers; exits 1 on any failure.
+With --serve, it makes the database (--quotes, --seed; kept in /tmp for the next run) and
+runs the check against `make serve` on a throwaway copy of it (bench/servestack.py).
 """
 
 import argparse
@@ -18,6 +21,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -109,12 +113,30 @@ def main():
     parser.add_argument("--make-database", metavar="PATH")
     parser.add_argument("--quotes", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--serve", action="store_true", help="run against make serve")
     args = parser.parse_args()
     if args.make_database:
         make_database(args.make_database, args.quotes, args.seed)
         return 0
+    if args.serve:
+        return check_served(args)
     expected = args.expected if args.expected is not None else quote_count(args.database)
-    base = args.url.rstrip("/")
+    return check(args, args.url.rstrip("/"), expected)
+
+
+def check_served(args):
+    from servestack import served_stack  # bench/servestack.py: make serve on a copy
+
+    database = Path(tempfile.gettempdir()) / f"iraqnews-exports-{args.quotes}-{args.seed}.sqlite3"
+    make_database(database, args.quotes, args.seed)
+    os.environ["SERVE_DATABASE"] = str(database)
+    with tempfile.TemporaryDirectory(prefix="iraqnews-export-check-") as tmp:
+        with served_stack(tmp) as stack:
+            print(f"make serve on 127.0.0.1:{stack.port} ({stack.database})")
+            return check(args, f"http://127.0.0.1:{stack.port}", quote_count(stack.database))
+
+
+def check(args, base, expected):
     stop, health, pages = threading.Event(), [], []
     pollers = [
         threading.Thread(

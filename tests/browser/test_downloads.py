@@ -26,7 +26,7 @@ def test_download_the_whole_dataset_from_the_home_page(
     page.wait_for_url("**/downloads/")
     assert page.get_by_role("heading", level=1).inner_text() == "Downloads"
     screenshot(page, "downloads")
-    csv_link = page.get_by_role("link", name=".csv.gz")
+    csv_link = page.get_by_role("link", name="CSV", exact=True)
     with page.expect_download() as download_info:
         csv_link.click()  # the second click from the home page
     download = download_info.value

@@ -1,22 +1,31 @@
-"""JSON and CSV renderings of list pages (the JSON shape is a public contract)."""
+"""JSON, CSV and JSON-lines renderings of list pages (the JSON shape is a public contract)."""
 
 import csv
+import io
 import itertools
+import json
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse, StreamingHttpResponse
+from django.urls import reverse
 
-from claims.models import Article, Organization, Quote, Speaker
+from claims.models import Article, Membership, Organization, Quote, Speaker
+from claims.scale import bounded_count
+from claims.scale.keyset import keyset_chunks, seeks_on_its_table
 
-FORMATS = {"", "html", "json", "csv"}
+FORMATS = {"", "html", "json", "csv", "jsonl"}
+# Formats that stream every matching row rather than a page of them.
+STREAMED = {"csv", "jsonl"}
 
 
 def requested_format(request):
     """The `format` parameter; an unknown one raises BadRequest."""
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
-        raise BadRequest(f"Unknown format “{fmt[:40]}”: use json or csv.")
+        raise BadRequest(f"Unknown format “{fmt[:40]}”: use json, jsonl or csv.")
     return fmt
 
 
@@ -197,8 +206,10 @@ def flatten(record, prefix=""):
     """One CSV row from a JSON record: nested objects become prefix_key columns."""
     row = {}
     for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
+        name = prefix + key
+        if value is None:
+            row[name] = ""
+        elif isinstance(value, dict):
             row.update(flatten(value, f"{name}_"))
         elif isinstance(value, list):
             row[name] = "; ".join(
@@ -208,7 +219,7 @@ def flatten(record, prefix=""):
                 for item in value
             )
         else:
-            row[name] = "" if value is None else value
+            row[name] = value
     return row
 
 
@@ -222,15 +233,166 @@ class ListExport:
     # {key: row} for a page's (or a CSV chunk's) keys, with what a row shows (counts,
     # joins), so the filtered list itself is read as keys only; None: the rows as listed.
     load: callable = None
+    # chunks(queryset): every row of the list, in lists, as objects `record` reads; None:
+    # the queryset's rows (drawn by `load` when given), 500 at a time.
+    chunks: callable = None
     # {column: cell(record)} for the columns a plain flattening would make unclear.
-    cells: dict = None
+    cell_overrides: dict = None
 
     def row(self, request, obj):
-        record = self.record(request, obj)
+        return self.cells(self.record(request, obj))
+
+    def cells(self, record):
+        """A record's CSV cells, in the export's columns."""
         flat = flatten(record)
-        for column, cell in (self.cells or {}).items():
+        for column, cell in (self.cell_overrides or {}).items():
             flat[column] = cell(record)
         return [flat.get(column, "") for column in self.columns]
+
+    def every_chunk(self, queryset):
+        """Every row of `queryset` in lists, as objects `record` reads."""
+        if self.chunks is not None:
+            return self.chunks(queryset)
+        if self.load is None:
+            return _batched(queryset.iterator(chunk_size=500))
+        return self._loaded(_batched(queryset.values_list("pk", flat=True).iterator(500)))
+
+    def _loaded(self, key_chunks):
+        for keys in key_chunks:
+            by_key = self.load(keys)
+            yield [by_key[key] for key in keys if key in by_key]
+
+
+def _batched(iterable, size=500):
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+class _Row(SimpleNamespace):
+    """A row read as values, standing in for a model instance in a record function: its
+    fields as attributes and the path of its page."""
+
+    def get_absolute_url(self):
+        return self.path
+
+
+def _path_of(viewname):
+    """A function from a URL argument to reverse(viewname, args=[it]), reversed only once."""
+    marker = "7391827364"  # a valid int and slug, found in no URL prefix
+    prefix, suffix = reverse(viewname, args=[marker]).split(marker)
+    return lambda value: f"{prefix}{value}{suffix}"
+
+
+# What a quote record reads, as values (claims.scale.keyset reads them in chunks).
+QUOTE_VALUES = (
+    "pk",
+    "text",
+    "kind",
+    "status",
+    "attributed_as",
+    "cue",
+    "start",
+    "end",
+    "speaker__name",
+    "speaker__slug",
+    "organization__name",
+    "organization__slug",
+    "article__title",
+    "article__slug",
+    "article__published",
+    "article__outlet__name",
+    "article__outlet__slug",
+    "article__original_source__name",
+    "article__original_source__slug",
+    "claim__key",
+    "speaker_id",
+    "organization_id",
+)
+
+
+class _Memberships(list):
+    """A speaker's memberships read for a chunk, answering `.all()` like a related manager."""
+
+    def all(self):
+        return self
+
+
+def quote_chunks(queryset):
+    """Every quote of the ordered `queryset`, in keyset chunks, as the rows quote_record
+    reads: values, never model instances (a million of those take minutes to build)."""
+    quote_path, claim_path = _path_of("claims:quote_detail"), _path_of("claims:claim_detail")
+    speaker_path, article_path = (
+        _path_of("claims:speaker_detail"),
+        _path_of("claims:article_detail"),
+    )
+    organization_path = _path_of("claims:organization_detail")
+
+    def named(name, slug):
+        return _Row(name=name, slug=slug, path=organization_path(slug)) if slug else None
+
+    for chunk in keyset_chunks(queryset, QUOTE_VALUES):
+        # The speakers' roles at the time: their memberships, in one query per chunk.
+        held = {}
+        for membership in Membership.objects.of_speakers({row[-2] for row in chunk} - {None}):
+            held.setdefault(membership.speaker_id, _Memberships()).append(membership)
+        yield [
+            _Row(
+                pk=pk,
+                id=pk,
+                path=quote_path(pk),
+                text=text,
+                kind=kind,
+                status=status,
+                attributed_as=attributed_as,
+                cue=cue,
+                start=start,
+                end=end,
+                speaker=_Row(
+                    name=speaker_name,
+                    slug=speaker_slug,
+                    path=speaker_path(speaker_slug),
+                    memberships=held.get(speaker_id, _Memberships()),
+                )
+                if speaker_slug
+                else None,
+                organization_id=organization_id,
+                organization=named(organization_name, organization_slug),
+                article=_Row(
+                    title=title,
+                    slug=article_slug,
+                    path=article_path(article_slug),
+                    published=published,
+                    outlet=named(outlet_name, outlet_slug),
+                    original_source=named(source_name, source_slug),
+                ),
+                claim=_Row(key=claim_key, path=claim_path(claim_key)) if claim_key else None,
+            )
+            for (
+                pk,
+                text,
+                kind,
+                status,
+                attributed_as,
+                cue,
+                start,
+                end,
+                speaker_name,
+                speaker_slug,
+                organization_name,
+                organization_slug,
+                title,
+                article_slug,
+                published,
+                outlet_name,
+                outlet_slug,
+                source_name,
+                source_slug,
+                claim_key,
+                speaker_id,
+                organization_id,
+            ) in chunk
+        ]
 
 
 def roles_cell(record):
@@ -278,13 +440,14 @@ QUOTES = ListExport(
     ),
     "quotes.csv",
     load=lambda keys: Quote.objects.for_records().in_bulk(keys),
+    chunks=quote_chunks,
 )
 SPEAKERS = ListExport(
     speaker_record,
     ("id", "url", "name", "slug", "aliases", "description", "quote_count", "roles"),
     "speakers.csv",
     load=lambda keys: Speaker.objects.listing_rows(keys),
-    cells={"roles": roles_cell},
+    cell_overrides={"roles": roles_cell},
 )
 ORGANIZATIONS = ListExport(
     organization_record,
@@ -313,36 +476,107 @@ ARTICLES = ListExport(
 )
 
 
-def neutralise_cell(value):
-    """Prefix cells a spreadsheet would run as a formula (= + - @) with a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Echo:
-    def write(self, value):
-        return value
+class SiteRoot:
+    """The request as record functions use it, with absolute addresses built by joining the
+    site's root and a path (a reversed path is already quoted): one string join per link."""
+
+    def __init__(self, root, request=None):
+        self.root = root.rstrip("/")
+        self.request = request
+
+    @classmethod
+    def of(cls, request):
+        return cls(request.build_absolute_uri("/"), request)
+
+    def build_absolute_uri(self, location):
+        return self.root + location
+
+    def __getattr__(self, name):
+        return getattr(self.request, name)
+
+
+def csv_header(export):
+    return _csv_text([export.columns])
+
+
+def csv_chunk(records, export):
+    """The CSV rows of `records` (the export's columns, formula cells neutralised), as one
+    string."""
+    return _csv_text(neutralise_row(export.cells(record)) for record in records)
+
+
+def neutralise_row(values):
+    """The values, each cell a spreadsheet would run as a formula (= + - @) prefixed with a
+    quote."""
+    return ["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in values]
+
+
+def _csv_text(rows):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def jsonl_header(export):
+    return ""
+
+
+def jsonl_chunk(records, export):
+    """Each of `records` as JSON on a line, as one string."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+# format: (header, formatter of a chunk's records, content type, file extension)
+STREAMS = {
+    "csv": (csv_header, csv_chunk, "text/csv; charset=utf-8", ".csv"),
+    "jsonl": (jsonl_header, jsonl_chunk, "application/jsonl; charset=utf-8", ".jsonl"),
+}
+
+
+def chunk_records(site, chunks, export):
+    """The JSON records of `chunks` (lists of rows), a list per chunk."""
+    record = export.record
+    for chunk in chunks:
+        yield [record(site, obj) for obj in chunk]
+
+
+def stream_text(site, chunks, export, fmt):
+    """The export's text in pieces: the header, then one string per chunk of rows."""
+    header, records_text, _, _ = STREAMS[fmt]
+    if text := header(export):
+        yield text
+    for records in chunk_records(site, chunks, export):
+        yield records_text(records, export)
+
+
+def bound_joined_sort(queryset):
+    """Raise BadRequest for an export sorted by another table's column (speaker, outlet)
+    matching more rows than the count bound: each of its chunks sorts every match again."""
+    if not seeks_on_its_table(queryset) and not bounded_count(queryset).exact:
+        raise BadRequest(
+            f"An export sorted by speaker or outlet holds at most {settings.COUNT_BOUND:,} "
+            "quotes, and this one matches more. Sort by date (newest or oldest) to export "
+            "every matching quote, or take the whole collection from the Downloads page "
+            f"({reverse('claims:downloads')})."
+        )
+
+
+def export_stream(request, queryset, export, fmt):
+    """Stream every row of `queryset` as CSV or JSON lines, chunk by chunk, without loading
+    it whole or holding one query open while the client reads."""
+    _, _, content_type, extension = STREAMS[fmt]
+    if export.chunks is quote_chunks:
+        bound_joined_sort(queryset)
+    body = stream_text(SiteRoot.of(request), export.every_chunk(queryset), export, fmt)
+    response = StreamingHttpResponse(body, content_type=content_type)
+    filename = export.filename.rsplit(".", 1)[0] + extension
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def csv_stream(request, queryset, export):
-    """Stream every row of `queryset` as CSV, in chunks, without loading it whole."""
-    writer = csv.writer(_Echo())
-
-    def objects():
-        if export.load is None:
-            yield from queryset.iterator(chunk_size=500)
-            return
-        keys = queryset.values_list("pk", flat=True).iterator(chunk_size=500)
-        while chunk := list(itertools.islice(keys, 500)):
-            by_key = export.load(chunk)
-            yield from (by_key[key] for key in chunk if key in by_key)
-
-    def rows():
-        yield writer.writerow(export.columns)
-        for obj in objects():
-            yield writer.writerow([neutralise_cell(v) for v in export.row(request, obj)])
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    return response
+    """export_stream as CSV."""
+    return export_stream(request, queryset, export, "csv")

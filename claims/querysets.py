@@ -109,6 +109,10 @@ class MembershipQuerySet(models.QuerySet):
     def get_by_natural_key(self, speaker_slug, organization_slug, role):
         return self.get(speaker__slug=speaker_slug, organization__slug=organization_slug, role=role)
 
+    def of_speakers(self, speaker_ids):
+        """The memberships of `speaker_ids` with their organizations, in the model's order."""
+        return self.filter(speaker_id__in=speaker_ids).select_related("organization")
+
     def for_members(self):
         return (
             self.select_related("speaker")

@@ -18,4 +18,6 @@ urlpatterns = [
     path("claims/<slug:key>/", views.claim_detail, name="claim_detail"),
     path("claims/<slug:key>/report/", views.claim_report, name="claim_report"),
     path("search/", views.search, name="search"),
+    path("downloads/", views.downloads, name="downloads"),
+    path("downloads/files/<str:name>", views.download_file, name="download_file"),
 ]

@@ -1,12 +1,13 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
 from django.core.exceptions import BadRequest
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from claims import downloads as dataset
 from claims import exports, pages, reports, scale
 from claims.facets import facet_counts
 from claims.feeds import SpeakerFeed
@@ -28,8 +29,8 @@ def _list_page(request, filterset, template, export, drawn=None):
         fmt = exports.requested_format(request)
         if not filterset.is_valid():
             raise BadRequest("Some filters are not valid; see the messages below.")
-        if fmt == "csv":
-            return exports.csv_stream(request, filterset.qs, export)
+        if fmt in exports.STREAMED:
+            return exports.export_stream(request, filterset.qs, export, fmt)
         load = export.load
         if drawn:
             load = drawn.records if fmt == "json" else drawn.cards
@@ -250,3 +251,18 @@ def claim_report(request, key):
     form.instance.claim, form.instance.address_hash = claim, sender
     form.save()
     return redirect(reverse("claims:claim_report", args=[claim.key]) + "?sent=1")
+
+
+@require_safe
+def downloads(request):
+    """The full-dataset files `manage.py export_dataset` last built: date, rows, checksums."""
+    return render(request, "claims/downloads.html", {"manifest": dataset.read_manifest()})
+
+
+@require_safe
+def download_file(request, name):
+    """A file the downloads page lists (nginx serves these itself in production)."""
+    path = dataset.file_path(name)
+    if path is None or not path.is_file():
+        raise Http404("No download has that name.")
+    return FileResponse(path.open("rb"), as_attachment=True, content_type="application/gzip")

@@ -183,6 +183,9 @@ FACET_QUERIES = 3
 SEARCH_CANDIDATES = 200
 # PostgreSQL ranks the first this-many index matches, not every match of a common word.
 RANKED_POOL = 500
+# Streamed exports (CSV, JSON lines) read this many rows per query, each query starting
+# after the last row's sort key (claims/scale/keyset.py).
+EXPORT_CHUNK = 2_000
 # ---- end of speed settings ---------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
@@ -207,6 +210,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The full-dataset download (`manage.py export_dataset`): files nginx serves in production
+# (deploy/README.md), the download_file view otherwise.
+DOWNLOADS_ROOT = Path(os.environ.get("DOWNLOADS_ROOT") or BASE_DIR / "downloads")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

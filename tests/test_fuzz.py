@@ -110,6 +110,7 @@ def public_urls():
             "claims:organization_list",
             "claims:article_list",
             "claims:search",
+            "claims:downloads",
             "healthz",
         )
     }
@@ -120,6 +121,7 @@ def public_urls():
     urls["claims:article_detail"] = Article.objects.first().get_absolute_url()
     urls["claims:claim_detail"] = claim.get_absolute_url()
     urls["claims:claim_report"] = reverse("claims:claim_report", args=[claim.key])
+    urls["claims:download_file"] = reverse("claims:download_file", args=["quotes.csv.gz"])
     return urls
 
 
@@ -156,6 +158,8 @@ LIST_AND_DETAIL_NAMES = [
     "claims:article_detail",
     "claims:claim_detail",
     "claims:claim_report",
+    "claims:downloads",
+    "claims:download_file",
 ]
 
 
@@ -199,12 +203,17 @@ DETAILS = {
     "claims:organization_detail": "slug",
     "claims:article_detail": "slug",
     "claims:claim_detail": "key",
+    "claims:download_file": "name",
 }
 
 
 def test_hostile_filters_on_json_and_csv_exports_never_answer_500(urls, client):
     @TWICE
-    @given(name=st.sampled_from(LISTS), fmt=st.sampled_from(["json", "csv"]), query=query_strings)
+    @given(
+        name=st.sampled_from(LISTS),
+        fmt=st.sampled_from(["json", "csv", "jsonl"]),
+        query=query_strings,
+    )
     def fuzz(name, fmt, query):
         url = f"{urls[name]}?format={fmt}&{query}"
         check(fetch(client, url), url)

@@ -36,6 +36,7 @@ def page_types():
         ),
         ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
         ("search", lambda: "/search/?q=kadhimi"),
+        ("downloads", lambda: "/downloads/"),
     ]
 
 

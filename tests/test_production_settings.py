@@ -105,7 +105,7 @@ def curator_client(client):
 
 def test_a_paste_over_two_and_a_half_megabytes_gets_the_imports_own_message(db, client):
     text = "Word " * 600_000  # 3 MB, more than Django's default 2.5 MB form limit
-    response = curator_client(client).post(reverse("admin_article_import"), {"text": text})
+    response = curator_client(client).post(reverse("admin:claims_article_import"), {"text": text})
     assert response.status_code == 200
     page = response.content.decode()
     assert "the text has 2,999,999 characters" in page, re.findall(r"errornote.{0,300}", page)
@@ -113,7 +113,7 @@ def test_a_paste_over_two_and_a_half_megabytes_gets_the_imports_own_message(db, 
 
 def test_a_form_over_the_limit_answers_413_saying_how_big_it_was(db, client):
     text = "Word " * 1_200_000  # 6 MB
-    response = curator_client(client).post(reverse("admin_article_import"), {"text": text})
+    response = curator_client(client).post(reverse("admin:claims_article_import"), {"text": text})
     assert response.status_code == 413
     page = response.content.decode()
     assert "The form you sent is 5.7 MB" in page

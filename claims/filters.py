@@ -172,6 +172,9 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields = []
 
+    # Text matches are a bounded set of keys already: no page reads ahead.
+    filters_full_text = False
+
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.choices = quote_choices(self.data)

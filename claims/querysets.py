@@ -166,7 +166,9 @@ class ClaimQuerySet(models.QuerySet):
         Quote = related_model(self.model, "quotes")
         claims = self.select_related("speaker").in_bulk(keys)
         speakers = [claim.speaker for claim in claims.values() if claim.speaker]
-        prefetch_related_objects(speakers, "memberships__organization")
+        memberships = related_model(self.model, "speaker", "memberships").objects
+        memberships = memberships.select_related("organization")
+        prefetch_related_objects(speakers, Prefetch("memberships", queryset=memberships))
         outlets, named = {}, {}
         quotes = Quote.objects.filter(claim_id__in=keys).oldest_first()
         for claim_id, attributed_as, *carriers in quotes.values_list(

@@ -52,7 +52,7 @@ def _list_page(request, filterset, template, export, drawn=None):
     if fmt == "json":
         return exports.json_page(request, page, None if drawn else export.record)
     context = {"filter": filterset, "page": page}
-    if drawn:
+    if drawn and drawn.versions is not None:  # rows drawn as quote cards have facets
         context["facets"] = facet_counts(filterset, page, drawn.versions)
     return render(request, template, context)
 
@@ -244,7 +244,8 @@ def article_detail(request, slug):
 @require_GET
 def claim_list(request):
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.listed())
-    return _list_page(request, claim_filter, "claims/claim_list.html", exports.CLAIMS)
+    drawn = scale.ClaimRows(request, exports.claim_record)
+    return _list_page(request, claim_filter, "claims/claim_list.html", exports.CLAIMS, drawn)
 
 
 @require_GET

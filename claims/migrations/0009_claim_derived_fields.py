@@ -84,7 +84,7 @@ UPDATE claims_claim SET article_count = article_count;
 """
 # PostgreSQL puts NULLs first in a descending index; the list wants undated claims last.
 POSTGRES_INDEXES = {
-    "claims_claim_newest_idx": "first_reported DESC NULLS LAST, id DESC",
+    "claims_claim_newest_idx": "first_reported DESC NULLS LAST, id DESC, article_count",
     "claims_claim_sources_idx": "article_count DESC, first_reported DESC NULLS LAST, id DESC",
     "claims_claim_speaker_new_idx": "speaker_id, first_reported DESC NULLS LAST, id DESC",
 }
@@ -193,7 +193,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="claim",
-            index=models.Index(fields=["-first_reported", "-id"], name="claims_claim_newest_idx"),
+            index=models.Index(fields=["-first_reported", "-id", "article_count"], name="claims_claim_newest_idx"),
         ),
         migrations.AddIndex(
             model_name="claim",

@@ -176,7 +176,10 @@ class Claim(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["-first_reported", "-id"], name="claims_claim_newest_idx"),
+            # article_count rides along so `min_sources` is checked in the index walk.
+            models.Index(
+                fields=["-first_reported", "-id", "article_count"], name="claims_claim_newest_idx"
+            ),
             models.Index(
                 fields=["-article_count", "-first_reported", "-id"],
                 name="claims_claim_sources_idx",

@@ -9,22 +9,26 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
+# `make serve` listens on 8080 unless PORT is given (PORT=9000 make serve, make serve PORT=9000).
+SERVE_PORT := $(if $(filter-out file default,$(origin PORT)),$(PORT),8080)
 
-.PHONY: help venv install run test test-postgres fixtures lint bench eval loadtest backup restore clean
+.PHONY: help venv install run serve serve-check test test-postgres fixtures lint bench eval loadtest backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
 	@echo "make run            migrate, load seed data, collectstatic, runserver on $(HOST):$(PORT) (DEBUG=1 by default)"
+	@echo "make serve          production stack: migrate, collectstatic, gunicorn behind nginx on 127.0.0.1:$(SERVE_PORT)"
+	@echo "make serve-check    slow clients and a lost database file against make serve (SLOWCLIENT_SECONDS)"
 	@echo "make test           run the test suite on SQLite"
 	@echo "make test-postgres  run the test suite against a throwaway PostgreSQL 15 cluster"
 	@echo "make fixtures       regenerate fixtures (manage.py build_fixtures)"
 	@echo "make lint           ruff check + ruff format --check"
 	@echo "make bench          run bench/run.py"
 	@echo "make eval           score the quote extractor on eval/ (precision, recall, attribution)"
-	@echo "make loadtest       gunicorn under 60 s of mixed traffic, 32 connections (LOADTEST_SECONDS)"
+	@echo "make loadtest       make serve under 60 s of mixed traffic, 32 connections (LOADTEST_SECONDS)"
 	@echo "make backup         write the whole database to backups/iraqnews-YYYYmmdd-HHMMSS.json"
 	@echo "make restore FILE=backups/....json   replace the whole database with a backup"
-	@echo "make clean          remove db.sqlite3, staticfiles/ and the install stamp"
+	@echo "make clean          remove db.sqlite3, staticfiles/, run/ and the install stamp"
 
 # The stamp file makes pip re-run only when a requirements file is newer than it.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -34,11 +38,21 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv install: $(STAMP)
 
+# Management commands run with DEBUG=1 unless told otherwise, as `make run` does: with DEBUG
+# off the settings need a SECRET_KEY (or the .secret_key file `make serve` creates).
 run: $(STAMP)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_seed
 	DEBUG=$${DEBUG:-1} $(PY) manage.py collectstatic --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: $(STAMP)
+	bash deploy/install-nginx.sh
+	PORT=$(SERVE_PORT) $(PY) deploy/serve.py
+
+serve-check: $(STAMP)
+	bash deploy/install-nginx.sh
+	$(PY) bench/serve_check.py
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -50,7 +64,7 @@ eval: $(STAMP)
 	$(PY) eval/evaluate.py
 
 fixtures: $(STAMP)
-	$(PY) manage.py build_fixtures
+	DEBUG=$${DEBUG:-1} $(PY) manage.py build_fixtures
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
@@ -61,15 +75,16 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 loadtest: $(STAMP)
+	bash deploy/install-nginx.sh
 	$(PY) bench/loadtest.py
 
 backup: $(STAMP)
 	mkdir -p backups
-	$(PY) manage.py backup_db --output backups/iraqnews-$$(date -u +%Y%m%d-%H%M%S).json
+	DEBUG=$${DEBUG:-1} $(PY) manage.py backup_db --output backups/iraqnews-$$(date -u +%Y%m%d-%H%M%S).json
 
 restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/iraqnews-....json" >&2; exit 2; }
-	$(PY) manage.py restore_db --no-input "$(FILE)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py restore_db --no-input "$(FILE)"
 
 clean:
-	rm -rf db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles $(STAMP)
+	rm -rf db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles run $(STAMP)

@@ -1,24 +1,22 @@
-"""Load test: gunicorn on loopback under mixed traffic, with error, latency and memory figures.
+"""Load test: `make serve` (nginx, gunicorn) under mixed traffic, with error, latency and
+memory figures.
 
     python bench/loadtest.py            # 60 s at 32 concurrent connections
     LOADTEST_SECONDS=5 python bench/loadtest.py
 
-Builds a throwaway SQLite database with the seed data in a temporary folder, starts
-gunicorn (2 sync workers, DEBUG=0, SECURE_HTTPS=0) on a free 127.0.0.1 port, and
-drives GET requests over the public pages, the JSON/CSV exports, the feed, search,
-a 404 and /healthz from LOADTEST_CONNECTIONS threads. Worker memory (RSS) is sampled
-from /proc. Exits 1 on any connection error, unexpected status, 5xx, or worker memory
-growing by more than MEMORY_GROWTH_LIMIT after the warm-up.
+Runs the production stack (deploy/serve.py: nginx in front of 2 sync gunicorn workers,
+DEBUG=0, SECURE_HTTPS=0) on a throwaway SQLite database with the seed data (or a copy of
+SERVE_DATABASE) on a free 127.0.0.1 port, see bench/servestack.py, and drives GET requests
+over the public pages, the JSON/CSV exports, the feed, search, a 404 and /healthz from
+LOADTEST_CONNECTIONS threads through nginx. Worker memory (RSS) is sampled from /proc.
+Exits 1 on any connection error, unexpected status, 5xx, or worker memory growing by more
+than MEMORY_GROWTH_LIMIT after the warm-up.
 """
 
-import http.client
 import json
 import os
 import random
-import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,7 +24,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from servestack import fetch, served_stack
+
 SECONDS = float(os.environ.get("LOADTEST_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", "2"))
@@ -35,55 +34,6 @@ REQUEST_TIMEOUT = 30
 WARMUP_FRACTION = 0.2
 MEMORY_GROWTH_LIMIT = 0.25
 SAMPLE_EVERY = 3.0
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_env(tmp):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SITE_URL"}}
-    env.update(
-        DATABASE_URL=f"sqlite:///{tmp / 'loadtest.sqlite3'}",
-        DEBUG="0",
-        SECURE_HTTPS="0",
-        ALLOWED_HOSTS="127.0.0.1",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        LOG_LEVEL="ERROR",
-    )
-    return env
-
-
-def prepare(env):
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for args in (["migrate", "--noinput"], ["load_seed"], ["collectstatic", "--noinput"]):
-        subprocess.run([*manage, *args], env=env, cwd=ROOT, check=True, capture_output=True)
-
-
-def fetch(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
-    try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1"})
-        response = conn.getresponse()
-        body = response.read()
-        return response.status, body
-    finally:
-        conn.close()
-
-
-def wait_until_up(port, server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited early with status {server.returncode}")
-        try:
-            if fetch(port, "/healthz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /healthz in time")
 
 
 def discover(port):
@@ -228,46 +178,21 @@ def report(results, samples, elapsed):
 
 
 def main():
+    os.environ["WEB_CONCURRENCY"] = str(WORKERS)
     with tempfile.TemporaryDirectory(prefix="iraqnews-loadtest-") as tmp:
-        env = server_env(Path(tmp))
-        prepare(env)
-        port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "iraqnews.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--timeout",
-            str(REQUEST_TIMEOUT),
-            "--backlog",
-            "256",
-        ]
-        log = open(Path(tmp) / "gunicorn.log", "w+")  # a file: a pipe could fill and block
-        server = subprocess.Popen(command, env=env, cwd=ROOT, stderr=log)
-        try:
-            wait_until_up(port, server)
-            targets = discover(port)
-            print(f"gunicorn on 127.0.0.1:{port}; {len(targets)} URLs; {SECONDS:g} s of traffic")
-            results, samples, elapsed = run_load(port, server.pid, targets)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            log.seek(0)
-            stderr = log.read()
-            log.close()
-        tracebacks = stderr.count("Traceback")
-        if tracebacks:
-            print(stderr[-4000:])
-        print(f"tracebacks     {tracebacks}")
-        return 0 if report(results, samples, elapsed) and not tracebacks else 1
+        with served_stack(tmp) as stack:
+            targets = discover(stack.port)
+            print(
+                f"make serve on 127.0.0.1:{stack.port} (nginx, gunicorn); {len(targets)} URLs; "
+                f"{SECONDS:g} s of traffic"
+            )
+            results, samples, elapsed = run_load(stack.port, stack.gunicorn_pid(), targets)
+        log = stack.log_text()
+    tracebacks = log.count("Traceback")
+    if tracebacks:
+        print(log[-4000:])
+    print(f"tracebacks     {tracebacks}")
+    return 0 if report(results, samples, elapsed) and not tracebacks else 1
 
 
 if __name__ == "__main__":

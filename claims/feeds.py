@@ -6,10 +6,26 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from claims.models import Quote
+from claims.sanitize import strip_control_characters
+
+
+def _xml_text(value):
+    return strip_control_characters(value) if isinstance(value, str) else value
+
+
+class CleanAtom1Feed(Atom1Feed):
+    """Atom whose every text value is stripped of control characters, which XML 1.0 cannot
+    carry: a stored `\\x0b` would otherwise make the whole feed a 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_xml_text, args), **{k: _xml_text(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_xml_text, args), **{k: _xml_text(v) for k, v in kwargs.items()})
 
 
 class SpeakerFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
 
     def __call__(self, request, *args, speaker=None, **kwargs):
         self._speaker = speaker

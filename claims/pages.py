@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.db.models import Subquery
 
-from claims.diff import word_diff
+from claims.extraction.wording import word_diff
 from claims.models import Quote, QuoteStatus, Speaker
 from claims.sanitize import json_ld
 

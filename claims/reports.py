@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from claims.models import AttributionReport
+
 REPORTS_PER_HOUR = 5
 
 
@@ -18,8 +20,6 @@ def address_hash(request):
 
 def over_limit(sender_hash):
     """True when this sender has filed REPORTS_PER_HOUR reports in the past hour."""
-    from claims.models import AttributionReport
-
     since = timezone.now() - timedelta(hours=1)
     recent = AttributionReport.objects.filter(address_hash=sender_hash, created__gte=since)
     return recent.count() >= REPORTS_PER_HOUR

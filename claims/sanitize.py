@@ -2,6 +2,7 @@
 from here may be rendered with `|safe`; this is the only module that imports bleach."""
 
 import json
+import re
 from functools import partial
 
 import bleach
@@ -69,3 +70,16 @@ def json_ld(data):
     <, > and & are escaped so no value can close the script element.
     """
     return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_ESCAPES))
+
+
+# C0 controls other than tab, newline and carriage return, DEL and the C1 controls: XML 1.0
+# (the Atom feed) cannot carry most of them and none is text. Vertical tab and form feed
+# separate lines or pages, so they become newlines; the rest are dropped.
+_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n"})
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_characters(text):
+    """`text` without control characters: tab, newline and carriage return stay, vertical tab
+    and form feed become newlines, every other one is removed."""
+    return _CONTROL_CHARACTERS.sub("", text.translate(_LINE_BREAKS))

@@ -18,6 +18,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.wording import organization_key, similar_wording
 from claims.models import claim_key_for
 
 
@@ -27,17 +28,6 @@ class CurationError(ValueError):
 
 def _words(text):
     return [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))]
-
-
-def similar_wording(a, b):
-    """True when two quotes word one statement nearly the same way."""
-    wa, wb = set(_words(a)), set(_words(b))
-    if not wa or not wb:
-        return False
-    shorter, longer = sorted((wa, wb), key=len)
-    if len(shorter) < 4:
-        return shorter == longer
-    return len(shorter & longer) / len(shorter) >= 0.75
 
 
 class Registry:
@@ -58,7 +48,7 @@ class Registry:
             }
             self.orgs.append(org)
             for spelling in [org["name"], *org["aliases"]]:
-                self._org_keys[self._org_key(spelling)] = org
+                self._org_keys[organization_key(spelling)] = org
         for entry in curation.get("speaker", []):
             speaker = {
                 "name": entry["name"],
@@ -71,15 +61,10 @@ class Registry:
             for spelling in [speaker["name"], *speaker["aliases"]]:
                 self._speaker_keys[name_key(spelling)] = speaker
 
-    @staticmethod
-    def _org_key(name):
-        name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace("’", "'")
-        return re.sub(r"\s+", " ", name).lower()
-
     def org(self, name, required=True):
         if not name:
             return None
-        found = self._org_keys.get(self._org_key(name))
+        found = self._org_keys.get(organization_key(name))
         if found is None and required:
             raise CurationError(f"organization {name!r} is not in the curation file")
         return found
@@ -180,15 +165,33 @@ def build_fixture(seeds_dir, curation_path):
     for speaker in registry.speakers:
         for membership in speaker["memberships"]:
             membership["org"] = registry.org(membership["organization"])
-    records = []
-    for org in sorted(registry.orgs, key=lambda o: o["slug"]):
-        records.append(
-            {
-                "model": "claims.organization",
-                "fields": {k: org[k] for k in ("name", "slug", "kind", "aliases", "description")},
-            }
-        )
-    for speaker in sorted(registry.speakers, key=lambda s: s["slug"]):
+    articles, quotes = _read_seeds(sorted(Path(seeds_dir).glob("*.txt")), curation, registry)
+    claims = _claim_records(_group_claims(quotes, curation.get("claim", [])))
+    return [
+        *_people_records(registry),
+        *({"model": "claims.article", "fields": a} for a in sorted(articles, key=_slug)),
+        *claims,
+        *(
+            _quote_record(q)
+            for q in sorted(quotes, key=lambda q: (q["article"]["slug"], q["start"], q["end"]))
+        ),
+    ]
+
+
+def _slug(entry):
+    return entry["slug"]
+
+
+def _people_records(registry):
+    """Organizations, then each speaker followed by their memberships."""
+    records = [
+        {
+            "model": "claims.organization",
+            "fields": {k: org[k] for k in ("name", "slug", "kind", "aliases", "description")},
+        }
+        for org in sorted(registry.orgs, key=_slug)
+    ]
+    for speaker in sorted(registry.speakers, key=_slug):
         records.append(
             {
                 "model": "claims.speaker",
@@ -203,97 +206,117 @@ def build_fixture(seeds_dir, curation_path):
                 },
             }
         )
-        for membership in speaker["memberships"]:
-            records.append(
-                {
-                    "model": "claims.membership",
-                    "fields": {
-                        "speaker": [speaker["slug"]],
-                        "organization": [membership["org"]["slug"]],
-                        "role": membership.get("role", ""),
-                        "start_date": str(membership["start_date"])
-                        if membership.get("start_date")
-                        else None,
-                        "end_date": str(membership["end_date"])
-                        if membership.get("end_date")
-                        else None,
-                    },
-                }
-            )
+        records.extend(
+            {
+                "model": "claims.membership",
+                "fields": {
+                    "speaker": [speaker["slug"]],
+                    "organization": [membership["org"]["slug"]],
+                    "role": membership.get("role", ""),
+                    "start_date": _date_or_none(membership.get("start_date")),
+                    "end_date": _date_or_none(membership.get("end_date")),
+                },
+            }
+            for membership in speaker["memberships"]
+        )
+    return records
 
-    seeds = sorted(Path(seeds_dir).glob("*.txt"))
-    articles = []
-    all_quotes = []
-    for entry in curation.get("article", []):
+
+def _date_or_none(value):
+    return str(value) if value else None
+
+
+def _read_seeds(seeds, curation, registry):
+    """Every seed text's article and its quotes, extracted and then curated."""
+    entries = curation.get("article", [])
+    for entry in entries:
         matches = [p for p in seeds if p.name.startswith(entry["file"])]
         if len(matches) != 1:
             raise CurationError(f"article {entry['file']!r} matches {len(matches)} seed files")
+    articles, all_quotes = [], []
     for path in seeds:
-        where = path.name
-        entry = next(
-            (a for a in curation.get("article", []) if path.name.startswith(a["file"])), {}
-        )
-        text = path.read_text(encoding="utf-8")
-        parsed = parse_article(text, known_outlets=registry.all_org_spellings())
-        outlet = registry.org(entry.get("outlet") or parsed.outlet, required=False)
-        original = registry.org(entry.get("original_source") or parsed.original_source)
-        slug = entry.get("slug") or slugify(parsed.title)[:80].strip("-")
-        article = {
-            "title": entry.get("title") or parsed.title,
-            "slug": slug,
-            "outlet": [outlet["slug"]] if outlet else None,
-            "original_source": [original["slug"]] if original else None,
-            "author": entry.get("author", parsed.author),
-            "published": str(entry.get("published") or parsed.published or "") or None,
-            "url": entry.get("url", parsed.url),
-            "seed_file": path.name,
-            "body": parsed.body,
-        }
+        entry = next((a for a in entries if path.name.startswith(a["file"])), {})
+        article, quotes = _read_seed(path, entry, curation, registry)
         articles.append(article)
-        found = extract(parsed.body, indirect=True, known_orgs=registry.all_org_spellings())
-        quotes = [_quote_from_found(f, registry) for f in found]
-        file_key = path.name.split("_")[0]
-        _apply_fixes(
-            quotes,
-            [f for f in curation.get("fix", []) if f["file"] == file_key],
-            parsed.body,
-            registry,
-            where,
-        )
-        for add in [a for a in curation.get("add", []) if a["file"] == file_key]:
-            start = _find_one(parsed.body, add["text"], add.get("occurrence"), where)
-            quotes.append(
-                {
-                    "text": add["text"],
-                    "start": start,
-                    "end": start + len(add["text"]),
-                    "kind": add.get("kind", "direct"),
-                    "speaker": add.get("speaker"),
-                    "organization": add.get("organization"),
-                    "attributed_as": add.get("attributed_as", ""),
-                    "cue": add.get("cue", ""),
-                    "method": "curated",
-                }
-            )
-        for quote in quotes:
-            if parsed.body[quote["start"] : quote["end"]] != quote["text"]:
-                raise CurationError(f"{where}: offsets do not match {quote['text'][:40]!r}")
-            speaker = registry.speaker(quote["speaker"]) if quote["speaker"] else None
-            org = registry.org(quote["organization"]) if quote["organization"] else None
-            if speaker and not org:
-                org = _affiliation(quote, parsed.body, speaker)
-            quote["speaker"] = speaker
-            quote["organization"] = org
-            quote["article"] = article
-            quote["file_key"] = file_key
-        quotes.sort(key=lambda q: (q["start"], q["end"]))
         all_quotes.extend(quotes)
+    return articles, all_quotes
 
-    claims = _group_claims(all_quotes, curation.get("claim", []))
-    for article in sorted(articles, key=lambda a: a["slug"]):
-        records.append({"model": "claims.article", "fields": article})
-    claim_records = []
-    for group in claims:
+
+def _read_seed(path, entry, curation, registry):
+    """One seed text's article record fields and its quotes, in body order."""
+    where = path.name
+    parsed = parse_article(
+        path.read_text(encoding="utf-8"), known_outlets=registry.all_org_spellings()
+    )
+    outlet = registry.org(entry.get("outlet") or parsed.outlet, required=False)
+    original = registry.org(entry.get("original_source") or parsed.original_source)
+    article = {
+        "title": entry.get("title") or parsed.title,
+        "slug": entry.get("slug") or slugify(parsed.title)[:80].strip("-"),
+        "outlet": [outlet["slug"]] if outlet else None,
+        "original_source": [original["slug"]] if original else None,
+        "author": entry.get("author", parsed.author),
+        "published": str(entry.get("published") or parsed.published or "") or None,
+        "url": entry.get("url", parsed.url),
+        "seed_file": path.name,
+        "body": parsed.body,
+    }
+    found = extract(parsed.body, indirect=True, known_orgs=registry.all_org_spellings())
+    quotes = [_quote_from_found(f, registry) for f in found]
+    file_key = path.name.split("_")[0]
+    _apply_fixes(
+        quotes,
+        [f for f in curation.get("fix", []) if f["file"] == file_key],
+        parsed.body,
+        registry,
+        where,
+    )
+    quotes.extend(
+        _added_quote(add, parsed.body, where)
+        for add in curation.get("add", [])
+        if add["file"] == file_key
+    )
+    for quote in quotes:
+        _resolve_sources(quote, parsed.body, registry, where)
+        quote["article"] = article
+        quote["file_key"] = file_key
+    quotes.sort(key=lambda q: (q["start"], q["end"]))
+    return article, quotes
+
+
+def _added_quote(add, body, where):
+    """A quote the extractor missed, as the curation file's `add` entry gives it."""
+    start = _find_one(body, add["text"], add.get("occurrence"), where)
+    return {
+        "text": add["text"],
+        "start": start,
+        "end": start + len(add["text"]),
+        "kind": add.get("kind", "direct"),
+        "speaker": add.get("speaker"),
+        "organization": add.get("organization"),
+        "attributed_as": add.get("attributed_as", ""),
+        "cue": add.get("cue", ""),
+        "method": "curated",
+    }
+
+
+def _resolve_sources(quote, body, registry, where):
+    """Check the quote's offsets and replace its speaker and organization names by their
+    curated entries; a speaker's organization is the one the article ties them to."""
+    if body[quote["start"] : quote["end"]] != quote["text"]:
+        raise CurationError(f"{where}: offsets do not match {quote['text'][:40]!r}")
+    speaker = registry.speaker(quote["speaker"]) if quote["speaker"] else None
+    org = registry.org(quote["organization"]) if quote["organization"] else None
+    if speaker and not org:
+        org = _affiliation(quote, body, speaker)
+    quote["speaker"] = speaker
+    quote["organization"] = org
+
+
+def _claim_records(groups):
+    """One claim record per group, sorted by key; each quote learns its claim's key."""
+    records = []
+    for group in groups:
         first = group[0]
         source = first["speaker"]["slug"] if first["speaker"] else first["attributed_as"]
         key = claim_key_for(source, " ".join(_words(first["text"])[:12]))
@@ -301,7 +324,7 @@ def build_fixture(seeds_dir, curation_path):
             group, key=lambda q: (q["kind"] == "direct", q["kind"] != "indirect", len(q["text"]))
         )["text"]
         speakers = Counter(q["speaker"]["slug"] for q in group if q["speaker"])
-        claim_records.append(
+        records.append(
             {
                 "model": "claims.claim",
                 "fields": {
@@ -314,41 +337,36 @@ def build_fixture(seeds_dir, curation_path):
         )
         for quote in group:
             quote["claim_key"] = key
-    keys = Counter(r["fields"]["key"] for r in claim_records)
+    keys = Counter(r["fields"]["key"] for r in records)
     for key, count in keys.items():
         if count > 1:
             statements = [
-                r["fields"]["statement"][:50] for r in claim_records if r["fields"]["key"] == key
+                r["fields"]["statement"][:50] for r in records if r["fields"]["key"] == key
             ]
             raise CurationError(f"claims share the key {key}: {statements}")
-    records.extend(sorted(claim_records, key=lambda r: r["fields"]["key"]))
-    for quote in sorted(all_quotes, key=lambda q: (q["article"]["slug"], q["start"], q["end"])):
-        records.append(
-            {
-                "model": "claims.quote",
-                "fields": {
-                    "article": [quote["article"]["slug"]],
-                    "claim": [quote["claim_key"]],
-                    "text": quote["text"],
-                    "start": quote["start"],
-                    "end": quote["end"],
-                    "kind": quote["kind"],
-                    "speaker": [quote["speaker"]["slug"]] if quote["speaker"] else None,
-                    "organization": [quote["organization"]["slug"]]
-                    if quote["organization"]
-                    else None,
-                    "attributed_as": quote["attributed_as"],
-                    "cue": quote["cue"],
-                    "status": "unverified",
-                    "method": quote["method"],
-                    "extractor_version": EXTRACTOR_VERSION
-                    if quote["method"] == "extracted"
-                    else "",
-                    "updated": "2015-10-01T00:00:00Z",
-                },
-            }
-        )
-    return records
+    return sorted(records, key=lambda r: r["fields"]["key"])
+
+
+def _quote_record(quote):
+    return {
+        "model": "claims.quote",
+        "fields": {
+            "article": [quote["article"]["slug"]],
+            "claim": [quote["claim_key"]],
+            "text": quote["text"],
+            "start": quote["start"],
+            "end": quote["end"],
+            "kind": quote["kind"],
+            "speaker": [quote["speaker"]["slug"]] if quote["speaker"] else None,
+            "organization": [quote["organization"]["slug"]] if quote["organization"] else None,
+            "attributed_as": quote["attributed_as"],
+            "cue": quote["cue"],
+            "status": "unverified",
+            "method": quote["method"],
+            "extractor_version": EXTRACTOR_VERSION if quote["method"] == "extracted" else "",
+            "updated": "2015-10-01T00:00:00Z",
+        },
+    }
 
 
 def _same_source(a, b):

@@ -1,8 +1,9 @@
 """Settings for iraqnews, configured from the environment.
 
 Safe for development by default. For production set DEBUG=0, a strong
-SECRET_KEY and ALLOWED_HOSTS; HTTPS settings follow DEBUG unless
-SECURE_HTTPS=0 turns them off for a plain-HTTP local run.
+SECRET_KEY (or SECRET_KEY_FILE) and ALLOWED_HOSTS; with DEBUG off and no key the app
+refuses to start. HTTPS settings follow DEBUG unless SECURE_HTTPS=0 turns them off for a
+plain-HTTP local run.
 """
 
 import os
@@ -25,11 +26,35 @@ def env_bool(name, default):
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# The key comes from SECRET_KEY, else from SECRET_KEY_FILE (`make serve` creates
+# .secret_key once, readable by its owner only). Without either, only DEBUG, the test suite
+# (pytest sets PYTEST_VERSION for its run and the processes it starts) or an explicit
+# ALLOW_INSECURE_KEY=1 runs on the public development key: its report-address hashes and
+# signed cookies would protect no one.
+SECRET_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+
+
+def read_secret_key_file(path):
+    """The key stored in `path`, or "" when there is no such file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return ""
+    if mode & 0o077:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY_FILE {path} is readable by other users; run `chmod 600 {path}`."
+        )
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or read_secret_key_file(SECRET_KEY_FILE)
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("ALLOW_INSECURE_KEY", True):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # A fixed key for local development and tests only; production sets SECRET_KEY.
+    if not (DEBUG or "PYTEST_VERSION" in os.environ or env_bool("ALLOW_INSECURE_KEY", False)):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set and DEBUG is off: set SECRET_KEY to a long random value "
+            f"(or put one in {SECRET_KEY_FILE}, as `make serve` does), or set DEBUG=1 "
+            "for development."
+        )
     SECRET_KEY = "django-insecure-local-development-key-change-me"
 
 ALLOWED_HOSTS = [
@@ -54,9 +79,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "iraqnews.middleware.ProxiedClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "iraqnews.middleware.DatabaseUnavailableMiddleware",
+    "iraqnews.middleware.RequestTooLargeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +123,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, except that a missing file is an error rather than a new empty
+    # database (only `migrate` creates one) and a moved or replaced file is noticed.
+    DATABASES["default"]["ENGINE"] = "iraqnews.sqlite_backend"
     # WAL and a busy timeout let concurrent curator writes wait instead of failing; a
     # connection kept for CONN_MAX_AGE keeps its page cache between requests.
     DATABASES["default"]["OPTIONS"] = {
@@ -223,7 +253,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Admin login throttling (django-axes): 5 failures for one username from one address
-# lock that pair out for 15 minutes. Behind a proxy, REMOTE_ADDR must be the client's.
+# lock that pair out for 15 minutes. Behind a proxy, REMOTE_ADDR must be the client's: behind
+# nginx on a unix socket it is (iraqnews.middleware.ProxiedClientAddressMiddleware).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -231,10 +262,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_VERBOSE = False
 
+# A form's fields (file uploads aside) are held in memory up to this size. 5 MB fits the
+# longest article the admin import accepts (1,000,000 characters of up to 4 UTF-8 bytes), so
+# the import's own message explains a long paste; a larger form gets a 413 page saying so
+# (iraqnews.middleware.RequestTooLargeMiddleware). nginx accepts bodies up to 10 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Errors and warnings (a 500 with its traceback, a database outage) go to stderr, each
+# record headed by its time, level and logger; the one line per request comes from
+# gunicorn's and nginx's access logs (deploy/gunicorn.conf.py, deploy/nginx/).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -5,6 +5,7 @@ import itertools
 
 from claims.models import (  # noqa: F401  (re-exported for tests)
     Article,
+    AttributionReport,
     Claim,
     Membership,
     Organization,
@@ -67,13 +68,30 @@ def make_quote(**fields):
     return Quote.objects.create(text=text, start=start, end=start + len(text), **fields)
 
 
+def make_report(**fields):
+    """A reader's report on a claim, open."""
+    if "claim" not in fields:
+        fields["claim"] = make_claim()
+    fields.setdefault("problem", "misquoted")
+    return AttributionReport.objects.create(**fields)
+
+
+def make_user(**fields):
+    """A user, not staff unless `is_staff=True`; without `password` it cannot log in."""
+    from django.contrib.auth import get_user_model
+
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    password = fields.pop("password", None)
+    return get_user_model().objects.create_user(password=password, **fields)
+
+
 def make_curator(**fields):
     """A staff user in the Curators group (the group is rebuilt from its migration's list
     when a transactional test has flushed it)."""
-    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
 
-    curators = importlib.import_module("claims.migrations.0004_curators_group")
+    curators = importlib.import_module("claims.migrations.0009_curators_add_article")
     group, created = Group.objects.get_or_create(name=curators.GROUP)
     if created:
         group.permissions.set(
@@ -81,10 +99,8 @@ def make_curator(**fields):
                 content_type__app_label="claims", codename__in=curators.codenames()
             )
         )
-    n = next(_counter)
-    fields.setdefault("username", f"curator{n}")
+    fields.setdefault("username", f"curator{next(_counter)}")
     fields.setdefault("is_staff", True)
-    password = fields.pop("password", None)
-    user = get_user_model().objects.create_user(password=password, **fields)
+    user = make_user(**fields)
     user.groups.add(group)
     return user

@@ -7,12 +7,12 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.urls import reverse
 
-from claims import services
 from claims.models import Article, Claim, Quote, Speaker
 from claims.services import ImportRejected, article_import
-from tests.factories import make_claim, make_speaker
+from tests.factories import make_claim, make_curator, make_speaker
 
 ARTICLE = (
     "Iraqi lawmakers split over Russian strikes\n\n"
@@ -55,7 +55,10 @@ def test_extract_quotes_json_has_the_contract_shape_and_offsets_into_the_file(tm
         "under enormous pressure",
     ]
     for quote in result["quotes"]:
-        assert set(quote) == {"text", "start", "end", "kind", "speaker", "attributed_as", "cue"}
+        assert set(quote) == {
+            *("text", "start", "end", "kind", "speaker", "attributed_as", "cue", "confidence")
+        }
+        assert quote["confidence"] in {"high", "medium", "low"}
         assert content[quote["start"] : quote["end"]] == quote["text"]
     assert [q["speaker"] for q in result["quotes"]] == [
         "Muen al-Kadhimi",
@@ -95,9 +98,9 @@ def test_extract_quotes_reports_bad_files_and_still_reads_the_good_ones(tmp_path
     assert "Traceback" not in captured.err
 
 
-def test_extraction_of_a_five_megabyte_file_with_unbalanced_quotes_finishes(tmp_path):
+def test_extraction_of_a_megabyte_file_with_unbalanced_quotes_finishes(tmp_path):
     paragraph = "“He said it would end,” said Hakim al-Zamili. “Never closes, he added.\n\n"
-    path = write(tmp_path, "big.txt", "Title\n\n" + paragraph * (5_000_000 // len(paragraph)))
+    path = write(tmp_path, "big.txt", "Title\n\n" + paragraph * (1_000_000 // len(paragraph)))
     [result] = run_extract(str(path), "--json")
     content = path.read_text(encoding="utf-8")
     assert len(result["quotes"]) > 1000
@@ -122,6 +125,28 @@ def test_import_creates_article_quotes_and_speakers_all_unverified():
     assert quotes[0].speaker == known  # Muen al-Kadhimi is Moeen al-Kadhimi
     assert Speaker.objects.filter(name="Dhafer al-Ani").exists()
     assert result.new_speakers == 1
+
+
+@pytest.mark.django_db
+def test_import_strips_control_characters_from_what_it_stores():
+    dirty = ARTICLE.replace("BAGHDAD —", "BAGHDAD\x01 —").replace("divided", "div\x02ided")
+    article = article_import(text=dirty.replace("Jane Doe", "Jane\x1f Doe")).article
+    stored = f"{article.title}{article.author}{article.body}"
+    assert not {"\x01", "\x02", "\x1f"} & set(stored)
+    assert "BAGHDAD — Iraqi lawmakers were sharply divided" in article.body
+    assert article.author == "Jane Doe"
+    assert all(article.body[q.start : q.end] == q.text for q in article.quotes.all())
+
+
+@pytest.mark.django_db
+def test_imported_quotes_and_claims_start_their_history_with_a_baseline():
+    curator = User.objects.create_user("cora", first_name="Cora")
+    article = article_import(text=ARTICLE, source_name="a.txt", user=curator).article
+    for model in (Quote, Claim):
+        records = model.history.values_list("history_type", "history_user", "history_change_reason")
+        assert set(records) == {("+", curator.pk, "Imported from a.txt")}
+    assert Quote.history.count() == article.quotes.count()
+    assert article.history.get().history_user == curator
 
 
 @pytest.mark.django_db
@@ -162,7 +187,7 @@ def test_a_failed_import_leaves_nothing_written(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services.Quote.objects, "bulk_create", fail)
+    monkeypatch.setattr(Quote.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
         article_import(text=ARTICLE, source_name="a.txt")
     assert not Article.objects.exists() and not Speaker.objects.exists()
@@ -204,7 +229,7 @@ def curator(db, client):
 
 
 def test_admin_import_page_imports_pasted_text_and_opens_the_article(curator):
-    response = curator.post(reverse("admin_article_import"), {"text": ARTICLE})
+    response = curator.post(reverse("admin:claims_article_import"), {"text": ARTICLE})
     article = Article.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("admin:claims_article_change", args=[article.pk])
@@ -214,14 +239,14 @@ def test_admin_import_page_imports_pasted_text_and_opens_the_article(curator):
 
 def test_admin_import_page_imports_an_uploaded_file(curator):
     upload = SimpleUploadedFile("story.txt", ARTICLE.encode("utf-8"), "text/plain")
-    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    response = curator.post(reverse("admin:claims_article_import"), {"file": upload})
     assert response.status_code == 302
     assert Article.objects.get().seed_file == "story.txt"
 
 
 def test_admin_import_page_shows_why_a_file_is_refused(curator):
     upload = SimpleUploadedFile("x.txt", "Café".encode("latin-1"), "text/plain")
-    response = curator.post(reverse("admin_article_import"), {"file": upload})
+    response = curator.post(reverse("admin:claims_article_import"), {"file": upload})
     assert response.status_code == 200
     assert "not UTF-8" in response.content.decode()
     assert not Article.objects.exists()
@@ -230,6 +255,29 @@ def test_admin_import_page_shows_why_a_file_is_refused(curator):
 def test_admin_import_page_is_refused_to_staff_without_add_permission(db, client):
     user = User.objects.create_user("viewer", password="pw", is_staff=True)
     client.force_login(user)
-    assert client.get(reverse("admin_article_import")).status_code == 403
-    assert client.post(reverse("admin_article_import"), {"text": ARTICLE}).status_code == 403
+    assert client.get(reverse("admin:claims_article_import")).status_code == 403
+    assert client.post(reverse("admin:claims_article_import"), {"text": ARTICLE}).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_admin_import_page_keeps_its_path_under_the_article_admin():
+    assert reverse("admin:claims_article_import") == "/admin/claims/article/import/"
+
+
+def test_article_list_links_to_the_import_page_for_curators_who_may_add(curator):
+    page = curator.get(reverse("admin:claims_article_changelist")).content.decode()
+    assert f'href="{reverse("admin:claims_article_import")}"' in page
+
+
+def test_a_decision_on_an_imported_quote_shows_in_the_claims_public_history(db, client):
+    curator = Client()
+    curator.force_login(make_curator(first_name="Cora", last_name="Reed"))
+    curator.post(reverse("admin:claims_article_import"), {"text": ARTICLE})
+    quote = Quote.objects.order_by("start").first()
+    curator.post(
+        reverse("admin:claims_quote_review"),
+        {"quote": quote.pk, "version": quote.version, "decision": "dispute", "reason": "misread"},
+    )
+    page = client.get(quote.claim.get_absolute_url()).content.decode()
+    assert "changed from Unverified to Disputed" in page
+    assert "misread" in page and "Cora Reed" in page

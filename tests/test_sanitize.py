@@ -67,3 +67,22 @@ def test_template_filter_renders_sanitised_html_unescaped():
     template = Template("{% load claims_markup %}{{ notes|markdown }}")
     html = template.render(Context({"notes": "**ok** <script>x()</script>"}))
     assert "<strong>ok</strong>" in html and "<script" not in html
+
+
+def test_strip_control_characters_keeps_tab_newline_and_carriage_return():
+    from claims.sanitize import strip_control_characters
+
+    assert strip_control_characters("a\tb\r\nc — é ص") == "a\tb\r\nc — é ص"
+
+
+def test_strip_control_characters_turns_line_and_page_breaks_into_newlines():
+    from claims.sanitize import strip_control_characters
+
+    assert strip_control_characters("one\x0btwo\x0cthree") == "one\ntwo\nthree"
+
+
+def test_strip_control_characters_removes_every_other_control_character():
+    from claims.sanitize import strip_control_characters
+
+    controls = "".join(map(chr, [*range(0, 9), *range(14, 32), *range(0x7F, 0xA0)]))
+    assert strip_control_characters(f"a{controls}b") == "ab"

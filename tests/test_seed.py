@@ -1,14 +1,17 @@
 """End-to-end checks of the seed fixture against the seed texts."""
 
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import call_command
 
 from claims.models import Article, Claim, Membership, Organization, Quote, Speaker
 from claims.seed import build_fixture, dump_fixture
 from claims.services import seed_load
+from tests.factories import make_quote
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -73,6 +76,33 @@ def test_loading_twice_adds_nothing_and_keeps_curator_edits(seed):
     assert {m: m.objects.count() for m in before} == before
     quote.refresh_from_db()
     assert quote.status == "verified"
+
+
+@pytest.mark.django_db
+def test_every_seeded_row_starts_its_history_with_a_baseline(seed):
+    # The public history compares each change with the version before it.
+    for model in (Article, Speaker, Organization, Quote, Claim, Membership):
+        records = model.history.values_list("history_type", "history_change_reason")
+        assert set(records) == {("+", "Loaded from the seed")}
+        assert records.count() == model.objects.count()
+    seed_load(path=FIXTURES / "seed.json")
+    assert Quote.history.count() == Quote.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_baseline_migration_gives_each_row_without_history_one_first_record():
+    baselines = importlib.import_module("claims.migrations.0010_history_baselines")
+    without = make_quote()
+    without.history.all().delete()
+    without.claim.history.all().delete()
+    with_history = make_quote()
+    baselines.add_baselines(django_apps, None)
+    baselines.add_baselines(django_apps, None)
+    for row in (without, without.claim):
+        records = row.history.values_list("history_type", "history_change_reason")
+        assert list(records) == [("+", baselines.REASON)]
+    assert with_history.history.get().history_change_reason != baselines.REASON
+    assert without.history.get().text == without.text
 
 
 BOILERPLATE = [

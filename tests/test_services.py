@@ -1,5 +1,7 @@
 """Curation services: merges and their undo, locked saves, bulk changes, hand-added quotes."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -226,3 +228,34 @@ def test_quote_added_by_hand_starts_its_own_claim():
     article = make_article(body="He said “no deal” twice.")
     quote = services.quote_add(quote=Quote(article=article, text="no deal", start=10))
     assert (quote.end, quote.method, quote.claim.statement) == (17, "curated", "no deal")
+
+
+def test_reassigned_quotes_take_the_new_speakers_organization_at_the_time(curator):
+    dunford = make_speaker(name="Joseph Dunford")
+    joint_chiefs = make_organization(name="Joint Chiefs of Staff")
+    make_membership(speaker=dunford, organization=joint_chiefs, start_date=date(2015, 10, 1))
+    abadi_party = make_organization(name="Government of Iraq")
+    then = make_quote(article=make_article(published=date(2015, 10, 5)), organization=abadi_party)
+    before = make_quote(article=make_article(published=date(2015, 9, 1)), organization=abadi_party)
+    count = services.quote_reassign(
+        quotes=[then, before], speaker=dunford, user=curator, reason="the article names him"
+    )
+    assert count == 2
+    then.refresh_from_db()
+    before.refresh_from_db()
+    assert (then.speaker, then.organization, then.method) == (dunford, joint_chiefs, "curated")
+    assert (before.speaker, before.organization, before.method) == (dunford, None, "curated")
+    assert then.history.latest().history_change_reason == "the article names him"
+
+
+def test_a_speaker_with_several_organizations_then_keeps_the_one_the_article_names():
+    speaker = make_speaker()
+    named = make_organization(name="Badr Organization")
+    make_membership(speaker=speaker, organization=make_organization(name="Parliament"))
+    make_membership(speaker=speaker, organization=named)
+    article = make_article(body="The Badr Organization leader said “we will win” on Monday.")
+    fields = services.quote_speaker_fields(speaker=speaker, article=article)
+    assert fields == {"speaker": speaker, "organization": named, "method": "curated"}
+    unnamed = make_article()
+    fields = services.quote_speaker_fields(speaker=speaker, article=unnamed)
+    assert fields["organization"] is None

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +18,29 @@ def run_manage(*args, **env):
     )
 
 
+def settings_under(*names, **env):
+    """{name: value} of settings as iraqnews/settings.py sets them in a fresh process with
+    `env` (None unsets a variable); only the settings module runs, not the apps."""
+    code = (
+        "import json, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'iraqnews.settings';"
+        "from django.conf import settings;"
+        f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
+    )
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_HTTPS"}}
+    full_env.update(env)
+    full_env = {k: v for k, v in full_env.items() if v is not None}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=settings.BASE_DIR,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def test_check_deploy_is_clean_with_production_variables():
     result = run_manage(
         "check",
@@ -32,32 +56,10 @@ def test_check_deploy_is_clean_with_production_variables():
 
 
 def test_database_url_selects_postgresql():
-    code = (
-        "import django,os;os.environ['DJANGO_SETTINGS_MODULE']='iraqnews.settings';"
-        "from django.conf import settings;print(settings.DATABASES['default']['ENGINE'])"
-    )
-    env = {**os.environ, "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db"}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=settings.BASE_DIR,
-    )
-    assert out.stdout.strip() == "django.db.backends.postgresql"
+    databases = settings_under("DATABASES", DATABASE_URL="postgres://u:p@127.0.0.1:5432/db")
+    assert databases["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
 def test_default_database_is_sqlite_in_the_project_folder():
-    code = (
-        "import os;os.environ['DJANGO_SETTINGS_MODULE']='iraqnews.settings';"
-        "from django.conf import settings;print(settings.DATABASES['default']['NAME'])"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=settings.BASE_DIR,
-    )
-    assert out.stdout.strip() == str(settings.BASE_DIR / "db.sqlite3")
+    databases = settings_under("DATABASES", DATABASE_URL=None)["DATABASES"]
+    assert databases["default"]["NAME"] == str(settings.BASE_DIR / "db.sqlite3")

@@ -18,6 +18,9 @@ PAYLOAD = (
     '<a href="javascript:alert(2)">click</a><svg/onload=alert(3)></script><b'
 )
 NOTES = f"Checked.\n\n{PAYLOAD}\n\n[link](javascript:alert(4)) <iframe src=//evil>"
+# How the payload's opening tag reads once escaped: seen on a page, it proves the hostile
+# text is shown there, as text.
+ESCAPED = "&lt;script&gt;"
 FORMULAS = ['=HYPERLINK("http://evil")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"]
 
 
@@ -112,6 +115,7 @@ def test_every_public_page_shows_hostile_text_as_text(hostile, client):
     for url in public_pages(hostile):
         response = client.get(url)
         assert response.status_code == 200, url
+        assert ESCAPED in response.content.decode(), f"{url} does not show the hostile text"
         assert_no_live_markup(response.content.decode(), url)
 
 
@@ -151,7 +155,7 @@ def test_the_atom_feed_escapes_hostile_text(hostile, client):
     assert response.status_code == 200
     xml = response.content.decode()
     assert "<script>" not in xml
-    assert "&lt;script&gt;" in xml
+    assert ESCAPED in xml
 
 
 @pytest.mark.parametrize(
@@ -199,4 +203,5 @@ def test_the_admin_shows_hostile_text_as_text(hostile, superuser_client):
         assert response.status_code == 200, url
         html = response.content.decode()
         # The admin's own textareas hold the raw payload escaped, never as markup.
+        assert ESCAPED in html, f"{url} does not show the hostile text"
         assert_no_live_markup(html, url)

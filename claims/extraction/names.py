@@ -77,11 +77,6 @@ def name_key(name):
     return " ".join(fold_token(t) for t in name_tokens(name))
 
 
-def query_key(text):
-    """Normalise a free-text name query the same way as `name_key`, keeping partial words."""
-    return name_key(text)
-
-
 def names_match(a, b):
     """True when `a` names the same person as `b`, allowing `a` to be a surname or part."""
     ka, kb = name_key(a).split(), name_key(b).split()

@@ -1,20 +1,12 @@
 import pytest
 
 from claims.models import Article, Quote
-from claims.services import seed_load
-from tests.conftest import SEED_FIXTURE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def site(live_server, transactional_db):
-    seed_load(path=SEED_FIXTURE)
-    return live_server.url
-
-
-def test_filter_quotes_by_speaker_and_date(page, site, screenshot):
-    page.goto(f"{site}/quotes/")
+def test_filter_quotes_by_speaker_and_date(page, seeded_site, screenshot):
+    page.goto(f"{seeded_site}/quotes/")
     page.select_option("select[name=speaker]", "hakim-al-zamili")
     page.fill("input[name=date_after]", "2015-10-07")
     page.fill("input[name=date_before]", "2015-10-07")
@@ -28,21 +20,24 @@ def test_filter_quotes_by_speaker_and_date(page, site, screenshot):
     screenshot(page, "quote_list_filtered")
 
 
-def test_open_claim_page_from_the_list(page, site, screenshot):
-    page.goto(f"{site}/quotes/?q=polite+people")
+def test_open_claim_page_from_the_list(page, seeded_site, screenshot):
+    page.goto(f"{seeded_site}/quotes/?q=polite+people")
     page.get_by_role("link", name="Claim page").first.click()
     page.wait_for_url("**/claims/**")
     assert "polite people" in page.content()
     screenshot(page, "claim_detail")
 
 
-def test_follow_a_highlight_in_an_article_to_its_claim(page, site, screenshot):
+def test_follow_a_highlight_in_an_article_to_its_claim(page, seeded_site, screenshot):
     article = Article.objects.get(seed_file__startswith="004")
-    page.goto(f"{site}{article.get_absolute_url()}")
+    page.goto(f"{seeded_site}{article.get_absolute_url()}")
     screenshot(page, "article_detail")
-    page.locator("mark a").first.click()
-    page.wait_for_url("**/claims/**")
+    link = page.locator("mark a").first
+    href, text = link.get_attribute("href"), link.inner_text()
+    link.click()
+    page.wait_for_url(f"**{href}")
     assert page.locator("h1").count() == 1
+    assert text in page.locator("main").inner_text()
 
 
 @pytest.mark.parametrize(
@@ -57,10 +52,10 @@ def test_follow_a_highlight_in_an_article_to_its_claim(page, site, screenshot):
         ("/articles/", "article_list"),
     ],
 )
-def test_page_renders_without_console_errors(page, site, screenshot, path, name):
+def test_page_renders_without_console_errors(page, seeded_site, screenshot, path, name):
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    response = page.goto(f"{site}{path}")
+    response = page.goto(f"{seeded_site}{path}")
     assert response.status == 200
     assert page.locator("main").count() == 1
     screenshot(page, name)

@@ -20,7 +20,8 @@ class Command(BaseCommand):
     help = (
         "Print the quotes the extractor finds in plain-text articles, without touching the "
         "database. With --json: a list of {file, quotes: [{text, start, end, kind, speaker, "
-        "attributed_as, cue}]} whose offsets index each file's decoded text."
+        "attributed_as, cue, confidence}]} whose offsets index each file's decoded text; "
+        "confidence (high, medium or low) says how sure the attribution is."
     )
 
     def add_arguments(self, parser):

@@ -1,4 +1,5 @@
-"""Word-level comparison of two wordings of one statement (plain Python)."""
+"""Comparing wordings: of one statement in two quotes, and of two spellings of an
+organization's name (plain Python)."""
 
 import difflib
 import re
@@ -36,8 +37,23 @@ def _tidy(text):
     return re.sub(r"\s+([,.;:!?)»”])", r"\1", re.sub(r"([(«“])\s+", r"\1", text))
 
 
-def similarity(reference, other):
-    """Share of words in common, 0..1."""
-    a = [_norm(t) for t in _TOKEN.findall(reference)]
-    b = [_norm(t) for t in _TOKEN.findall(other)]
-    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
+def _words(text):
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+def similar_wording(a, b):
+    """True when two quotes word one statement nearly the same way."""
+    wa, wb = set(_words(a)), set(_words(b))
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    if len(shorter) < 4:
+        return shorter == longer
+    return len(shorter & longer) / len(shorter) >= 0.75
+
+
+def organization_key(name):
+    """One lookup key for the spellings of an organization's name: case, a leading "the",
+    runs of spaces and apostrophe style ignored ("The  Da’wa Party" -> "da'wa party")."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace("’", "'")
+    return re.sub(r"\s+", " ", name).lower()

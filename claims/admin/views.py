@@ -1,0 +1,48 @@
+"""Admin pages that are not a model's add or change page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
+
+from claims import services
+from claims.admin.forms import ArticleImportForm
+
+
+def article_import(request, model_admin):
+    """Paste or upload a news article; import it with its quotes and open its change page.
+    Only for curators who may add articles through `model_admin`."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ArticleImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.article_import(
+                text=form.cleaned_data["content"],
+                source_name=form.cleaned_data["source_name"],
+                user=request.user,
+            )
+        except services.ImportRejected as error:
+            form.add_error(None, f"This text cannot be imported: {error}.")
+        else:
+            if result.created:
+                found = ngettext(
+                    "%(count)d quote found", "%(count)d quotes found", result.quotes
+                ) % {"count": result.quotes}
+                speakers = ngettext(
+                    "%(count)d new speaker", "%(count)d new speakers", result.new_speakers
+                ) % {"count": result.new_speakers}
+                messages.success(
+                    request,
+                    f"Imported with {found}, all unverified ({speakers}). Review them below.",
+                )
+            else:
+                messages.info(request, "This article was already imported; nothing changed.")
+            return redirect("admin:claims_article_change", result.article.pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "Import an article",
+        "opts": model_admin.model._meta,
+        "form": form,
+    }
+    return render(request, "admin/claims/article_import.html", context)

@@ -1,0 +1,447 @@
+"""Word lists and regular expressions the extraction stages share (no Django)."""
+
+import re
+
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›", '"': '"', "‚": "‘"}
+CLOSERS = {"”", "»", "’", "›", '"'}
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|adding|noted|notes|noting|stressed|stresses|"
+    "stressing|explained|explains|explaining|reported|reports|reporting|wrote|writes|"
+    "reads|read|asked|asks|insisted|insists|warned|warns|continued|continues|argued|argues|"
+    "stated|states|announced|announces|declared|pointed out|points out|claimed|claims|"
+    "urged|urges|replied|replies|recalled|recalls|acknowledged|acknowledges|admitted|"
+    "admits|vowed|vows|called|calls|described|describes|suggested|suggests|"
+    "confirmed|confirms|cautioned|cautions|remarked|remarks|complained|complains|"
+    "commented|comments|observed|observes|emphasized|emphasised|emphasizes|emphasises|"
+    "underlined|underscored|predicted|predicts|estimated|estimates|telling|saying|"
+    "concluded|concludes|responded|responds|answered|answers|conceded|concedes|"
+    "quipped|joked|tweeted|posted|wrote|asserted|asserts|agreed|agrees|exclaimed|exclaims|"
+    "fumed|fumes|demurred|confessed|confesses|mocked|mocks|scoffed|scoffs|retorted|retorts|"
+    "shouted|shouts|yelled|yells|chanted|chants|cried|whispered|muttered|mused|muses|quips|"
+    "jokes|boasted|boasts|bragged|brags|lamented|laments|countered|counters|shot back|"
+    "fired back|wondered|wonders|recounted|recounts|testified|testifies|tweets|texted|"
+    "interjected|protested|pleaded|grumbled|deadpanned|gushed|charged|alleged|alleges|"
+    "contended|contends|maintained|maintains|proclaimed|proclaims|pledged|promised|"
+    "reiterated|reiterates|repeated|echoed|echoes|inquired|demanded|reasoned|"
+    "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it|beamed|riffed|"
+    "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
+    "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
+    "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing"
+)
+# Verbs that introduce a fragment as the speaker's own words (partials); not those that
+# also take a plan or a deed ("agreed to form an “operations room”").
+_NOT_PARTIAL = set(
+    "declared agreed agrees offered promised pledged charged demanded maintained maintains "
+    "repeated echoed echoes went on".split(" ")
+) | {"went on"}
+PARTIAL_VERBS = re.compile(
+    r"\b(?:" + "|".join(v for v in SPEECH_VERBS.split("|") if v not in _NOT_PARTIAL) + r")\b",
+    re.IGNORECASE,
+)
+# Verbs that judge or report someone's words, so a short fragment after them is quoted
+# speech, not a scare quote: "accused Sanders of a “flip-flop”", "decried the “rigged” system".
+FRAGMENT_VERBS = re.compile(
+    r"\b(?:accus|decr|chid|prais|slamm?|blast|hail|critici[sz]|condemn|dismiss|denounc|"
+    r"label|brand|ridicul|derid|lambast|tout|pledg|vow|defend|reject|blam|thank|urg|"
+    r"characteri[sz]|liken|deem|term|promis|applaud|credit|fault|cheer|chant|shout|"
+    r"mock|attack|insist|argu|conced|admit|warn|tweet|call|describ)"
+    r"(?:e|es|ed|d|s|ing|ied|ies|y)?\b",
+    re.IGNORECASE,
+)
+NAMING_CUES = re.compile(
+    r"(?:\bwhat\s+(?:\w+\s+){1,3}(?:call|calls|called|dubbed)|\bknown\s+as|\bdescribed\s+as\s+the|"
+    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|['’]s)\s*$",
+    re.IGNORECASE,
+)
+TITLE_CUES = re.compile(
+    r"\b(?:headlined|headline|titled|entitled|dubbed|so-called|nicknamed|book|film|"
+    r"song|programme|program|show|operation|named|movie|documentary|album|podcast|series|"
+    r"episode|play|novel|column|tour|slogan|hashtag|website|anthem|musical|memoir)[\s,]*$",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Jan|Feb|Mar|Apr|"
+    "Brig|Adm|Cmdr|Cdr|Cpl|Pvt|Supt|Insp|Det|Rev|Hon|Amb|Atty|Lieut|Gens|Reps|Sens|Fr|Mt|Ft|"
+    "Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U|vs|etc|Inc|Co|Corp|Ltd"
+)
+UNNAMED_HEADS = re.compile(
+    r"^(?:a|an|one|two|three|four|five|several|some|many|other|senior|military|"
+    r"government|security|diplomatic|western|iraqi|u\.s\.|us|officials?|sources?|"
+    r"members?|mps|lawmakers|people|residents|witnesses|analysts|experts|aides?|"
+    r"the sources|the officials|the official|a source|critics|observers|diplomats|activists|"
+    r"protesters|doctors|police|soldiers|officers|commanders|leaders|politicians|deputies|"
+    r"legislators|insiders|aid workers|workers|families|rights groups|supporters|opponents|"
+    r"villagers|locals|survivors|fighters|militants|judges|colleagues|relatives)\b",
+    re.IGNORECASE,
+)
+OUTLET_NOUNS = r"newspaper|daily|weekly|news agency|agency|website|broadcaster|channel|magazine"
+OUTLET_WORDS = {
+    "newspaper",
+    "daily",
+    "weekly",
+    "paper",
+    "agency",
+    "website",
+    "broadcaster",
+    "channel",
+    "magazine",
+    "journal",
+    "outlet",
+    "network",
+}
+OUTLET_NAMES = re.compile(
+    r"\b(?:Journal|Times|Post|News|Press|Guardian|Telegraph|Herald|Tribune|Gazette|Observer|"
+    r"Independent|BBC|CNN|Reuters|AFP|AP|Agency|Monitor|Eye|Kommersant|Izvestia|Daily)\b"
+)
+ORG_NOUNS = OUTLET_WORDS | {
+    "ministry",
+    "government",
+    "army",
+    "committee",
+    "council",
+    "organization",
+    "organisation",
+    "group",
+    "party",
+    "coalition",
+    "alliance",
+    "office",
+    "department",
+    "militia",
+    "movement",
+    "company",
+    "embassy",
+    "commission",
+    "programme",
+    "program",
+    "agency",
+    "statement",
+    "kremlin",
+    "pentagon",
+    "military",
+    "police",
+    "bank",
+    "fund",
+    "court",
+    "parliament",
+}
+PRONOUNS = {"he", "she", "they", "it", "his", "her", "we"}
+ORG_WORDS = re.compile(
+    r"\b(?:Journal|Times|Post|Reuters|Insider|Agency|News|Press|Ministry|Council|Committee|"
+    r"Corps|Brigade|Brigades|Party|Coalition|Alliance|Government|government|Nations|Union|"
+    r"Force|Forces|Hezbollah|Haq|Badr|Organization|Organisation|Office|Department|"
+    r"Parliament|Assembly|Kremlin|Pentagon|Commission|Army|Militia|Movement|Front|"
+    r"Guardian|Telegraph|Herald|Tribune|Gazette|Observer|Independent|BBC|CNN|AFP|AP|"
+    r"TASS|RIA|WSJ|Bloomberg|Xinhua|Sputnik|Interfax|Al Jazeera|Institute|Bank|Company|"
+    r"Group|Association|Federation|State Department|White House|Reuters|Post)\b"
+)
+NOT_NAME_WORDS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Yes",
+    "No",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "Those",
+    "These",
+    "Iraq",
+    "Iraqi",
+    "Iraqis",
+    "Russia",
+    "Russian",
+    "Russians",
+    "Syria",
+    "Syrian",
+    "Iran",
+    "Iranian",
+    "Baghdad",
+    "Moscow",
+    "Washington",
+    "America",
+    "American",
+    "Americans",
+    "US",
+    "U.S.",
+    "Islamic",
+    "State",
+    "Shiite",
+    "Shi'ite",
+    "Sunni",
+    "Kurdish",
+    "Daesh",
+    "ISIS",
+    "ISIL",
+    "IS",
+    "Middle",
+    "East",
+    "October",
+    "November",
+    "September",
+    "Tuesday",
+    "Monday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Meanwhile",
+    "However",
+    "According",
+    "Prime",
+    "Minister",
+    "President",
+    "Mr.",
+    "Dr.",
+    "General",
+    "Gen.",
+    "Chairman",
+    "MP",
+    "Federation",
+    "Council",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Western",
+    "Eastern",
+    "Afghanistan",
+    "Jordan",
+    "Kurdistan",
+    "Anbar",
+    "Basra",
+    "Ramadi",
+    "Khalis",
+    "Diyala",
+    "Baiji",
+    "Lebanon",
+    "Egypt",
+    "Facebook",
+    "Twitter",
+    "God",
+    "Mideast",
+    "Arab",
+    "Gulf",
+    "Security",
+    "Joint",
+    "Chiefs",
+    "Staff",
+    "Cold",
+    "War",
+    "UN",
+    "High",
+    "Commissioner",
+    "Human",
+    "Rights",
+    "Head",
+    "Deputy",
+    "Speaker",
+    "Parliament",
+    "Ayatollah",
+    "Tehran",
+    "Alawite",
+    "Peshmerga",
+    "Kurds",
+    "Army",
+    "Air",
+    "Force",
+    "Brigade",
+    "Corps",
+    "United",
+    "States",
+    "Nations",
+    "Kingdom",
+    "Union",
+    "European",
+    "Republic",
+}
+# Words capitalised only because they open a sentence ("For Kawa Mustafa, the vote …").
+NOT_NAME_WORDS |= set(
+    "For With To From After Before When While As If Like Unlike Among Of By Under Over Since "
+    "Until Despite Although Though Because Once Not Only Even Still So Then Now Here There His "
+    "Her Their Its Our My Your Some Many Most All Both Each Every Nor Or Yet What Who Why How "
+    "Where Asked Speaking Writing Instead Also Thus Indeed Later Earlier Last Next Outside "
+    "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
+)
+PERSON_NOUNS = {
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "strategist",
+    "pollster",
+    "consultant",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "journalist",
+    "activist",
+    "mother",
+    "father",
+    "resident",
+    "farmer",
+    "student",
+    "teacher",
+    "doctor",
+    "lawyer",
+    "judge",
+    "businessman",
+    "imam",
+    "sheikh",
+    "fighter",
+    "soldier",
+    "expert",
+    "economist",
+    "researcher",
+    "professor",
+    "witness",
+    "survivor",
+    "secretary",
+    "politician",
+    "premier",
+    "militant",
+    "veteran",
+    "prosecutor",
+    "senator",
+    "congressman",
+    "representative",
+    "negotiator",
+    "host",
+    "pm",
+    "minister",
+    "president",
+    "lawmaker",
+    "mp",
+    "parliamentarian",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "head",
+    "chairman",
+    "leader",
+    "mayor",
+    "analyst",
+    "aide",
+    "commander",
+    "envoy",
+    "ambassador",
+    "cleric",
+    "director",
+    "chief",
+    "governor",
+    "deputy",
+    "man",
+    "woman",
+    "colonel",
+    "officer",
+    "diplomat",
+    "speaker",
+    "member",
+    "adviser",
+    "advisor",
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "athlete",
+    "scientist",
+    "ecologist",
+    "biologist",
+    "physician",
+    "surgeon",
+    "nurse",
+    "executive",
+    "founder",
+    "investor",
+    "banker",
+    "attorney",
+    "defendant",
+    "pharmacist",
+    "engineer",
+    "historian",
+    "scholar",
+    "candidate",
+    "chancellor",
+    "commissioner",
+}
+# Capitalised job titles that stand before a name: "Chief Financial Officer Maja Eklund-Strand".
+# Words that are also common given names (Dean, Earl) are left out.
+ROLE_WORDS = set(
+    "Minister Secretary Leader Officer Executive Director Chairman Chairwoman Chair Speaker "
+    "President Vice Deputy Acting Former Assistant Attorney General Governor Mayor Judge "
+    "Prosecutor Coach Manager Captain Professor Prof Doctor Dr Senator Sen Representative Rep "
+    "Congressman Congresswoman Lt Col Maj Brig Gen Sgt Capt Cmdr Adm Lieutenant Colonel Major "
+    "Brigadier Sergeant Admiral Commander Commissioner Ambassador Envoy Chancellor Premier "
+    "Spokesman Spokeswoman Spokesperson Chief Founder Sheikh Ayatollah Imam Cleric Emir King "
+    "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
+    "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper Councillor "
+    "Councilor Councilman Councilwoman Alderman Alderwoman Strategist Pollster Consultant "
+    "Fisherman Voter Delegate Supporter Blogger Pastor Rabbi Priest Businesswoman".split()
+) | {noun.capitalize() for noun in PERSON_NOUNS if noun not in {"man", "woman", "head", "pm"}}
+TITLE_WORDS = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cmdr|Rep|Sen|Gov|Rev)\.?(?=\s)|"
+    r"General|Sheikh|Prime Minister|President|Professor|Doctor|Representative|"
+    r"Foreign Minister|Defence Minister|Defense Minister|Minister|MP|Senator|Sen\.|Rep\.|"
+    r"Chairman|Ayatollah|Cleric|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
+    r"Defense Secretary|Defence Secretary|Secretary of State|Secretary|Ambassador|Governor|"
+    r"Gov\.|Judge|Imam|Grand Ayatollah|Speaker|Parliament Speaker|Vice President|Senator|"
+    r"Congressman|Congresswoman|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Adm\.|Admiral)"
+)
+# Latin capitals and small letters with diacritics, so "Sjöberg" and "Tomás" are one word.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+LOWER = "a-zß-öø-ÿā-ž"
+NAME_TOKEN = (
+    rf"(?:(?:Ma?c|De|La|O’|O')?[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}{LOWER}]+)*"
+    rf"|[Aa]l-[{UPPER}][{LOWER}]+|[Aa]l|[A-Z]\.)"
+)
+# Particles inside a name: "Ursula von der Leyen", "Tomás Ó Briain", "Mohammed bin Salman".
+NAME_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|bint|ter|Ó|Ní)"
+NAME_RE = re.compile(
+    rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+(?:{NAME_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,4}}"
+)
+
+# Whom a source spoke to: "told the newspaper", "told a news conference", "told state TV".
+AUDIENCES = (
+    rf"{OUTLET_NOUNS}|paper|station|network|outlet|radio|television|TV|media|conference|"
+    r"briefing|rally|meeting|committee|hearing|summit|audience|crowd|forum|parliament|"
+    r"assembly|court|jury|panel|council|senate|house|analysts|investors|supporters|students"
+)
+# A source phrase before its speech verb: anything up to a quotation mark.
+SOURCE = r"(?P<src>[^“”«»\"]{1,160}?)"
+DOCUMENTS = r"statement|report|note|letter|filing|release|article|story|study|announcement"
+
+# Places, so that a speaker is never "New Hampshire" or "Atlantic City": the US states and
+# some cities and countries news names often (words already in NOT_NAME_WORDS aside).
+PLACES = set(
+    """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|
+    Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
+    Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
+    New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+    Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|
+    Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Puerto Rico|Atlantic City|Mexico City|
+    New York City|Los Angeles|San Francisco|San Diego|Las Vegas|Chicago|Boston|Philadelphia|
+    Cleveland|Detroit|Miami|Orlando|Houston|Dallas|Denver|Seattle|Phoenix|Atlanta|
+    Capitol Hill|Wall Street|Britain|England|Scotland|France|Germany|Italy|Spain|China|Japan|
+    Mexico|Canada|Israel|Turkey|Ukraine|Libya|Benghazi|Cuba|India|Pakistan|Europe|Asia|
+    Africa|London|Paris|Berlin|Beijing|Brussels|Ankara|Kabul|Havana|Jerusalem|Manila|
+    Tokyo""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)

@@ -1,0 +1,355 @@
+"""Person and organization mentions, and the Resolver that maps a source phrase to the
+fullest name the article uses for it (no Django)."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from claims.extraction.lexicon import (
+    DOCUMENTS,
+    NAME_RE,
+    NOT_NAME_WORDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    OUTLET_NAMES,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
+    PERSON_NOUNS,
+    PLACES,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+    UPPER,
+)
+from claims.extraction.names import name_key, names_match
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    context: str  # words around the mention (titles and appositions)
+    is_org: bool
+
+
+def clean_source(phrase):
+    phrase = phrase.strip(" ,.;:—–-")
+    phrase = re.sub(r"\s*\((?:[A-Z]{2,6})\)", "", phrase)
+    return phrase.strip()
+
+
+def _strip_titles(name):
+    name = re.sub(rf"^(?:{TITLE_WORDS}\s+)+", "", name)
+    return name.strip()
+
+
+def name_in(phrase):
+    """The person name in `phrase` ("Iraqi Prime Minister Haider al-Abadi" -> "Haider al-Abadi")."""
+    best = None
+    for match in NAME_RE.finditer(phrase):
+        candidate = _strip_titles(re.sub(r"['’]s$", "", match.group(0)))
+        tokens = candidate.split()
+        # A headline in title case is no name: "Christie Is Over Marco Rubio".
+        breaks = [i for i, t in enumerate(tokens) if t in HEADLINE_WORDS]
+        if breaks:
+            tokens = tokens[max(breaks) + 1 :]
+        # A person's name starts after an organization's ("Pentagon Press Secretary Peter Cook")
+        # and after the titles before it ("Senate Majority Leader Daniel Hartwell").
+        ends = [i for i, t in enumerate(tokens) if ORG_WORDS.fullmatch(t)]
+        ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
+        if ends:
+            tokens = tokens[max(ends) + 1 :]
+        while tokens and tokens[0] in NOT_NAME_WORDS:
+            tokens.pop(0)
+        tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"
+        while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
+            tokens.pop()
+        if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
+            if " ".join(tokens) not in PLACES:
+                best = " ".join(tokens)
+    return best
+
+
+HEADLINE_WORDS = set(
+    "Is Are Was Were Has Have Says Said Over For With And Of To On In At By Vs From After "
+    "About Than Into As Or The Will Would Can Could Should Slams Blasts Calls Wants".split()
+)
+
+
+def _after_place(tokens):
+    """`tokens` without the place name they open with, and the titles after it."""
+    for size in (3, 2, 1):
+        if len(tokens) > size and " ".join(tokens[:size]) in PLACES:
+            rest = tokens[size:]
+            while len(rest) > 1 and rest[0].rstrip(".") in ROLE_WORDS | NOT_NAME_WORDS:
+                rest = rest[1:]
+            return rest
+    return tokens
+
+
+SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+)")
+
+
+def single_name(phrase):
+    """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
+    single = SINGLE_NAME.fullmatch(phrase.strip())
+    if single and single.group(1) not in NOT_NAME_WORDS | PLACES:
+        return single.group(1)
+    return None
+
+
+ORG_OF = re.compile(
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[{UPPER}][\w’'-]+"
+    rf"(?:[ \t]+(?:and[ \t]+)?[{UPPER}][\w’'-]+){{0,3}}"
+)
+
+
+def _title_case_lines(text):
+    """(start, end) of the lines of `text` written in title case, as headlines are."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def collect_mentions(text):
+    """Person and organization mentions in `text`, in order, with their context."""
+    mentions = []
+    headings = _title_case_lines(text)
+    for match in NAME_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in headings):
+            continue  # "Christie Is Over Marco Rubio": a headline, not a name
+        raw = match.group(0)
+        before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]
+        after = text[match.end() : match.end() + 140]
+        apposition = re.match(r"^,\s*([^,.;“”«»\"]+)", after)
+        context = before + " " + raw + " " + (apposition.group(1) if apposition else "")
+        person = name_in(raw)
+        if ORG_WORDS.search(raw) and not (person and raw.endswith(person)):
+            # "Ministry of Migration", "Office of Management and Budget"
+            of = ORG_OF.match(text, match.end())
+            org = re.sub(r"^(?:The|the)\s+", "", raw + (of.group(0) if of else ""))
+            mentions.append(Mention(org, match.start(), context, True))
+            continue
+        name = name_in(raw)
+        if name:
+            offset = match.start() + raw.find(name.split()[0])
+            mentions.append(Mention(name, offset, context, False))
+    return mentions
+
+
+DOCUMENT_FROM = re.compile(rf"^(?:a|an|the)\s+(?:{DOCUMENTS})\s+(?:from|by|issued\s+by)\s+")
+DOCUMENT_OF = re.compile(
+    rf"(?:the\s+|an?\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:{DOCUMENTS})"
+)
+
+
+PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
+
+
+class Resolver:
+    """Maps how a quote's source is named to the fullest name the article uses."""
+
+    def __init__(self, text, known_orgs=()):
+        self.text = text
+        self.mentions = collect_mentions(text)
+        self.starts = [m.start for m in self.mentions]
+        # Person mentions by the last word of their key: a surname can only match those.
+        self.by_surname = {}
+        for mention in self.mentions:
+            key = name_key(mention.name).split() if not mention.is_org else []
+            if key and mention.name not in self.by_surname.setdefault(key[-1], []):
+                self.by_surname[key[-1]].append(mention.name)
+        self.known_orgs = list(known_orgs)
+        self.position = 0
+        self._last_person = None
+        self.last_person_at = -1
+        self.recent = []  # people the story has been about, the latest last
+        self.gender = {}  # person -> "he" or "she", as the article refers to them
+        self.last_org = None
+        self.last_unnamed = None  # (words, position) of the last unnamed source
+
+    @property
+    def last_person(self):
+        return self._last_person
+
+    @last_person.setter
+    def last_person(self, name):
+        self._last_person = name
+        self.last_person_at = self.position
+        if name:
+            if name in self.recent:
+                self.recent.remove(name)
+            self.recent.append(name)
+
+    def learn_gender(self, name, pronoun):
+        """Remember that the article calls `name` "he" or "she" ("Ana Ferreira said she …")."""
+        if name and pronoun in PRONOUN_GENDER:
+            self.gender.setdefault(name, PRONOUN_GENDER[pronoun])
+
+    def pronoun_person(self, pronoun):
+        """The person "he" or "she" stands for: the latest of the last three the story was
+        about whom the article has not called by the other pronoun."""
+        wanted = PRONOUN_GENDER.get(pronoun)
+        for name in reversed(self.recent[-3:]):
+            if self.gender.get(name, wanted) == wanted:
+                return name
+        return self.last_person
+
+    def fullest_person(self, name):
+        best = name
+        key = name_key(name).split()
+        for candidate in self.by_surname.get(key[-1], []) if key else []:
+            if names_match(name, candidate):
+                if len(name_key(candidate)) > len(name_key(best)) or (
+                    len(candidate) > len(best) and name_key(candidate) == name_key(best)
+                ):
+                    best = candidate
+        return best
+
+    def fullest_org(self, name):
+        """The longest organization name in the article that contains the words of `name`."""
+        bare = re.sub(r"^(?:the|The)\s+", "", name)
+        bare = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", bare)  # "rival Patriotic Union"
+        best = bare
+        for org in [*self.known_orgs, *(m.name for m in self.mentions if m.is_org)]:
+            org_bare = re.sub(r"^(?:the|The)\s+", "", org)
+            words = set(org_bare.lower().split())
+            if set(bare.lower().split()) <= words and len(org_bare) > len(best):
+                best = org_bare
+        return best
+
+    def describe(self, phrase, position):
+        """Resolve a description ("the Iraqi PM", "the lawmaker") to the person it names.
+
+        The person the story is about just now wins if their titles and appositions
+        share a word with the description (or no one's do); else the earlier person
+        sharing most words, the nearest on a tie; failing that a later one that shares
+        at least two words (cataphora).
+        """
+        words = {
+            w
+            for w in re.findall(r"[a-z]+", phrase.lower())
+            if w not in {"the", "of", "a", "an", "and", "s", "in"}
+        }
+        if not words & PERSON_NOUNS:
+            return None
+        synonyms = {"pm": {"prime", "minister"}, "lawmaker": {"mp", "parliamentarian"}}
+        for word in list(words):
+            words |= synonyms.get(word, set())
+        before, after = [], []
+        nearby = bisect.bisect_left(self.starts, position)
+        for mention in self.mentions[max(0, nearby - 40) : nearby + 10]:
+            if mention.is_org:
+                continue
+            context = set(re.findall(r"[a-z]+", mention.context.lower()))
+            overlap = len(words & context)
+            if mention.start < position:
+                before.append((overlap, mention.start, mention.name))
+            else:
+                after.append((overlap, -mention.start, mention.name))
+        if before:
+            overlapping = [b for b in before if b[0]]
+            if self.last_person and (
+                not overlapping or any(names_match(b[2], self.last_person) for b in overlapping)
+            ):
+                return self.last_person  # the person the story is about just now
+            return self.fullest_person(max(overlapping or before)[2])
+        if after and max(after)[0] >= 2:
+            return self.fullest_person(max(after)[2])
+        return None
+
+    def describe_org(self, phrase, position):
+        """Resolve "the ministry", "the newspaper" or "the Kommersant newspaper" to an org."""
+        named = re.fullmatch(
+            rf"(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)\s+(?:{OUTLET_NOUNS})",
+            phrase,
+        )
+        if named and named.group(1) not in NOT_NAME_WORDS:
+            return named.group(1)
+        bare = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?([a-z]+)", phrase.lower())
+        if not bare or bare.group(1) not in ORG_NOUNS:
+            return None
+        noun = bare.group(1)
+        pattern = re.compile(
+            rf"(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)\s+(?:{OUTLET_NOUNS})\b"
+        )
+        candidates = [
+            (m.start, m.name)
+            for m in self.mentions
+            if m.is_org
+            and m.start < position
+            and (noun in m.name.lower() or (noun in OUTLET_WORDS and OUTLET_NAMES.search(m.name)))
+        ]
+        if noun in OUTLET_WORDS:
+            candidates += [
+                (m.start(), m.group(1))
+                for m in pattern.finditer(self.text, max(0, position - 5000), position)
+                if m.group(1) not in NOT_NAME_WORDS
+            ]
+        if candidates:
+            return self.fullest_org(max(candidates)[1])
+        return self.last_org
+
+    def resolve(self, phrase, position):
+        """(speaker, source_type) for a source phrase at `position`."""
+        phrase = clean_source(phrase)
+        # A document speaks for whoever issued it: "a statement from the company",
+        # "the Reuters report".
+        phrase = DOCUMENT_FROM.sub("", phrase)
+        phrase = DOCUMENT_OF.sub(r"\1", phrase) if DOCUMENT_OF.fullmatch(phrase) else phrase
+        lowered = phrase.lower()
+        self.position = position
+        if not phrase:
+            return None, "unnamed"
+        outlet = re.fullmatch(rf"[A-Z]\w+\s+(?:{OUTLET_NOUNS})", phrase)
+        if lowered.startswith("the ") or outlet:
+            org = self.describe_org(phrase, position)
+            if org:
+                self.last_org = org
+                return org, "organization"
+        head = re.split(r"\s+(?:from|of|in|at|with|for|close to|near|based in|who)\s+", phrase)[0]
+        if UNNAMED_HEADS.match(phrase) and not name_in(head):
+            self.last_unnamed = (set(re.findall(r"[a-z]+", head.lower())), position)
+            return None, "unnamed"
+        noun = re.fullmatch(r"the\s+(?:[a-z.-]+\s+)?([a-z]+)", lowered)
+        if (
+            noun
+            and self.last_unnamed
+            and noun.group(1) in self.last_unnamed[0]
+            and (self.last_unnamed[1] > self.last_person_at)
+        ):
+            return None, "unnamed"
+        if lowered in {"he", "she", "his", "her"}:
+            person = self.pronoun_person(lowered)
+            return person, "person" if person else "unnamed"
+        if re.fullmatch(r"the \d+-year-old(?: \w+)?", lowered):
+            return self.last_person, "person" if self.last_person else "unnamed"
+        if lowered in {"it", "they", "we"}:
+            if self.last_org:
+                return self.last_org, "organization"
+            return None, "unnamed"
+        if ORG_WORDS.search(phrase) and not name_in(phrase.split(",")[0]):
+            org = self.fullest_org(phrase.split(",")[0])
+            self.last_org = org
+            return org, "organization"
+        if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
+            return None, "unnamed"
+        first = phrase.split(",")[0]
+        name = name_in(first) or name_in(phrase) or single_name(first)
+        if name:
+            full = self.fullest_person(name)
+            self.last_person = full
+            courtesy = re.match(r"(Mr|Mrs|Ms|Miss)\b", first)
+            if courtesy:  # "Ms. Warren said"
+                self.learn_gender(full, "he" if courtesy.group(1) == "Mr" else "she")
+            return full, "person"
+        if lowered.startswith("the "):
+            person = self.describe(phrase, position)
+            if person:
+                self.last_person = person
+                return person, "person"
+        return None, "unnamed"

@@ -1,0 +1,253 @@
+"""Paragraphs, sentences and quotation spans, and whether a span holds someone's words."""
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.article import lines_with_offsets
+from claims.extraction.lexicon import (
+    ABBREVIATIONS,
+    FRAGMENT_VERBS,
+    NAMING_CUES,
+    PAIRS,
+    PARTIAL_VERBS,
+    TITLE_CUES,
+)
+
+
+@dataclass
+class Span:
+    start: int  # first character inside the marks
+    end: int  # just past the last character inside the marks
+    open_at: int  # position of the opening mark
+    close_at: int  # position just past the closing mark (or the paragraph end)
+    paragraph: tuple
+    closed: bool
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs and sentences
+
+
+def paragraphs(text, regions=None):
+    """(start, end) of each non-empty line of `text`, optionally within `regions`."""
+    result = []
+    regions = sorted(regions) if regions is not None else None
+    region_index = 0
+    for start, end, line in lines_with_offsets(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        span = (start + lead, end - trail)
+        if regions is not None:
+            # Regions come in text order, so one forward pass finds each line's region.
+            while region_index < len(regions) and regions[region_index][1] < span[1]:
+                region_index += 1
+            if region_index == len(regions) or regions[region_index][0] > span[0]:
+                continue
+        result.append(span)
+    return result
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"»’]?(?=\s+[“\"«‘A-Z0-9])")
+_ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?:{ABBREVIATIONS})|\b[A-Z]|\.[A-Z])$")
+
+
+def is_sentence_end(text, match_start):
+    """False for the full stop of an abbreviation such as Mr. or U.S."""
+    return text[match_start] != "." or not _ABBREVIATION_BEFORE.search(text[:match_start])
+
+
+def sentence_bounds(text, start, end):
+    """Split text[start:end] into sentences: a list of (start, end)."""
+    bounds = []
+    cursor = start
+    chunk = text[start:end]
+    for match in _SENTENCE_END.finditer(chunk):
+        if not is_sentence_end(chunk, match.start()):
+            continue
+        stop = start + match.end()
+        bounds.append((cursor, stop))
+        cursor = stop
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        bounds.append((cursor, end))
+    return bounds
+
+
+# ---------------------------------------------------------------------------
+# Quotation spans
+
+
+def _opens(text, i, para_start):
+    ch = text[i]
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "“«„‹":
+        return True
+    if ch in "‘‚":
+        return (before.isspace() or before in '([—–-“"«') and after.isalnum()
+    if ch == '"':
+        return (before.isspace() or before in "([—–-/:") and not after.isspace()
+    return False
+
+
+MIXED_CLOSERS = {"“": '"', '"': "”"}
+
+
+def find_spans(text, para):
+    """Outer quotation spans in one paragraph; nested quotes stay inside their outer one."""
+    p_start, p_end = para
+    spans = []
+    i = p_start
+    while i < p_end:
+        if not _opens(text, i, p_start):
+            i += 1
+            continue
+        opener = text[i]
+        closer = PAIRS[opener]
+        depth = 0
+        mixed = 0  # open quotes of the other style ("…" inside “…”, or “…” inside "…")
+        j = i + 1
+        found = None
+        while j < p_end:
+            ch = text[j]
+            if ch == MIXED_CLOSERS.get(opener) and ch != closer:
+                # Writers close a curly quote with a straight one and the reverse.
+                if opener == "“" and _opens(text, j, p_start):
+                    mixed += 1
+                elif mixed:
+                    mixed -= 1
+                elif depth == 0 and not text[j - 1].isspace():
+                    found = j
+                    break
+            elif opener == '"' and ch == "“":
+                mixed += 1
+            elif (
+                opener == "“"
+                and ch == "“"
+                and depth == 0
+                and text[j - 1] in ",.!?"
+                and (j + 1 == p_end or text[j + 1].isspace())
+            ):
+                found = j  # “It's unusual,“ said …: an opening mark written for the closing one
+                break
+            elif ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
+                if closer == '"' and j + 1 < p_end and text[j + 1].isalnum():
+                    # a straight quote glued to a word opens a nested quote
+                    depth += 1
+                elif depth == 0:
+                    found = j
+                    break
+                else:
+                    depth -= 1
+            elif ch == opener and opener != closer and _opens(text, j, p_start):
+                depth += 1
+            j += 1
+        if found is None:
+            spans.append(_trimmed(text, i, p_end, p_end, para, closed=False))
+            break
+        spans.append(_trimmed(text, i, found, found + 1, para, closed=True))
+        i = found + 1
+    return [s for s in spans if s is not None]
+
+
+def _apostrophe(text, j, p_end):
+    """True when the ’ at `j` is an apostrophe (don’t, the Americans’ help), not a closing mark."""
+    if j + 1 < p_end and text[j + 1].isalpha():
+        return True
+    plural_possessive = (
+        text[j - 1] == "s" and text[j + 1 : j + 2] == " " and text[j + 2 : j + 3].islower()
+    )
+    return plural_possessive and text.find("’", j + 1, p_end) > 0
+
+
+def _trimmed(text, open_at, inner_end, close_at, para, closed):
+    start = open_at + 1
+    end = inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Span(start, end, open_at, close_at, para, closed)
+
+
+# ---------------------------------------------------------------------------
+# Classification
+
+
+def is_sentence_like(quote):
+    words = quote.split()
+    first = quote.lstrip("…. ")[:1]
+    if not first:
+        return False
+    return (first.isupper() or first.isdigit()) and (
+        len(words) >= 4 or quote.rstrip()[-1:] in ".,!?…"
+    )
+
+
+def is_title_case(quote):
+    """True when every word of four letters or more starts with a capital, as in titles
+    ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quote)
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
+def _is_heading(text, span, quote):
+    """A whole paragraph in quotation marks written as a heading: capitals throughout, or
+    title case with no closing punctuation."""
+    p_start, p_end = span.paragraph
+    whole = (
+        text[p_start : span.open_at].strip() == ""
+        and text[span.close_at : p_end].strip(" .:") == ""
+    )
+    if not whole:
+        return False
+    if quote.isupper() and len(quote.split()) >= 2:
+        return True
+    return is_title_case(quote) and quote.rstrip()[-1:] not in ".,!?…"
+
+
+def classify(text, span, sentence_start):
+    """'direct', 'partial' or None for scare quotes, titles and headlines."""
+    quote = text[span.start : span.end]
+    head = text[sentence_start : span.open_at]
+    if TITLE_CUES.search(head) and is_title_case(quote):
+        return None
+    if _is_heading(text, span, quote):
+        return None
+    words = quote.rstrip(" ,.").split()
+    after = text[span.close_at : span.close_at + 30]
+    if (
+        len(words) <= 6
+        and is_title_case(quote)
+        and quote[-1:].isalnum()
+        and re.match(r"\s+(?!(?:said|says|told|tells|was|is|and|or)\b)[a-z]", after)
+    ):
+        return None  # a name used as a noun's modifier: the “Jeb Can Fix It” bus tour
+    if len(words) <= 4 and NAMING_CUES.search(head):
+        return None  # a name, title or term in quotation marks, not someone's words
+    if (
+        len(words) <= 4
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+        and not (is_sentence_like(quote) and len(words) >= 3)
+    ):
+        return None  # titles of works and nicknames: "Frankenstein", "Arabic Booker"
+    if is_sentence_like(quote):
+        before = head.rstrip()
+        mid_sentence = (
+            before and before[-1].isalpha() and not PARTIAL_VERBS.search(before.split()[-1])
+        )
+        if mid_sentence and len(quote.split()) < 4:
+            return "partial" if PARTIAL_VERBS.search(head) else None
+        return "direct"
+    if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
+        return "partial"
+    if quote[:1].islower() and FRAGMENT_VERBS.search(head):
+        return "partial"
+    return None

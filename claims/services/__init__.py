@@ -1,0 +1,40 @@
+"""Writes that touch several models, each atomic: all of it happens or none.
+
+`imports` turns a pasted article into an article with its quotes, `curation` holds
+the curators' locked and bulk edits, `merges` merges records and undoes merges, and
+`seeding` loads the seed fixture.
+"""
+
+from claims.services.curation import (
+    StaleEdit,
+    quote_add,
+    quote_bulk_update,
+    quote_detach,
+    quote_reassign,
+    quote_speaker_fields,
+    record_save_checked,
+    stale_message,
+)
+from claims.services.imports import MAX_ARTICLE_CHARS, ImportRejected, ImportResult, article_import
+from claims.services.merges import MergeRefused, merge_undo, organization_merge, speaker_merge
+from claims.services.seeding import seed_load
+
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "ImportRejected",
+    "ImportResult",
+    "MergeRefused",
+    "StaleEdit",
+    "article_import",
+    "merge_undo",
+    "organization_merge",
+    "quote_add",
+    "quote_bulk_update",
+    "quote_detach",
+    "quote_reassign",
+    "quote_speaker_fields",
+    "record_save_checked",
+    "seed_load",
+    "speaker_merge",
+    "stale_message",
+]

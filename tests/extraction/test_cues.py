@@ -1,0 +1,221 @@
+"""Attribution cues: the source phrase and verb before, after or inside a quotation."""
+
+from tests.extraction import quotes
+
+
+def test_cue_after_quote_with_inverted_name():
+    assert quotes("“We will win,” said Hakim al-Zamili, a lawmaker.") == [
+        ("We will win,", "direct", "Hakim al-Zamili", "Hakim al-Zamili", "said")
+    ]
+
+
+def test_cue_before_quote_and_guillemets():
+    text = "Hakim al-Zamili said on October 7 in Baghdad, «I think Iraq will ask Russia.»"
+    assert quotes(text)[0][2] == "Hakim al-Zamili"
+    assert quotes(text)[0][4] == "said on October 7 in Baghdad"
+
+
+def test_quoted_as_saying_names_the_person_quoted_not_the_outlet():
+    text = "“The Americans are slow,” the Journal quoted one Iraqi lawmaker as saying."
+    assert quotes(text)[0][2:4] == (None, "one Iraqi lawmaker")
+
+
+def test_a_quote_split_by_told_a_news_conference_keeps_its_speaker():
+    text = (
+        "“Our soldiers will stay,” Ahmet Davutoglu told a news conference in Ankara, "
+        "“and they will train volunteers.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ahmet Davutoglu"] * 2
+
+
+def test_a_colon_after_a_named_subject_attributes_the_quote():
+    text = (
+        "Sen. Margaret Ellison voted against the bill.\n\n"
+        "Rep. Tom Kowalczyk says the deal only delays the fight.\n\n"
+        'Ellison put it bluntly: "This town spends money it does not have."'
+    )
+    assert quotes(text)[0][2] == "Margaret Ellison"
+
+
+def test_a_quote_opening_a_paragraph_takes_the_person_the_next_sentence_names():
+    text = (
+        "“We gave them two goals,” Lazio captain Ciro Bellandi said.\n\n"
+        "“It hurts.” Lazio coach Marco De Santis did not hide his disappointment."
+    )
+    assert [f[2] for f in quotes(text)] == ["Ciro Bellandi", "Marco De Santis"]
+
+
+def test_a_job_title_in_small_letters_before_the_name_is_part_of_the_source():
+    text = "“We knew it would be close,” campaign manager Lena Holt said."
+    assert quotes(text)[0][2:4] == ("Lena Holt", "campaign manager Lena Holt")
+
+
+def test_words_after_the_speech_verb_are_not_taken_for_the_source():
+    text = (
+        "“Nobody here wants another shutdown,” Tom Okafor said while touring a steel mill "
+        "outside Cleveland, before the vote."
+    )
+    assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "said")
+
+
+def test_a_colon_ending_the_paragraph_before_attributes_the_quote_that_opens_the_next():
+    text = (
+        "“Taxes will not rise,” said Mayor Ines Duarte.\n\n"
+        "Councillor Piet Vermeulen replied:\n\n"
+        "“Then the pools will close.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ines Duarte", "Piet Vermeulen"]
+
+
+def test_a_description_or_a_document_before_a_colon_is_the_source():
+    text = (
+        "At the meeting, the angry farmer retorted: “You have never milked a cow.”\n\n"
+        "From the audit: “Records were kept on paper and then lost.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["the angry farmer", "the audit"]
+
+
+def test_the_subject_next_to_the_verb_after_a_leading_clause_is_the_source():
+    text = (
+        "Ana Ferreira spoke first.\n\n"
+        "When asked about the budget, Tom Okafor said: “We will find the money.”"
+    )
+    assert quotes(text)[0][2] == "Tom Okafor"
+
+
+def test_according_to_before_a_quote_names_its_source():
+    text = "According to Tom Okafor, “the money is already spent.”"
+    assert quotes(text)[0][2:5] == ("Tom Okafor", "Tom Okafor", "according to")
+
+
+def test_a_fragment_after_a_quote_takes_the_subject_not_the_earlier_quote():
+    text = (
+        "“This is reckless,” Ana Ferreira said, adding that the plan was “a gift to speculators.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [("Ana Ferreira", "Ana Ferreira")] * 2
+
+
+def test_a_fragment_after_any_verb_takes_that_verbs_subject():
+    text = (
+        "Tom Okafor spoke at noon.\n\n"
+        "Ana Ferreira, who chairs the committee, mocked the proposal as “a wish list for donors.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Ferreira", "Ana Ferreira", "mocked")
+
+
+def test_a_pronoun_just_before_the_verb_is_the_source_of_a_fragment():
+    text = "Tom Okafor voted for the bill. Later, he called the delay “a disgrace.”"
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "he")
+
+
+def test_an_aside_between_commas_does_not_hide_the_subject():
+    text = (
+        "A senior diplomat, who asked not to be named because talks continue, said the deal "
+        "was “almost done.”"
+    )
+    assert quotes(text)[0][2:4] == (None, "A senior diplomat")
+
+
+def test_speech_verbs_beyond_said_attribute_a_quote():
+    text = (
+        "“Not a chance,” Ana Ferreira scoffed.\n\n"
+        "“We will see,” agreed Tom Okafor, a farmer from Leiria."
+    )
+    assert [f[2:5] for f in quotes(text)] == [
+        ("Ana Ferreira", "Ana Ferreira", "scoffed"),
+        ("Tom Okafor", "Tom Okafor", "agreed"),
+    ]
+
+
+def test_a_cue_that_ends_the_sentence_a_quote_opens_names_its_source():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "“Fewer trains to the coast” would hurt the north, transport minister Ana Ferreira said."
+    )
+    assert quotes(text)[0][2:4] == ("Ana Ferreira", "transport minister Ana Ferreira")
+
+
+def test_with_x_shouting_before_a_quote_names_x():
+    text = (
+        "At the rally in Porto, people pushed a heckler out, with Ana Ferreira shouting: "
+        "“Let him speak!”"
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_leading_clause_with_a_name_in_it_is_not_the_source():
+    text = "Watching Tom Okafor speak about the budget, Ana Ferreira said: “He has no plan.”"
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_clause_after_an_inverted_name_is_not_part_of_the_source():
+    text = "“We have the votes,” said Ana Ferreira while touring a school in Braga."
+    assert quotes(text)[0][2:4] == ("Ana Ferreira", "Ana Ferreira")
+
+
+def test_a_quote_inside_a_sentence_without_a_speech_verb_takes_the_subject():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "In her newsletter, Ana Ferreira listed the costs, “Nine schools, two clinics and a "
+        "bridge nobody uses.”"
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_relative_clause_after_the_source_is_left_out():
+    text = (
+        "A ministry official who spoke on condition of anonymity said on Monday, “The talks "
+        "have stalled.”"
+    )
+    assert quotes(text)[0][2:4] == (None, "A ministry official")
+
+
+def test_a_relative_clause_gives_its_fragment_to_the_noun_before_it():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "Compare that with Ana Ferreira, who has called the plan “a slow disaster.”\n\n"
+        "“We will fight it,” said Piet Vermeulen, a councillor, who added that the vote was "
+        "“rigged from the start.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [
+        ("Ana Ferreira", "Ana Ferreira"),
+        ("Piet Vermeulen", "Piet Vermeulen"),
+        ("Piet Vermeulen", "Piet Vermeulen"),
+    ]
+
+
+def test_an_opening_mark_used_to_close_and_less_common_verbs_still_attribute():
+    text = (
+        "“It is unusual,“ said Ana Ferreira, a lawyer.\n\n"
+        "“This is fantastic!” beamed Tom Okafor.\n\n"
+        "As the Harbour Gazette put it, “The port is open again.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor", "Harbour Gazette"]
+
+
+def test_but_before_the_subject_and_as_x_reported_before_a_colon():
+    text = (
+        "Tom Okafor spoke first. But Sen. Ana Ferreira, noting the size of the crowd, said, "
+        "“They came for the trains.”\n\n"
+        "As the Harbour Gazette reported, the council still refused to name the cause:\n\n"
+        "“The council is reluctant to call the fire an act of arson.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Harbour Gazette"]
+
+
+def test_a_participle_takes_the_subject_of_its_own_clause():
+    text = (
+        "“Let them decide,” said Ana Ferreira, urging critics to “give the council time.”\n\n"
+        "Tom Okafor backed the plan on Tuesday, saying it was “the only way forward.”\n\n"
+        "Both issued statements – Ferreira saying she was “very hopeful” and Okafor calling it "
+        "“a fine start.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira"] * 2 + ["Tom Okafor"] + [
+        "Ana Ferreira",
+        "Tom Okafor",
+    ]
+
+
+def test_a_sentence_that_opens_inside_a_quotation_does_not_leak_it_into_the_source():
+    text = "“Absolutely not. Absolutely not,” Ana Ferreira replied, adding she was “looking ahead.”"
+    assert [f[3] for f in quotes(text)][-1] == "Ana Ferreira"

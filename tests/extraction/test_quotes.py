@@ -1,0 +1,66 @@
+"""The whole pipeline: split quotes and continuation paragraphs keep their speaker."""
+
+import subprocess
+import sys
+
+from claims.extraction.quotes import extract
+from tests.extraction import quotes
+
+
+def test_split_quote_and_continuation_paragraph_keep_the_speaker():
+    text = (
+        "“The intervention came at the right time,” said Muen Kadhimi, an aide. "
+        "“It will change the rules of the game.”\n\n"
+        "“The government has relied on an untrustworthy ally.”"
+    )
+    found = quotes(text)
+    assert [f[2] for f in found] == ["Muen Kadhimi"] * 3
+
+
+def test_the_second_half_of_a_split_quote_keeps_an_unnamed_source():
+    text = (
+        "The World Food Programme said it had cut rations for many families this month.\n\n"
+        "“This is heartbreaking,” said a WFP spokeswoman. “Families will get less to eat.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [(None, "a WFP spokeswoman")] * 2
+
+
+def test_continuation_paragraphs_keep_the_speaker_of_the_opening_paragraph():
+    text = (
+        'Speaking in Baghdad, al-Jabouri said: "Weapons alone will not defeat terrorism.\n\n'
+        '"This is not a Sunni demand. It is a national necessity."'
+    )
+    assert [f[2] for f in quotes(text)] == ["al-Jabouri", "al-Jabouri"]
+
+
+def test_the_extraction_package_imports_no_django():
+    code = (
+        "import sys, claims.extraction.quotes, claims.extraction.article, "
+        "claims.extraction.wording; print(any(m.startswith('django') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_quote_after_a_sentence_about_a_newly_named_person_is_theirs():
+    text = (
+        "“The port will reopen in May,” said Ana Ferreira, the harbour master.\n\n"
+        "Fisherman Tom Okafor disagreed. “Nobody has told us anything.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor"]
+
+
+def test_each_quote_carries_the_confidence_of_the_rule_that_attributed_it():
+    text = (
+        "“The port will reopen in May,” said Ana Ferreira, the harbour master.\n\n"
+        "“Nobody believes it,” he said.\n\n"
+        "Tom Okafor, who fishes there, once described the plan as “a fairy tale for tourists.”\n\n"
+        "“Boats are already leaving.”"
+    )
+    assert [(f.speaker, f.confidence) for f in extract(text)] == [
+        ("Ana Ferreira", "high"),
+        ("Ana Ferreira", "medium"),
+        ("Tom Okafor", "medium"),
+        ("Tom Okafor", "low"),
+    ]
+    assert extract(text)[0].as_dict()["confidence"] == "high"

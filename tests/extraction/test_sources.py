@@ -1,0 +1,136 @@
+"""Resolving a source phrase to a person, an organization or an unnamed source."""
+
+from claims.extraction.quotes import extract
+from claims.extraction.sources import Resolver
+from tests.extraction import quotes
+
+
+def test_pronoun_resolves_to_the_person_named_earlier():
+    text = (
+        "Hassan Salim, a lawmaker, accused the government of weakness.\n\n"
+        "“They are deluded by America,” he said at a news conference."
+    )
+    assert quotes(text) == [
+        (
+            "They are deluded by America,",
+            "direct",
+            "Hassan Salim",
+            "he",
+            "said at a news conference",
+        )
+    ]
+
+
+def test_unnamed_source_has_no_speaker():
+    text = "“It was not the right time,” said a senior Shiite politician close to Abadi."
+    assert quotes(text)[0][2:4] == (None, "a senior Shiite politician close to Abadi")
+
+
+def test_organization_as_source():
+    text = (
+        "“Lawmakers are urging Russia to act,” reported the Wall Street Journal (WSJ) on Tuesday."
+    )
+    found = extract(text)[0]
+    assert (found.speaker, found.source_type) == ("Wall Street Journal", "organization")
+
+
+def test_description_resolves_to_person_with_matching_title():
+    text = (
+        "Iraqi Prime Minister Haider al-Abadi spoke last week.\n\n"
+        "“It is a possibility,” said the Iraqi PM."
+    )
+    assert quotes(text)[0][2] == "Haider al-Abadi"
+
+
+def test_he_after_a_newly_named_person_in_the_same_paragraph_is_that_person():
+    text = (
+        "“We cannot wait,” said Jawad al-Bolani, a former minister.\n\n"
+        "Sunni lawmaker Dhafer al-Ani disagreed. “Bringing Russia in is a mistake,” he said."
+    )
+    assert [f[2] for f in quotes(text)] == ["Jawad al-Bolani", "Dhafer al-Ani"]
+
+
+def test_the_ministry_resolves_to_the_ministry_named_before():
+    text = (
+        "The Russian Defense Ministry said its aircraft had flown 60 sorties in Syria.\n\n"
+        "«The intensity of the strikes is increasing,» the ministry said in a statement."
+    )
+    assert extract(text)[0].speaker == "Russian Defense Ministry"
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed():
+    text = (
+        "Iraqi Prime Minister Haider al-Abadi spoke on Monday about the campaign in Anbar.\n\n"
+        "A senior official said the prime minister was “under enormous pressure” from his bloc.\n\n"
+        "“He may please no one,” the official said."
+    )
+    assert [f[2] for f in quotes(text)] == [None, None]
+
+
+def test_military_and_academic_titles_are_not_taken_for_the_name():
+    text = (
+        "“The road is open,” said Brig. Gen. Yahya Rasool, a spokesman for the army.\n\n"
+        "“We expected it,” Lt. Col. Hamid al-Jubouri told reporters.\n\n"
+        "“The data are clear,” said Prof. Ingrid Solberg of the University of Bergen."
+    )
+    assert [f[2] for f in quotes(text)] == ["Yahya Rasool", "Hamid al-Jubouri", "Ingrid Solberg"]
+
+
+def test_job_titles_before_a_name_and_accented_or_hyphenated_names_are_dropped_or_kept():
+    text = (
+        "“We will not chase volume,” Chief Executive Henrik Sjöberg told analysts.\n\n"
+        "“Costs are rising,” said Chief Financial Officer Maja Eklund-Strand."
+    )
+    assert [f[2] for f in quotes(text)] == ["Henrik Sjöberg", "Maja Eklund-Strand"]
+
+
+def test_an_unnamed_source_telling_the_newspaper_is_not_the_newspaper():
+    text = (
+        "The Post reported last month that advisers had drawn up plans.\n\n"
+        "‘The Kurds are essential to any plan,’ a U.S. military official told the newspaper."
+    )
+    assert quotes(text)[0][2:4] == (None, "a U.S. military official")
+
+
+def test_a_surname_opening_a_sentence_becomes_who_she_is():
+    text = (
+        "“We put ads everywhere,” said Dr. Carla Benavides-Hunt, the chief medical officer.\n\n"
+        "“Loan forgiveness is a Band-Aid,” said state Sen. Brian Colquitt.\n\n"
+        "Benavides-Hunt disagrees. “People here are not going anywhere,” she said."
+    )
+    assert [f[2] for f in quotes(text)] == ["Carla Benavides-Hunt", "Brian Colquitt"] + [
+        "Carla Benavides-Hunt"
+    ]
+
+
+def test_a_surname_resolves_to_the_fullest_name_the_article_uses():
+    resolver = Resolver("Defence Minister Pekka Lindqvist arrived. Lindqvist spoke.")
+    assert resolver.resolve("Lindqvist", 45) == ("Pekka Lindqvist", "person")
+
+
+def test_a_place_or_a_headline_is_never_a_speaker():
+    text = (
+        "Ferreira Is Done With Tom Okafor's Old Excuses\n\n"
+        "“The port will reopen in May,” said Ana Ferreira.\n\n"
+        "“Nobody believes it,” Okafor said.\n\n"
+        "“We want the trains back,” said New Hampshire state Rep. Jo Lindqvist."
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Okafor", "Jo Lindqvist"]
+
+
+def test_she_skips_a_man_named_in_between_for_the_woman_the_article_called_she():
+    text = (
+        "Sen. Ana Ferreira said she would vote against the plan.\n\n"
+        "Mayor Tom Okafor said he would defend it. Okafor spoke for an hour.\n\n"
+        "“This is reckless,” she said."
+    )
+    assert quotes(text)[-1][2:4] == ("Ana Ferreira", "she")
+
+
+def test_a_courtesy_title_tells_which_person_a_pronoun_is():
+    text = (
+        "“The port is ours,” said Ms. Lindqvist.\n\n"
+        "Tom Okafor said he disagreed with the council.\n\n"
+        "“We will see,” she said."
+    )
+    assert quotes(text)[-1][2] == "Lindqvist"

@@ -1,0 +1,104 @@
+"""Quotation spans and their classification: what counts as someone's words."""
+
+from claims.extraction.quotes import extract
+from claims.extraction.spans import find_spans, sentence_bounds
+from tests.extraction import quotes
+
+
+def test_every_found_span_indexes_the_text():
+    text = "“We will win,” said Hakim al-Zamili, a lawmaker. “Soon,” he added."
+    for found in extract(text):
+        assert text[found.start : found.end] == found.text
+
+
+def test_unbalanced_marks_give_best_effort_without_error():
+    text = "“This never closes, said nobody.\n\n“Nor this"
+    for found in extract(text):
+        assert text[found.start : found.end] == found.text
+
+
+def test_single_quotes_with_apostrophes_inside_are_one_quote():
+    text = "‘We don’t need the Americans’ help,’ said Hadi al-Amiri, head of Badr."
+    assert quotes(text) == [
+        ("We don’t need the Americans’ help,", "direct", "Hadi al-Amiri", "Hadi al-Amiri", "said")
+    ]
+
+
+def test_scare_quotes_and_titles_are_not_output():
+    text = (
+        "The government agreed to form an “operations room” in Baghdad.\n\n"
+        "Militants have declared a “caliphate” in the region.\n\n"
+        "The Post published an article headlined “A Putin Craze Takes Hold”."
+    )
+    assert quotes(text) == []
+
+
+def test_titles_of_works_nicknames_and_terms_in_quotes_are_not_output():
+    text = (
+        "He said the title was a nod to Mary Shelley's “Frankenstein” and the prize, "
+        "sometimes described as the “Arabic Booker,” was his, in what Iraqis call "
+        "“the sectarian war.”"
+    )
+    assert quotes(text) == []
+
+
+def test_partial_quote_inside_reported_speech():
+    text = "Mr. Abadi on Tuesday called the U.S.-led coalition “a small help” at a hospital."
+    assert quotes(text) == [("a small help", "partial", "Abadi", "Mr. Abadi", "called")]
+
+
+def test_a_nested_quote_stays_inside_its_outer_quote():
+    text = "“He told me ‘never again’ and left,” she said."
+    (span,) = find_spans(text, (0, len(text)))
+    assert text[span.start : span.end] == "He told me ‘never again’ and left,"
+
+
+def test_sentences_do_not_end_at_the_full_stop_of_a_title():
+    text = "Mr. Lund spoke first. Dr. Aho spoke next."
+    assert [text[a:b] for a, b in sentence_bounds(text, 0, len(text))] == [
+        "Mr. Lund spoke first.",
+        "Dr. Aho spoke next.",
+    ]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
+    text = '“We will not back down," said Ana Ferreira. "The vote is ours.”'
+    assert [(f[0], f[2]) for f in quotes(text)] == [
+        ("We will not back down,", "Ana Ferreira"),
+        ("The vote is ours.", "Ana Ferreira"),
+    ]
+
+
+def test_a_straight_quote_nested_in_a_curly_one_does_not_close_it():
+    text = '“They called it "a farce," and walked out,” said Ana Ferreira.'
+    assert quotes(text)[0][0] == 'They called it "a farce," and walked out,'
+
+
+def test_a_single_word_quote_that_a_speech_verb_follows_is_someones_words():
+    text = "“Absolutely,” Ana Ferreira said when asked whether she would run again."
+    assert quotes(text) == [("Absolutely,", "direct", "Ana Ferreira", "Ana Ferreira", "said")]
+
+
+def test_a_short_fragment_after_a_verb_of_judging_is_a_partial_quote():
+    text = "Tom Okafor accused the mayor of a “cover-up” at the harbour."
+    assert quotes(text)[0][:3] == ("cover-up", "partial", "Tom Okafor")
+
+
+def test_a_short_term_in_quotation_marks_without_such_a_verb_stays_out():
+    text = "The so-called “blue wall” of northern towns held on Tuesday."
+    assert quotes(text) == []
+
+
+def test_titles_of_shows_slogans_used_as_modifiers_and_headings_are_not_speech():
+    text = (
+        "On Channel 4’s “Morning Call,” Ana Ferreira was asked about the strike.\n\n"
+        "She set off on a “Bring The Trains Back” bus tour of the north.\n\n"
+        "“A TOWN THAT WAITS”\n\n"
+        "The documentary, “Tides of the North,” opens on Friday."
+    )
+    assert quotes(text) == []
+
+
+def test_a_fragment_that_a_speech_verb_follows_mid_sentence_is_kept():
+    text = "The closure was “a betrayal,” said Tom Okafor, who fishes in the bay."
+    assert quotes(text)[0][:3] == ("a betrayal,", "direct", "Tom Okafor")

@@ -129,7 +129,7 @@ class Claim(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     # What the claims list sorts and filters by, derived from the claim's quotes and kept by
-    # database triggers (migration 0009) on every write path, so the list reads one
+    # database triggers (migration 0011) on every write path, so the list reads one
     # indexed table instead of aggregating every quote.
     article_count = models.PositiveIntegerField(
         default=0,

@@ -137,7 +137,7 @@ def underive(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0008_article_newest_index"),
+        ("claims", "0010_history_baselines"),
     ]
 
     operations = [

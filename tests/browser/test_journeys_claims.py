@@ -80,3 +80,14 @@ def test_what_did_hakim_al_zamili_say_and_which_outlets_carried_it(page, site, s
     for _key, who, carried in shown:
         assert who.startswith("Hakim al-Zamili")
         assert carried.startswith("Carried by") and ": " in carried  # the outlets follow
+
+
+def test_the_navigation_with_claims_stays_on_one_line_at_375_px(page, site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site}/claims/")
+    links = page.get_by_role("navigation", name="Main").get_by_role("link")
+    assert links.all_inner_texts()[1] == "Claims"
+    tops = {round(box["y"]) for box in (link.bounding_box() for link in links.all())}
+    assert len(tops) == 1, f"the navigation wraps onto {len(tops)} lines"
+    # Nothing is cut off for good: the row scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -408,3 +408,16 @@ def test_detail_pages_answer_400_to_an_unknown_format(client, corpus, fmt):
         assert response.status_code == 400, url
         assert "format" in response.content.decode()
         assert client.get(url).status_code == 200
+
+
+def test_a_cached_row_changes_at_once_when_its_claim_or_sources_do(client, corpus):
+    reported = corpus["reported"]
+    client.get("/claims/")  # rows drawn and cached
+    reported.statement = "Baghdad would wait and see"
+    reported.save()  # through the ORM: no version raised
+    assert "Baghdad would wait and see" in client.get("/claims/").content.decode()
+    other = make_article(slug="later", published=day(25), body="He said Baghdad would wait.")
+    make_quote(article=other, claim=reported, text="Baghdad would wait", kind="direct")
+    html = client.get("/claims/").content.decode()
+    assert "“Baghdad would wait and see”" in html  # now direct, so quoted
+    assert "Carried by 2 articles" in html and "25 October 2015" in html

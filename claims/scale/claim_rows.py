@@ -1,11 +1,12 @@
 """Claims list rows (HTML and JSON records), drawn once per worker for each set of versions
 they show, as quote cards are.
 
-A row's cache key holds the claim's version and the columns the database derives from its
-quotes (articles carrying it, earliest dated source, kind, status), and its speaker and the
-speaker's version, so an edit through the admin or a service, or a quote added, moved or
-re-dated, changes the key at once; CACHE_LIFETIMES["card"] bounds how long an outlet
-renamed, a quote's wording of the source or a role changed elsewhere shows its old value.
+A row's cache key holds the claim's version and statement, the columns the database derives
+from its quotes (articles carrying it, earliest dated source, kind, status), and its speaker
+with the speaker's version and name, so an edit through the admin, a service or the ORM, or
+a quote added, moved or re-dated, changes the key at once; CACHE_LIFETIMES["card"] bounds
+how long an outlet renamed, a quote's wording of the source or a role changed shows its old
+value.
 """
 
 from django.apps import apps
@@ -15,14 +16,18 @@ from django.utils.safestring import mark_safe
 from claims.scale.cache import remember_many
 
 TEMPLATE = "claims/includes/claim_row.html"
+# The statement and the speaker's name themselves too (hashed into the key), as a claim
+# has no `updated` stamp and an ORM save does not raise `version`.
 VERSION_FIELDS = (
     "version",
+    "statement",
     "article_count",
     "first_reported",
     "kind",
     "status",
     "speaker_id",
     "speaker__version",
+    "speaker__name",
 )
 
 

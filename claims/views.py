@@ -123,7 +123,8 @@ def quote_list(request):
 def quote_detail(request, pk):
     """The quote page, rendered once per worker for each set of versions it shows."""
     if _wants_json(request):
-        quote = get_object_or_404(Quote.objects.for_listing(), pk=pk)
+        # No row has a key past 63 bits, and the database driver cannot send one.
+        quote = get_object_or_404(Quote.objects.for_listing(), pk=pk if pk < 2**63 else 0)
         claim_quotes = Quote.objects.filter(claim_id=quote.claim_id).count()
         return exports.json_record(exports.quote_detail_record(request, quote, claim_quotes))
 

@@ -421,3 +421,8 @@ def test_a_cached_row_changes_at_once_when_its_claim_or_sources_do(client, corpu
     html = client.get("/claims/").content.decode()
     assert "“Baghdad would wait and see”" in html  # now direct, so quoted
     assert "Carried by 2 articles" in html and "25 October 2015" in html
+
+
+def test_an_unknown_quote_is_404_as_json_too(client, corpus):
+    for pk in (999999, 2**64):
+        assert client.get(f"/quotes/{pk}/", {"format": "json"}).status_code == 404

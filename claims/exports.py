@@ -12,13 +12,14 @@ from django.core.exceptions import BadRequest
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 
-from claims.models import Article, Membership, Organization, Quote, Speaker
+from claims.models import Article, Claim, Membership, Organization, Quote, Speaker
 from claims.scale import bounded_count
 from claims.scale.keyset import keyset_chunks, seeks_on_its_table
 
 FORMATS = {"", "html", "json", "csv", "jsonl"}
 # Formats that stream every matching row rather than a page of them.
 STREAMED = {"csv", "jsonl"}
+DETAIL_FORMATS = {"", "html", "json"}
 
 
 def requested_format(request):
@@ -27,6 +28,19 @@ def requested_format(request):
     if fmt not in FORMATS:
         raise BadRequest(f"Unknown format “{fmt[:40]}”: use json, jsonl or csv.")
     return fmt
+
+
+def requested_detail_format(request):
+    """The `format` parameter of a detail page; anything but html or json raises BadRequest."""
+    fmt = request.GET.get("format", "")
+    if fmt not in DETAIL_FORMATS:
+        raise BadRequest(f"Unknown format “{fmt[:40]}”: a detail page answers json.")
+    return fmt
+
+
+def json_record(record):
+    """One detail page's record as the JSON response (non-ASCII kept as it is)."""
+    return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
 
 
 def _page_url(request, number):
@@ -107,6 +121,178 @@ def _role_at_the_time(request, quote):
 
 def _name_url(request, obj):
     return {"name": obj.name, "url": absolute(request, obj)} if obj else None
+
+
+def _date(day):
+    return day.isoformat() if day else None
+
+
+def claim_record(request, claim):
+    """A claims list row (loaded by `ClaimQuerySet.listing_rows`): `sources` is how many
+    distinct articles carry it, `first_reported` its earliest dated source's day."""
+    return {
+        "key": claim.key,
+        "url": absolute(request, claim),
+        "statement": claim.statement,
+        "kind": claim.kind,
+        "status": claim.status,
+        "speaker": _name_url(request, claim.speaker),
+        "attributed_as": claim.attributed_as,
+        "sources": claim.article_count,
+        "outlets": claim.outlets,
+        "first_reported": _date(claim.first_reported),
+    }
+
+
+def _role(request, membership):
+    if membership is None:
+        return None
+    return {"role": membership.role, "organization": _name_url(request, membership.organization)}
+
+
+def claim_detail_record(request, claim, quotes, role):
+    """The claim page as JSON: the list row's fields, the speaker's role and notes, and
+    each source (a quote, oldest first) with its article, outlet, original source, exact
+    wording and offsets."""
+    claim.outlets = sorted(
+        {
+            org.name
+            for quote in quotes
+            for org in (quote.article.outlet, quote.article.original_source)
+            if org
+        }
+    )
+    claim.attributed_as = next((q.attributed_as for q in quotes if q.attributed_as), "")
+    return {
+        **claim_record(request, claim),
+        "role": _role(request, role),
+        "notes": claim.notes,
+        "quotes": [
+            {
+                "id": quote.pk,
+                "url": absolute(request, quote),
+                "article": {
+                    "title": quote.article.title,
+                    "url": absolute(request, quote.article),
+                    "published": _date(quote.article.published),
+                    "original_url": quote.article.url or None,
+                },
+                "outlet": _name_url(request, quote.article.outlet),
+                "original_source": _name_url(request, quote.article.original_source),
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "kind": quote.kind,
+                "status": quote.status,
+                "speaker": _name_url(request, quote.speaker),
+                "attributed_as": quote.attributed_as,
+                "cue": quote.cue,
+            }
+            for quote in quotes
+        ],
+    }
+
+
+def quote_detail_record(request, quote, claim_quotes):
+    """The quote page as JSON: the quote list's record, with its article's original
+    source, its claim and how many quotes carry that claim, and its curation details."""
+    record = quote_record(request, quote)
+    record["article"]["original_source"] = _name_url(request, quote.article.original_source)
+    return {
+        **record,
+        "claim": {
+            "key": quote.claim.key,
+            "url": absolute(request, quote.claim),
+            "statement": quote.claim.statement,
+            "quotes": claim_quotes,
+        },
+        "method": quote.method,
+        "extractor_version": quote.extractor_version,
+        "notes": quote.notes,
+    }
+
+
+def _quote_line(request, quote):
+    """A quote as a detail page lists it: enough to find it and its claim."""
+    return {
+        "id": quote.pk,
+        "url": absolute(request, quote),
+        "text": quote.text,
+        "kind": quote.kind,
+        "published": _date(quote.published),
+        "claim_url": absolute(request, quote.claim),
+    }
+
+
+def speaker_detail_record(request, speaker, quotes, quote_count):
+    """The speaker page as JSON: who they are, their roles and the quotes the page shows
+    (newest first); `quote_count` counts every matching quote (it may be a lower bound,
+    then a string such as “more than 10,000”)."""
+    exact = getattr(quote_count, "exact", True)
+    speaker.quote_count = int(quote_count) if exact else str(quote_count)
+    return {
+        **speaker_record(request, speaker),
+        "notes": speaker.notes,
+        "quotes": [_quote_line(request, quote) for quote in quotes],
+    }
+
+
+def organization_detail_record(request, organization, memberships, quotes, published, originated):
+    """The organization page as JSON: what it is, its members with their roles, and the
+    quotes and articles the page shows."""
+    return {
+        "id": organization.pk,
+        "url": absolute(request, organization),
+        "name": organization.name,
+        "slug": organization.slug,
+        "kind": organization.kind,
+        "aliases": organization.aliases,
+        "description": organization.description,
+        "members": [
+            {
+                "speaker": _name_url(request, m.speaker),
+                "role": m.role,
+                "start_date": _date(m.start_date),
+                "end_date": _date(m.end_date),
+                "quote_count": m.quote_count,
+            }
+            for m in memberships
+        ],
+        "quotes": [_quote_line(request, quote) for quote in quotes],
+        "published_articles": [_article_line(request, a) for a in published],
+        "originated_articles": [_article_line(request, a) for a in originated],
+    }
+
+
+def _article_line(request, article):
+    return {
+        "title": article.title,
+        "url": absolute(request, article),
+        "published": _date(article.published),
+    }
+
+
+def article_detail_record(request, article, quotes):
+    """The article page as JSON: the article list's record, its text and each quote in
+    text order with its offsets."""
+    article.quote_count = len(quotes)
+    return {
+        **article_record(request, article),
+        "body": article.body,
+        "quotes": [
+            {
+                **_quote_line(request, quote),
+                "start": quote.start,
+                "end": quote.end,
+                "status": quote.status,
+                "speaker": _name_url(request, quote.speaker),
+                "attributed_as": quote.attributed_as,
+                "cue": quote.cue,
+                "organization": _name_url(request, quote.organization),
+            }
+            for quote in quotes
+        ],
+    }
 
 
 def speaker_record(request, speaker):
@@ -454,6 +640,24 @@ ORGANIZATIONS = ListExport(
     ("id", "url", "name", "slug", "kind", "aliases", "description", "quote_count", "member_count"),
     "organizations.csv",
     load=lambda keys: Organization.objects.listing_rows(keys),
+)
+CLAIMS = ListExport(
+    claim_record,
+    (
+        "key",
+        "url",
+        "statement",
+        "kind",
+        "status",
+        "speaker_name",
+        "speaker_url",
+        "attributed_as",
+        "sources",
+        "outlets",
+        "first_reported",
+    ),
+    "claims.csv",
+    load=lambda keys: Claim.objects.listing_rows(keys),
 )
 ARTICLES = ListExport(
     article_record,

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from claims.choices import organization_choices, quote_choices
 from claims.models import (
     Article,
+    Claim,
     Organization,
     OrganizationKind,
     Quote,
@@ -115,6 +116,111 @@ class QuoteFilter(django_filters.FilterSet):
             if name not in names and name != "sort":
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
+
+
+CLAIM_SORTS = {
+    "newest": "newest_first",
+    "oldest": "oldest_first",
+    "sources": "most_carried",
+    "speaker": "by_speaker",
+}
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole-number filter (NumberFilter takes decimals)."""
+
+    field_class = forms.IntegerField
+
+
+class ClaimFilter(django_filters.FilterSet):
+    """The claims list: the quote list's parameter names where they apply (a claim's
+    speaker, kind and status are its own; the dates are its earliest dated source's),
+    plus `min_sources`, the fewest distinct articles carrying it."""
+
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
+    speaker = django_filters.MultipleChoiceFilter(
+        label="Speaker", method="filter_speaker", choices=[]
+    )
+    organization = django_filters.MultipleChoiceFilter(
+        label="Organization", method="filter_organization", choices=[]
+    )
+    outlet = django_filters.ChoiceFilter(label="Outlet", method="filter_outlet", choices=[])
+    article = django_filters.ChoiceFilter(label="Article", method="filter_article", choices=[])
+    date_after = django_filters.DateFilter(
+        label="First reported on or after",
+        field_name="first_reported",
+        lookup_expr="gte",
+        widget=DATE_WIDGET,
+    )
+    date_before = django_filters.DateFilter(
+        label="First reported on or before",
+        field_name="first_reported",
+        lookup_expr="lte",
+        widget=DATE_WIDGET,
+    )
+    kind = django_filters.ChoiceFilter(label="Kind", choices=QuoteKind.choices)
+    status = django_filters.ChoiceFilter(label="Status", choices=QuoteStatus.choices)
+    min_sources = IntegerFilter(
+        label="Carried by at least (articles)",
+        method="filter_min_sources",
+        min_value=1,
+        max_value=1_000_000,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=[
+            ("newest", "Newest"),
+            ("oldest", "Oldest"),
+            ("sources", "Most sources"),
+            ("speaker", "Speaker"),
+        ],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    # Text matches are a bounded set of keys already: no page reads ahead.
+    filters_full_text = False
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.choices = quote_choices(self.data)
+        self.filters["speaker"].extra["choices"] = self.choices["speaker"]
+        self.filters["organization"].extra["choices"] = self.choices["organization"]
+        self.filters["outlet"].extra["choices"] = self.choices["organization"]
+        self.filters["article"].extra["choices"] = self.choices["article"]
+
+    # A claim has a speaker as a quote has: the quote list's rule (aliases, ids) serves both.
+    filter_speaker = QuoteFilter.filter_speaker
+
+    def filter_organization(self, queryset, name, value):
+        ids = self.choices["organization_ids"]
+        return queryset.for_organizations([ids[slug] for slug in value if slug in ids])
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.carried_by_outlet(value)
+
+    def filter_article(self, queryset, name, value):
+        return queryset.in_article(value)
+
+    def filter_text(self, queryset, name, value):
+        return queryset.containing_text(value) if value.strip() else queryset
+
+    def filter_min_sources(self, queryset, name, value):
+        return queryset.carried_at_least(value)
+
+    def filter_sort(self, queryset, name, value):
+        return getattr(queryset, CLAIM_SORTS[value])()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.is_bound or not self.form.cleaned_data.get("sort"):
+            queryset = queryset.newest_first()
+        return queryset
 
 
 class ListFilterSet(django_filters.FilterSet):

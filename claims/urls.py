@@ -15,6 +15,7 @@ urlpatterns = [
     path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("articles/", views.article_list, name="article_list"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("claims/", views.claim_list, name="claim_list"),
     path("claims/<slug:key>/", views.claim_detail, name="claim_detail"),
     path("claims/<slug:key>/report/", views.claim_report, name="claim_report"),
     path("search/", views.search, name="search"),

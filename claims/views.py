@@ -1,7 +1,9 @@
 """Views are glue: a QuerySet method reads, a FilterSet filters, a template renders."""
 
+from functools import wraps
+
 from django.core.exceptions import BadRequest
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,7 +13,13 @@ from claims import downloads as dataset
 from claims import exports, pages, reports, scale
 from claims.facets import facet_counts
 from claims.feeds import SpeakerFeed
-from claims.filters import ArticleFilter, OrganizationFilter, QuoteFilter, SpeakerFilter
+from claims.filters import (
+    ArticleFilter,
+    ClaimFilter,
+    OrganizationFilter,
+    QuoteFilter,
+    SpeakerFilter,
+)
 from claims.forms import AttributionReportForm
 from claims.models import Article, Claim, Organization, Quote, SlugRedirect, Speaker
 from claims.search import search_all
@@ -45,9 +53,27 @@ def _list_page(request, filterset, template, export, drawn=None):
     if fmt == "json":
         return exports.json_page(request, page, None if drawn else export.record)
     context = {"filter": filterset, "page": page}
-    if drawn:
+    if drawn and drawn.versions is not None:  # rows drawn as quote cards have facets
         context["facets"] = facet_counts(filterset, page, drawn.versions)
     return render(request, template, context)
+
+
+def _detail_page(view):
+    """A detail view that also answers `?format=json` (`_wants_json`): a bad format
+    answers 400 with a message."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+    return wrapped
+
+
+def _wants_json(request):
+    return exports.requested_detail_format(request) == "json"
 
 
 def _bar_chart(rows, month=False):
@@ -94,8 +120,14 @@ def quote_list(request):
 
 
 @require_safe
+@_detail_page
 def quote_detail(request, pk):
     """The quote page, rendered once per worker for each set of versions it shows."""
+    if _wants_json(request):
+        # No row has a key past 63 bits, and the database driver cannot send one.
+        quote = get_object_or_404(Quote.objects.for_listing(), pk=pk if pk < 2**63 else 0)
+        claim_quotes = Quote.objects.filter(claim_id=quote.claim_id).count()
+        return exports.json_record(exports.quote_detail_record(request, quote, claim_quotes))
 
     def render_page(claim_quotes):
         quote = Quote.objects.for_listing().get(pk=pk)
@@ -115,6 +147,7 @@ def speaker_list(request):
 
 
 @require_safe
+@_detail_page
 def speaker_detail(request, slug):
     speaker = Speaker.objects.for_detail().filter(slug=slug).first()
     if speaker is None:
@@ -127,6 +160,11 @@ def speaker_detail(request, slug):
     if quote_count > SPEAKER_PAGE_QUOTES:
         quote_count = scale.bounded_count(matching) if search else total
     outline = outline[:SPEAKER_PAGE_QUOTES]
+    if _wants_json(request):
+        shown = Quote.objects.select_related("claim").in_bulk([row[0] for row in outline])
+        quotes = [shown[row[0]] for row in outline if row[0] in shown]
+        record = exports.speaker_detail_record(request, speaker, quotes, quote_count)
+        return exports.json_record(record)
     context = {
         "speaker": speaker,
         "search": search,
@@ -158,6 +196,7 @@ def organization_list(request):
 
 
 @require_safe
+@_detail_page
 def organization_detail(request, slug):
     organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
@@ -173,6 +212,10 @@ def organization_detail(request, slug):
         "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],
         "page_rows": ORGANIZATION_PAGE_ROWS,
     }
+    if _wants_json(request):
+        parts = [context[name] for name in ("memberships", "quotes", "published", "originated")]
+        record = exports.organization_detail_record(request, organization, *parts)
+        return exports.json_record(record)
     return render(request, "claims/organization_detail.html", context)
 
 
@@ -183,11 +226,14 @@ def article_list(request):
 
 
 @require_safe
+@_detail_page
 def article_detail(request, slug):
     article = Article.objects.select_related("outlet", "original_source").filter(slug=slug).first()
     if article is None:
         return _redirect_old_slug(Article, "article", slug)
     quotes = list(article.quotes.for_listing().in_text_order())
+    if _wants_json(request):
+        return exports.json_record(exports.article_detail_record(request, article, quotes))
     context = {
         "article": article,
         "quotes": quotes,
@@ -198,14 +244,25 @@ def article_detail(request, slug):
 
 
 @require_safe
+def claim_list(request):
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.listed())
+    drawn = scale.ClaimRows(request, exports.claim_record)
+    return _list_page(request, claim_filter, "claims/claim_list.html", exports.CLAIMS, drawn)
+
+
+@require_safe
+@_detail_page
 def claim_detail(request, key):
     claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
     quotes = list(claim.quotes.for_listing().oldest_first())
+    role = pages.claim_speaker_role(claim, quotes)
+    if _wants_json(request):
+        return exports.json_record(exports.claim_detail_record(request, claim, quotes, role))
     context = {
         "claim": claim,
         "quotes": quotes,
         "sources": pages.claim_sources(claim, quotes),
-        "role": pages.claim_speaker_role(claim, quotes),
+        "role": role,
         "statement_kind": pages.claim_statement_kind(claim, quotes),
         "other_claims": Claim.objects.by_same_speaker(claim)[:6],
         "history": pages.attribution_history(claim),

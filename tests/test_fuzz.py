@@ -37,6 +37,7 @@ KNOWN_PARAMETERS = [
     "o",
     "sent",
     "has_quotes",
+    "min_sources",
 ]
 HOSTILE_VALUES = [
     "",
@@ -106,6 +107,7 @@ def public_urls():
         for name in (
             "claims:home",
             "claims:quote_list",
+            "claims:claim_list",
             "claims:speaker_list",
             "claims:organization_list",
             "claims:article_list",
@@ -146,6 +148,7 @@ def check(response, url):
 LIST_AND_DETAIL_NAMES = [
     "claims:home",
     "claims:quote_list",
+    "claims:claim_list",
     "claims:speaker_list",
     "claims:organization_list",
     "claims:article_list",
@@ -193,6 +196,7 @@ def test_a_nul_character_in_the_query_string_is_never_a_500(name, urls, client):
 
 LISTS = [
     "claims:quote_list",
+    "claims:claim_list",
     "claims:speaker_list",
     "claims:organization_list",
     "claims:article_list",

@@ -72,6 +72,8 @@ PAGES = [
     "/articles/?page_size=100",
     "/articles/article-1/",
     "/search/?q=zamili",
+    "/claims/?page_size=100",
+    "/claims/?format=json&page_size=100&sort=sources",
     "CLAIM",
 ]
 

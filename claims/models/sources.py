@@ -98,6 +98,10 @@ def claim_key_for(*parts):
     return digest[:10]
 
 
+# Claim fields the database derives from its quotes (no curator edits them).
+DERIVED_CLAIM_FIELDS = ["article_count", "first_reported", "kind", "status"]
+
+
 class Claim(models.Model):
     """One statement, however many articles carry it and however they word it."""
 
@@ -124,14 +128,65 @@ class Claim(models.Model):
         help_text="Curator notes in Markdown, shown on the claim page after sanitising.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # What the claims list sorts and filters by, derived from the claim's quotes and kept by
+    # database triggers (migration 0011) on every write path, so the list reads one
+    # indexed table instead of aggregating every quote.
+    article_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="How many distinct articles carry the claim; kept by database triggers.",
+    )
+    first_reported = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The earliest publication date among the articles carrying it (empty when "
+        "none is dated); kept by database triggers.",
+    )
+    kind = models.CharField(
+        max_length=10,
+        choices=QuoteKind.choices,
+        blank=True,
+        editable=False,
+        help_text="Direct when any quote gives it word for word, else partial when any quotes "
+        "a fragment, else indirect (reported speech); empty without quotes. Kept by triggers.",
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=QuoteStatus.choices,
+        blank=True,
+        editable=False,
+        help_text="The least settled status of its quotes: disputed when any is, else "
+        "unverified when any is, else verified; empty without quotes. Kept by triggers.",
+    )
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=DERIVED_CLAIM_FIELDS)
 
     class Meta:
         ordering = ["key"]
         constraints = [
             models.CheckConstraint(condition=~Q(key=""), name="claims_claim_key_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=[*QuoteKind.values, ""]), name="claims_claim_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[*QuoteStatus.values, ""]),
+                name="claims_claim_status_valid",
+            ),
+        ]
+        indexes = [
+            # article_count rides along so `min_sources` is checked in the index walk.
+            models.Index(
+                fields=["-first_reported", "-id", "article_count"], name="claims_claim_newest_idx"
+            ),
+            models.Index(
+                fields=["-article_count", "-first_reported", "-id"],
+                name="claims_claim_sources_idx",
+            ),
+            models.Index(
+                fields=["speaker", "-first_reported", "-id"], name="claims_claim_speaker_new_idx"
+            ),
         ]
 
     def __str__(self):

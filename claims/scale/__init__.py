@@ -3,6 +3,7 @@ settings of iraqnews/settings.py's speed block.
 
 - paginate: a page of a queryset counted only up to COUNT_BOUND, its rows loaded by key.
 - Drawn / cards / card: quote cards (and JSON records) kept per worker by their versions.
+- ClaimRows: the claims list's rows (and JSON records), kept the same way.
 - bounded_count / BoundedCount / large_counts: counts that stop at COUNT_BOUND.
 - aggregate: a summary, kept when it covers more rows than COUNT_BOUND.
 - quote_page / search_results: a rendered quote page; a search's results.
@@ -11,6 +12,7 @@ settings of iraqnews/settings.py's speed block.
 """
 
 from claims.scale.cache import aggregate, remember, remember_many
+from claims.scale.claim_rows import ClaimRows
 from claims.scale.counting import BoundedCount, bounded_count, large_counts
 from claims.scale.page_cache import quote_page, search_results
 from claims.scale.paging import paginate
@@ -18,6 +20,7 @@ from claims.scale.quote_cards import Drawn, card, cards
 
 __all__ = [
     "BoundedCount",
+    "ClaimRows",
     "Drawn",
     "aggregate",
     "bounded_count",

@@ -34,6 +34,8 @@ def page_types():
             "article_detail",
             lambda: Article.objects.get(seed_file__startswith="001").get_absolute_url(),
         ),
+        ("claim_list", lambda: "/claims/"),
+        ("claim_list_invalid", lambda: "/claims/?min_sources=two"),
         ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
         ("search", lambda: "/search/?q=kadhimi"),
         ("downloads", lambda: "/downloads/"),

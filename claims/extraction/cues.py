@@ -6,6 +6,7 @@ from claims.extraction.lexicon import (
     AUDIENCES,
     CLOSERS,
     DOCUMENTS,
+    FRAGMENT_VERBS,
     NAME_PARTICLE,
     NAME_TOKEN,
     NOT_NAME_WORDS,
@@ -271,6 +272,17 @@ def partial_cue(text, span, sentence_start):
     """For a fragment inside reported speech: the speech verb and its subject."""
     head = text[sentence_start : span.open_at]
     masked = _masked_quotes(head)
+    possessive = POSSESSIVE_CUE.search(masked)
+    framed = possessive and (
+        PARTIAL_VERBS.search(masked[: possessive.start()])
+        or FRAGMENT_VERBS.search(masked[: possessive.start()])
+    )
+    if possessive and not framed:  # "Sanders's call for a “revolution”", "in Forbes’ words"
+        words = head[possessive.start("src") : possessive.end("src")].split()
+        while len(words) > 1 and words[0] in NOT_NAME_WORDS:
+            words.pop(0)  # "While Tom Okafor's call …"
+        cue = possessive.group("noun")
+        return Attribution(clean_source(" ".join(words)), cue, span.open_at, MEDIUM)
     participle = None
     for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
         before = masked[: verb.start()]
@@ -300,6 +312,20 @@ def partial_cue(text, span, sentence_start):
         cue = participle.group(0) if participle else main[1]
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+# Words that report someone's words through what they are: "his call for …".
+SAYING_NOUNS = (
+    r"call|calls|promise|promises|claim|claims|words|comments|remarks|statement|assertion|"
+    r"description|phrase|pledge|vow|warning|question|answer|response|line|message|slogan|"
+    r"catch ?phrase|argument|accusation|suggestion|insistence|contention|characterization|"
+    r"demand|criticism|praise|tweet|retort|quip|dictum|mantra|refrain|boast|assurance"
+)
+POSSESSIVE_CUE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<src>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?=['’]s?\s))"
+    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{SAYING_NOUNS})"
+    r"(?:\s+(?:for|of|that|to|about))?(?:\s+(?:a|an|the))?[\s,:]*$"
+)
 
 
 def _participle_subject(before, masked):

@@ -219,3 +219,12 @@ def test_a_participle_takes_the_subject_of_its_own_clause():
 def test_a_sentence_that_opens_inside_a_quotation_does_not_leak_it_into_the_source():
     text = "“Absolutely not. Absolutely not,” Ana Ferreira replied, adding she was “looking ahead.”"
     assert [f[3] for f in quotes(text)][-1] == "Ana Ferreira"
+
+
+def test_a_named_possessor_of_a_call_or_words_is_the_source_of_the_fragment():
+    text = (
+        "Ana Ferreira spoke first.\n\n"
+        "While Tom Okafor's call for a “new deal for the coast” draws crowds, others wait.\n\n"
+        "The mayor rejected Okafor's call for “free ferries.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Tom Okafor", "The mayor"]

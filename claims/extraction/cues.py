@@ -153,9 +153,11 @@ def after_cue(text, span, limit, kind):
         src_head = re.split(INVERTED_TAIL, src_head)[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src_head), cue.strip(), span.close_at)
-    subject = POST_SUBJECT.match(tail) or POST_SUBJECT_OPEN.match(tail)
-    passive = subject and re.search(r"\b(?:was|were|is|are|been|being)$", subject.group("src"))
-    if subject and not passive and _looks_like_subject(subject.group("src")):
+    for subject in (POST_SUBJECT.match(tail), POST_SUBJECT_OPEN.match(tail)):
+        if not subject or not _looks_like_subject(subject.group("src")):
+            continue
+        if re.search(r"\b(?:was|were|is|are|been|being)$", subject.group("src")):
+            continue  # "… Sanders was asked": no speaker's verb
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)

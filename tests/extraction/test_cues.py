@@ -228,3 +228,12 @@ def test_a_named_possessor_of_a_call_or_words_is_the_source_of_the_fragment():
         "The mayor rejected Okafor's call for “free ferries.”"
     )
     assert [f[3] for f in quotes(text)] == ["Tom Okafor", "The mayor"]
+
+
+def test_a_long_phrase_after_the_verb_does_not_hide_the_speaker():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "“Ferries are a lifeline. Cuts like these hurt us,” Ana Ferreira said in one of a "
+        "string of posts about the remarks on Wednesday."
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"

@@ -50,9 +50,16 @@ FRAGMENT_VERBS = re.compile(
     r"(?:e|es|ed|d|s|ing|ied|ies|y)?\b",
     re.IGNORECASE,
 )
+# Calling someone something in quotation marks quotes the caller: called him “Little Marco”.
+CALLED_SOMEONE = re.compile(
+    r"\b(?:call|calls|called|calling|labell?ed|labels|branded|brands|dubbing)\s+"
+    r"(?:him|her|them|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:(?:a|an|the)\s+)?$"
+)
 NAMING_CUES = re.compile(
     r"(?:\bwhat\s+(?:\w+\s+){1,3}(?:call|calls|called|dubbed)|\bknown\s+as|\bdescribed\s+as\s+the|"
-    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|['’]s)\s*$",
+    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|"
+    # a possessive, not "it's" or "that's"
+    r"(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bthere)(?<!\bwhat)(?<!\bwho)['’]s)\s*$",
     re.IGNORECASE,
 )
 TITLE_CUES = re.compile(

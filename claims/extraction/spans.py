@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from claims.extraction.article import lines_with_offsets
 from claims.extraction.lexicon import (
     ABBREVIATIONS,
+    CALLED_SOMEONE,
     FRAGMENT_VERBS,
     NAMING_CUES,
     PAIRS,
@@ -219,6 +220,8 @@ def classify(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
     if TITLE_CUES.search(head) and is_title_case(quote):
         return None
+    if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
+        return "partial"
     if _is_heading(text, span, quote):
         return None
     words = quote.rstrip(" ,.").split()

@@ -191,6 +191,10 @@ def is_sentence_like(quote):
     )
 
 
+# A reported clause: "she made it clear that she has “serious concerns”".
+REPORTED_THAT = re.compile(r"\b(?:clear|believes?|thinks?|knows?|hopes?|feels?|[a-z]+ed)\s+that\b")
+
+
 def is_title_case(quote):
     """True when every word of four letters or more starts with a capital, as in titles
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
@@ -251,6 +255,6 @@ def classify(text, span, sentence_start):
         return "direct"
     if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
         return "partial"
-    if quote[:1].islower() and FRAGMENT_VERBS.search(head):
+    if quote[:1].islower() and (FRAGMENT_VERBS.search(head) or REPORTED_THAT.search(head)):
         return "partial"
     return None

@@ -113,3 +113,8 @@ def test_a_fragment_after_its_or_after_calling_someone_is_a_partial_quote():
         ("very sad", "partial", "Ana Ferreira"),
         ("Captain Chaos", "partial", "Tom Okafor"),
     ]
+
+
+def test_a_short_fragment_in_a_reported_that_clause_is_a_partial_quote():
+    text = "Ana Ferreira backed the deal, though she made it clear that she has “grave doubts.”"
+    assert quotes(text)[0][:3] == ("grave doubts.", "partial", "Ana Ferreira")

@@ -108,12 +108,17 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
-            if attribution is None:
-                source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
+            if attribution is not None:
+                source = _source_of(resolver, attribution, previous)
+            else:
+                source = None
+                if span.open_at == para[0] and not continued and p_index:
+                    # "Dianne Bystrom agreed.\n\n“…”": the paragraph before names the speaker
+                    source = _previous_subject(text, resolver, *paras[p_index - 1], whole=True)
+                if source is None:
+                    source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
                 if source and source[-1] == MEDIUM and not (previous_end > para[0] or continued):
                     source = (*source[:-1], LOW)  # the last quote was in another paragraph
-            else:
-                source = _source_of(resolver, attribution, previous)
             speaker, source_type, attributed_as, cue, confidence = source or (
                 None,
                 "unnamed",
@@ -256,10 +261,13 @@ def _carry_over(text, resolver, previous, para, span):
     return None
 
 
-def _previous_subject(text, resolver, start, end):
+def _previous_subject(text, resolver, start, end, whole=False):
     """The source a quote that opens a sentence takes from the sentence just before it in
-    its paragraph ("Dianne Bystrom agreed. “…”"), or None."""
+    its paragraph ("Dianne Bystrom agreed. “…”"), or, with `whole`, from the last sentence
+    of the paragraph before when that paragraph quotes no one; else None."""
     if not text[start:end].strip():
+        return None
+    if whole and re.search(r"[“”«»\"]", text[start:end]):
         return None
     a, b = sentence_bounds(text, start, end)[-1]
     if text[b:end].strip() or re.search(r"[“”«»\"]", text[a:b]):

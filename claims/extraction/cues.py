@@ -5,6 +5,7 @@ import re
 from claims.extraction.lexicon import (
     AUDIENCES,
     CLOSERS,
+    DATELINE,
     DOCUMENTS,
     FRAGMENT_VERBS,
     NAME_PARTICLE,
@@ -47,7 +48,9 @@ POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\";:]{
 POST_SUBJECT = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
 # Failing that, whatever follows the verb ("said while campaigning in Iowa") is no source.
 POST_SUBJECT_OPEN = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)")
-PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
+PRE_SUBJECT = re.compile(
+    rf"(?<![\w’'.-]){SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$"
+)
 POST_QUOTED_AS = re.compile(
     r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
 )
@@ -89,6 +92,9 @@ def source_from_subject(src):
         src,
     )
     src = re.sub(r"^[~•*]+\s*", "", src)
+    # a dateline or a heading in capitals: "NEW YORK - Donald Trump", "BIG NEWS - Jo Lind"
+    src = re.sub(r"^(?:[A-Z][A-Z0-9.,’'/]*\s+)*[A-Z][A-Z0-9.,’'/]+\s+[-—–]+\s+", "", src)
+    src = DATELINE.sub("", src)
     src = re.sub(r"^(?:But|And),\s*", "", src)
     src = re.sub(r"^(?:But|And|Yet|So|Still|Then|As)\s+", "", src)
     src = TIME_TAIL.sub("", src)

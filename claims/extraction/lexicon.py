@@ -453,3 +453,8 @@ PLACES = set(
     .replace("    ", "")
     .split("|")
 )
+
+# "ERBIL, Iraq — ", "NEW YORK (AP) - " at the head of a paragraph.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z/]{2,}(?:,?\s+[A-Z][\w.]+){0,2}(?:\s+\d{1,2})?(?:\s+\([\w ]+\))?\s*[—–-]+\s*"
+)

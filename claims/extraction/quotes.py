@@ -32,8 +32,8 @@ from claims.extraction.cues import (
     source_from_subject,
     subject_phrase,
 )
-from claims.extraction.indirect import DATELINE, LONGEST_SENTENCE, reported_statements
-from claims.extraction.lexicon import PAIRS, SPEECH_VERBS, UNNAMED_HEADS
+from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
+from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
 from claims.extraction.names import name_key
 from claims.extraction.sources import Resolver, clean_source, name_in, single_name
 from claims.extraction.spans import (

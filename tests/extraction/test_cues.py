@@ -237,3 +237,11 @@ def test_a_long_phrase_after_the_verb_does_not_hide_the_speaker():
         "string of posts about the remarks on Wednesday."
     )
     assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_dateline_or_a_heading_in_capitals_is_not_part_of_the_source():
+    text = (
+        "PORTO, Portugal - Mayor Ana Ferreira said: “The ferries will run again.”\n\n"
+        "TURNOUT IS UP - Tom Okafor: “More people voted than in any year since 1990.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Mayor Ana Ferreira", "Tom Okafor"]

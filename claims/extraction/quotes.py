@@ -22,15 +22,11 @@ from claims.extraction.cues import (
     LOW,
     MEDIUM,
     after_cue,
-    appositive_source,
     before_cue,
     colon_cue,
     main_subject_cue,
     next_sentence_cue,
-    opening_surname,
     partial_cue,
-    source_from_subject,
-    subject_phrase,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -42,6 +38,12 @@ from claims.extraction.spans import (
     is_sentence_like,
     paragraphs,
     sentence_bounds,
+)
+from claims.extraction.subjects import (
+    appositive_source,
+    opening_surname,
+    source_from_subject,
+    subject_phrase,
 )
 
 

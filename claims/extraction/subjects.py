@@ -135,7 +135,10 @@ def main_subject(head, masked):
 
 def names_source(phrase):
     """True when `phrase` names a person, a group or a document: a pronoun, a name, an
-    organization or a description ("the former secretary of state")."""
+    organization or a description ("the former secretary of state"); never a time, a
+    place or an event ("Four hours earlier", "In Mexico City", "the committee meeting")."""
+    if NOT_A_SOURCE.search(phrase):
+        return False
     return bool(
         phrase.lower() in PRONOUNS
         or name_in(phrase)
@@ -145,6 +148,17 @@ def names_source(phrase):
     )
 
 
+# Phrases that name when, where or at what event, not who.
+NOT_A_SOURCE = re.compile(
+    r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
+    r"while|when|as|if|because|although|meeting|speaking|asked)\b"
+    r"|\b(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)\s+(?:earlier|later|ago|before|after)$"
+    r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
+    r"fall|autumn|winter)\b"
+    r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
+    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$",
+    re.IGNORECASE,
+)
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
 NOUN_BEFORE = re.compile(
     r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
@@ -194,6 +208,10 @@ def nearest_subject(before, masked=None):
         return _subject_before_aside(before, masked)
     cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(masked)]
     part = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(before[cuts[-1] :]))
+    # "After Donald Trump announced …": the subordinator is not part of the subject
+    part = re.sub(
+        r"^(?:After|When|While|As|Before|If|Since|Because|Although|Though|Once|Until)\s+", "", part
+    )
     if not part or part.lower() in PRONOUNS | {"i"}:
         return part
     if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):

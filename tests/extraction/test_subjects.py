@@ -1,6 +1,6 @@
 """Finding the noun phrase that names a source next to a verb."""
 
-from claims.extraction.subjects import masked_quotes, nearest_subject, subject_phrase
+from claims.extraction.subjects import masked_quotes, names_source, nearest_subject, subject_phrase
 
 
 def test_the_subject_next_to_a_verb_is_the_noun_phrase_that_ends_the_words_before_it():
@@ -23,3 +23,10 @@ def test_a_sentence_subject_skips_a_leading_clause():
     assert subject_phrase("Speaking in Porto, the harbour master said little.") == (
         "the harbour master"
     )
+
+
+def test_times_places_and_events_never_name_a_source():
+    for phrase in ("Four hours earlier", "In Porto", "the committee meeting", "last week"):
+        assert not names_source(phrase), phrase
+    assert names_source("the former mayor")
+    assert nearest_subject("After Ana Ferreira ") == "Ana Ferreira"

@@ -191,6 +191,12 @@ def is_sentence_like(quote):
     )
 
 
+# Words chanted, shouted or written out, just before the quotation marks.
+CHANTED = re.compile(
+    r"\b(?:chant|chants|chanted|chanting|chants\s+of|cries\s+of|shouts\s+of|shouting|"
+    r"shouted|yelling|yelled|reading|tweeting|tweeted)[\s,:]*$",
+    re.IGNORECASE,
+)
 # A reported clause: "she made it clear that she has “serious concerns”".
 REPORTED_THAT = re.compile(r"\b(?:clear|believes?|thinks?|knows?|hopes?|feels?|[a-z]+ed)\s+that\b")
 
@@ -226,6 +232,8 @@ def classify(text, span, sentence_start):
         return None
     if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
         return "partial"
+    if CHANTED.search(head) and len(quote.split()) < 4:
+        return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
     words = quote.rstrip(" ,.").split()

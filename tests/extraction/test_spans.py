@@ -118,3 +118,8 @@ def test_a_fragment_after_its_or_after_calling_someone_is_a_partial_quote():
 def test_a_short_fragment_in_a_reported_that_clause_is_a_partial_quote():
     text = "Ana Ferreira backed the deal, though she made it clear that she has “grave doubts.”"
     assert quotes(text)[0][:3] == ("grave doubts.", "partial", "Ana Ferreira")
+
+
+def test_a_short_chant_or_a_message_read_out_is_someones_words():
+    text = "Outside the hall, about 200 fishermen gathered, chanting “Save Our Port.”"
+    assert quotes(text)[0][:2] == ("Save Our Port.", "partial")

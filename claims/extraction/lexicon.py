@@ -28,7 +28,7 @@ SPEECH_VERBS = (
     "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
     "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
     "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing|"
-    "declares|opined|opines|screamed|shouts|roared"
+    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").

@@ -151,7 +151,7 @@ def names_source(phrase):
 # Phrases that name when, where or at what event, not who.
 NOT_A_SOURCE = re.compile(
     r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
-    r"while|when|as|if|because|although|meeting|speaking|asked)\b"
+    r"while|when|as|if|because|although|meeting|speaking|asked)\b(?!\s+\d)"
     r"|\b(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)\s+(?:earlier|later|ago|before|after)$"
     r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
     r"fall|autumn|winter)\b"

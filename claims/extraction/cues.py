@@ -184,6 +184,8 @@ def colon_cue(clause, position):
     """The source a clause ending in a colon introduces ("Ellison put it bluntly:", "the
     Christie supporter retorted:", "From the report:"), or None."""
     clause = clause.rstrip(" :")
+    # "Signs of a shift were there - More from Jones:", "… — Cruz called them on it:"
+    clause = re.split(r"\s[-–]\s|—", clause)[-1].strip()
     document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)

@@ -245,3 +245,12 @@ def test_a_dateline_or_a_heading_in_capitals_is_not_part_of_the_source():
         "TURNOUT IS UP - Tom Okafor: “More people voted than in any year since 1990.”"
     )
     assert [f[3] for f in quotes(text)] == ["Mayor Ana Ferreira", "Tom Okafor"]
+
+
+def test_the_name_after_a_dash_before_a_colon_is_the_source():
+    text = (
+        "Turnout rose in the north - More from Lindqvist: “Young voters came out in numbers.”\n\n"
+        "The panel ended early — Tom Okafor cut in:\n\n"
+        "“You have not answered the question.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Lindqvist", "Tom Okafor"]

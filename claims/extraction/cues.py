@@ -15,6 +15,8 @@ from claims.extraction.lexicon import (
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
 from claims.extraction.subjects import (
+    ANY_VERB,
+    CLAUSE_WORD,
     NOUN_BEFORE,
     RELATIVE_TAIL,
     TIME_TAIL,
@@ -67,6 +69,7 @@ AS_REPORTED = re.compile(
     r"notes|wrote|writes|put it|puts it|said|says|explained|explains|pointed out|points out)\b"
 )
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
+SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
     r"^(?:(?:More|Read more|Quoting)\s+)?(?:[Ff]rom|[Qq]uoting)\s+(?P<src>.{2,80})$"
@@ -161,6 +164,11 @@ def before_cue(text, span, sentence_start):
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
         chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
+        if CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8:
+            # "Ana Ferreira went back to the harbour, where she bluntly told the crowd:"
+            nearest = nearest_subject(src + " ")
+            if nearest and names_source(nearest):
+                chosen = nearest
         if looks_like_subject(src) or looks_like_subject(chosen):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
@@ -189,6 +197,11 @@ def colon_cue(clause, position):
     document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
+    verbs = [v for v in SPEECH_VERB.finditer(clause) if not NOUN_BEFORE.search(clause[: v.start()])]
+    if verbs:  # "…, where he erroneously suggested Curiel was from Mexico:"
+        nearest = nearest_subject(clause[: verbs[-1].start()])
+        if nearest and names_source(nearest):
+            return Attribution(clean_source(nearest), verbs[-1].group(0), position, MEDIUM)
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
         return Attribution(phrase, "", position, MEDIUM)

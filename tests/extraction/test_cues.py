@@ -254,3 +254,11 @@ def test_the_name_after_a_dash_before_a_colon_is_the_source():
         "“You have not answered the question.”"
     )
     assert [f[2] for f in quotes(text)] == ["Lindqvist", "Tom Okafor"]
+
+
+def test_before_a_colon_the_subject_of_the_speech_verb_nearest_it_is_the_source():
+    text = (
+        "Ana Ferreira went back to the harbour, where she bluntly told the crowd: "
+        "“Nobody will sell this port.”"
+    )
+    assert quotes(text)[0][3:5] == ("she", "bluntly told the crowd")

@@ -5,28 +5,34 @@ import re
 from claims.extraction.lexicon import (
     AUDIENCES,
     CLOSERS,
-    DOCUMENTS,
-    NAME_PARTICLE,
-    NAME_TOKEN,
+    FRAGMENT_VERBS,
     NOT_NAME_WORDS,
-    ORG_NOUNS,
-    ORG_WORDS,
     PARTIAL_VERBS,
-    PERSON_NOUNS,
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
-    TITLE_WORDS,
-    UNNAMED_HEADS,
-    UPPER,
 )
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
-
-TRACK_VERBS = (
-    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
-    "became|will|would|can|could|did|does|"
+from claims.extraction.subjects import (
+    ANY_VERB,
+    CLAUSE_WORD,
+    NOUN_BEFORE,
+    RELATIVE_TAIL,
+    TIME_TAIL,
+    appositive_source,
+    describes_source,
+    first_subject,
+    looks_like_subject,
+    main_subject,
+    masked_quotes,
+    names_source,
+    nearest_subject,
+    opening_surname,
+    source_from_subject,
+    subject_phrase,
 )
+
 _VERB = (
     rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
     r"(?:,?\s+(?:adding|saying|noting))?)"
@@ -46,7 +52,9 @@ POST_INVERTED = re.compile(rf"^[\s,—–-]*{_VERB}\s+(?P<src>[^“”«»\";:]{
 POST_SUBJECT = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}\s*(?:[.,;:]|$)")
 # Failing that, whatever follows the verb ("said while campaigning in Iowa") is no source.
 POST_SUBJECT_OPEN = re.compile(rf"^[\s,—–-]*{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)")
-PRE_SUBJECT = re.compile(rf"{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$")
+PRE_SUBJECT = re.compile(
+    rf"(?<![\w’'.-]){SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?:\s+that)?[\s,:]*$"
+)
 POST_QUOTED_AS = re.compile(
     r"^[\s,—–-]*[^“”«»\"]{1,80}?\s+quoted\s+(?P<src>[^“”«»\"]{1,120}?)\s+as\s+saying\b"
 )
@@ -61,52 +69,16 @@ AS_REPORTED = re.compile(
     r"notes|wrote|writes|put it|puts it|said|says|explained|explains|pointed out|points out)\b"
 )
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
+SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
     r"^(?:(?:More|Read more|Quoting)\s+)?(?:[Ff]rom|[Qq]uoting)\s+(?P<src>.{2,80})$"
 )
-DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
 PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
 INVERTED_TAIL = re.compile(
     r"\s+(?:while|when|after|before|because|during|as|(?:in|at|on|to|during)\s+(?:a|an|the|his|her)"
     r")\s+(?=[a-z])"
 )
-TIME_TAIL = re.compile(
-    r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
-    r"(?:\s+\d{1,2})?(?:\s+in\s+[A-Z]\w+)?$"
-)
-
-
-def source_from_subject(src):
-    """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
-    src = src.strip()
-    src = re.sub(
-        r"^(?:(?:In|On|At|During|Meanwhile|However|Also|Earlier|Later|When|After|Before|"
-        r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
-        r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
-        "",
-        src,
-    )
-    src = re.sub(r"^[~•*]+\s*", "", src)
-    src = re.sub(r"^(?:But|And),\s*", "", src)
-    src = re.sub(r"^(?:But|And|Yet|So|Still|Then|As)\s+", "", src)
-    src = TIME_TAIL.sub("", src)
-    src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
-    return src.strip(" ,")
-
-
-def appositive_source(src, prefer_last=False):
-    """Pick the part of "X, a spokesman for Y," that names the source."""
-    parts = [p.strip() for p in src.split(",") if p.strip()]
-    if not parts:
-        return src
-    for part in parts:
-        if name_in(part):
-            return part
-    for part in parts:
-        if single_name(part):
-            return part
-    return parts[-1] if prefer_last else parts[0]
 
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -152,9 +124,11 @@ def after_cue(text, span, limit, kind):
         src_head = re.split(INVERTED_TAIL, src_head)[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src_head), cue.strip(), span.close_at)
-    subject = POST_SUBJECT.match(tail) or POST_SUBJECT_OPEN.match(tail)
-    passive = subject and re.search(r"\b(?:was|were|is|are|been|being)$", subject.group("src"))
-    if subject and not passive and _looks_like_subject(subject.group("src")):
+    for subject in (POST_SUBJECT.match(tail), POST_SUBJECT_OPEN.match(tail)):
+        if not subject or not looks_like_subject(subject.group("src")):
+            continue
+        if re.search(r"\b(?:was|were|is|are|been|being)$", subject.group("src")):
+            continue  # "… Sanders was asked": no speaker's verb
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)
@@ -179,23 +153,6 @@ def _trailing_cue(tail, position):
     return None
 
 
-RELATIVE_TAIL = re.compile(r"\s+(?:who|which)\s+")
-
-
-def _looks_like_subject(src):
-    """A noun phrase naming a source, not a clause ("could be achieved … efforts")."""
-    head = src.strip(" ,").split(",")[0]
-    head = RELATIVE_TAIL.split(head)[0]  # "a White House official who spoke anonymously"
-    words = head.split()
-    if not words or len(words) > 9:
-        return False
-    first = words[0]
-    if first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}:
-        return True
-    # "campaign manager Robby Mook", "some protesters"
-    return bool(name_in(head) or UNNAMED_HEADS.match(head))
-
-
 def before_cue(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
     last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
@@ -207,7 +164,12 @@ def before_cue(text, span, sentence_start):
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
         chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
-        if _looks_like_subject(src) or _looks_like_subject(chosen):
+        if CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8:
+            # "Ana Ferreira went back to the harbour, where she bluntly told the crowd:"
+            nearest = nearest_subject(src + " ")
+            if nearest and names_source(nearest):
+                chosen = nearest
+        if looks_like_subject(src) or looks_like_subject(chosen):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
             return Attribution(clean_source(chosen), cue.strip(), span.open_at)
@@ -230,27 +192,24 @@ def colon_cue(clause, position):
     """The source a clause ending in a colon introduces ("Ellison put it bluntly:", "the
     Christie supporter retorted:", "From the report:"), or None."""
     clause = clause.rstrip(" :")
+    # "Signs of a shift were there - More from Jones:", "… — Cruz called them on it:"
+    clause = re.split(r"\s[-–]\s|—", clause)[-1].strip()
     document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
+    verbs = [v for v in SPEECH_VERB.finditer(clause) if not NOUN_BEFORE.search(clause[: v.start()])]
+    if verbs:  # "…, where he erroneously suggested Curiel was from Mexico:"
+        nearest = nearest_subject(clause[: verbs[-1].start()])
+        if nearest and names_source(nearest):
+            return Attribution(clean_source(nearest), verbs[-1].group(0), position, MEDIUM)
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
         return Attribution(phrase, "", position, MEDIUM)
     if opening_surname(clause):
         return Attribution(opening_surname(clause), "", position, MEDIUM)
-    if _describes_source(phrase):
+    if describes_source(phrase):
         return Attribution(clean_source(phrase), "", position, MEDIUM)
     return None
-
-
-def _describes_source(phrase):
-    """A description of a person, group or document: "the Christie supporter", "a footnote in
-    the report", "some protesters"."""
-    words = phrase.lower().split()
-    if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
-        return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
-    nouns = set(re.findall(r"[a-z]+", phrase.lower()))
-    return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
 
 
 def main_subject_cue(text, span, sentence_start):
@@ -261,7 +220,7 @@ def main_subject_cue(text, span, sentence_start):
     own = head[last_close + 1 :]
     if len(own.split()) < 2:
         return None
-    main = _main_subject(own, _masked_quotes(own))
+    main = main_subject(own, masked_quotes(own))
     if main:
         return Attribution(clean_source(main[0]), main[1], span.open_at, LOW)
     return None
@@ -270,7 +229,18 @@ def main_subject_cue(text, span, sentence_start):
 def partial_cue(text, span, sentence_start):
     """For a fragment inside reported speech: the speech verb and its subject."""
     head = text[sentence_start : span.open_at]
-    masked = _masked_quotes(head)
+    masked = masked_quotes(head)
+    possessive = POSSESSIVE_CUE.search(masked)
+    framed = possessive and (
+        PARTIAL_VERBS.search(masked[: possessive.start()])
+        or FRAGMENT_VERBS.search(masked[: possessive.start()])
+    )
+    if possessive and not framed:  # "Sanders's call for a “revolution”", "in Forbes’ words"
+        words = head[possessive.start("src") : possessive.end("src")].split()
+        while len(words) > 1 and words[0] in NOT_NAME_WORDS:
+            words.pop(0)  # "While Tom Okafor's call …"
+        cue = possessive.group("noun")
+        return Attribution(clean_source(" ".join(words)), cue, span.open_at, MEDIUM)
     participle = None
     for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
         before = masked[: verb.start()]
@@ -292,14 +262,28 @@ def partial_cue(text, span, sentence_start):
         if subject and names_source(subject):
             return Attribution(clean_source(subject), verb.group(0), span.open_at, MEDIUM)
     if participle:  # "Carly Fiorina backed Ted Cruz on Wednesday, saying …"
-        first = _first_subject(head[: participle.start()], masked[: participle.start()])
+        first = first_subject(head[: participle.start()], masked[: participle.start()])
         if first:
             return Attribution(clean_source(first), participle.group(0), span.open_at, MEDIUM)
-    main = _main_subject(head, masked)
+    main = main_subject(head, masked)
     if main:
         cue = participle.group(0) if participle else main[1]
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+# Words that report someone's words through what they are: "his call for …".
+SAYING_NOUNS = (
+    r"call|calls|promise|promises|claim|claims|words|comments|remarks|statement|assertion|"
+    r"description|phrase|pledge|vow|warning|question|answer|response|line|message|slogan|"
+    r"catch ?phrase|argument|accusation|suggestion|insistence|contention|characterization|"
+    r"demand|criticism|praise|tweet|retort|quip|dictum|mantra|refrain|boast|assurance"
+)
+POSSESSIVE_CUE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<src>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?=['’]s?\s))"
+    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{SAYING_NOUNS})"
+    r"(?:\s+(?:for|of|that|to|about))?(?:\s+(?:a|an|the))?[\s,:]*$"
+)
 
 
 def _participle_subject(before, masked):
@@ -313,57 +297,9 @@ def _participle_subject(before, masked):
         return before[inverted.start(1) : inverted.end(1)]
     if not masked.rstrip().endswith(","):
         subject = nearest_subject(before, masked)
-        if subject and names_source(subject) and _looks_like_subject(subject):
+        if subject and names_source(subject) and looks_like_subject(subject):
             return subject
     return None
-
-
-def _first_subject(before, masked):
-    """The noun phrase that opens the clause in `before`, when it names a source."""
-    cut = max(masked.rfind(";"), masked.rfind("—"), masked.rfind(" – "), masked.rfind("_"))
-    start = cut + 1 if cut >= 0 else 0
-    subject = subject_phrase(source_from_subject(before[start:]))
-    if subject and len(subject.split()) <= 8 and names_source(subject):
-        return subject
-    return None
-
-
-# A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
-ANY_VERB = re.compile(
-    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|"
-    r"lines|times|years|days|weeks|months|others|states|votes|voters|plans|ways)\b)"
-    rf"(?:[a-z]+ed|[a-z]*[a-hj-rtv-z]s|went|made|took|gave|spoke|led|held|sent|won|came|"
-    rf"{SPEECH_VERBS})\b"
-)
-
-
-def _main_subject(head, masked):
-    """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
-    leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
-    for verb in ANY_VERB.finditer(masked):
-        if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
-            continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
-        word_before = masked[: verb.start()].split()[-1:] or [""]
-        if verb.group(0).endswith("s") and not (
-            word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
-        ):
-            continue  # "Trump supporters chanted": a plural noun, not "Clinton supports"
-        subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
-        if subject and names_source(subject):
-            return subject, verb.group(0)
-    return None
-
-
-def names_source(phrase):
-    """True when `phrase` names a person, a group or a document: a pronoun, a name, an
-    organization or a description ("the former secretary of state")."""
-    return bool(
-        phrase.lower() in PRONOUNS
-        or name_in(phrase)
-        or single_name(phrase)
-        or ORG_WORDS.search(phrase)
-        or _describes_source(phrase)
-    )
 
 
 def _partial_cue_fallback(head, span):
@@ -384,7 +320,7 @@ def _partial_cue_fallback(head, span):
         if aside and (aside.group(1).lower() in PRONOUNS or name_in(aside.group(1))):
             verb, before = candidate, aside.group(1)
             break
-        if _looks_like_subject(source_from_subject(subject)):
+        if looks_like_subject(source_from_subject(subject)):
             verb, before = candidate, subject
             break
     src = appositive_source(source_from_subject(before))
@@ -393,101 +329,6 @@ def _partial_cue_fallback(head, span):
         src = name_in(src)  # a whole clause before the verb: keep the name in it
     cue = verb.group(0)
     return Attribution(clean_source(src), cue, span.open_at, LOW)
-
-
-# A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
-NOUN_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
-)
-# Where a clause ends inside the words before a verb.
-CLAUSE_BREAK = re.compile(
-    r"_+|[,;:(—–]|\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
-    r"since|if|so|where|whom|than|until|whether)\s"
-)
-CLAUSE_WORD = re.compile(
-    r"\b(?:is|was|were|are|has|had|have|will|would|did|does|do|can|could|should|may|might|"
-    r"must|be|been)\b|(?<!the )(?<!\ba )(?<!former )(?<!retired )\b[a-z]{3,}ed\b"
-)
-
-
-def _masked_quotes(head):
-    """`head` with the words inside quotation marks replaced by underscores, same length;
-    a quotation the sentence opens with, whose mark lies before `head`, too."""
-    masked = re.sub(r"[“\"«][^“”\"«»]*[”\"»]", lambda m: "_" * len(m.group(0)), head)
-    unopened = re.match(r"[^“\"«]*?[”»]|[^“\"«]*?[^\s_]\"(?=[\s,.])", masked)
-    if unopened:  # Absolutely not," Clinton responded: the sentence began inside the quote
-        masked = "_" * unopened.end() + masked[unopened.end() :]
-    return masked
-
-
-def nearest_subject(before, masked=None):
-    """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
-    there is none, None when the words before the verb end in a clause, not a subject."""
-    masked = masked if masked is not None else before
-    adverbs = TRAILING_ADVERBS.search(masked)
-    if adverbs:  # "Tom Okafor, who fishes there, once described …", "who has called"
-        before, masked = before[: adverbs.start()], masked[: adverbs.start()]
-    relative = re.search(r",?\s*\b(?:who|which)\s*$", masked)
-    if relative:  # "Gen. Dunford, who said …": the noun the clause is about
-        before, masked = before[: relative.start()], masked[: relative.start()]
-        antecedent = ANTECEDENT.search(masked)
-        apposed = masked[: antecedent.start()].rstrip().endswith(",") if antecedent else False
-        if antecedent and not apposed and names_source(before[antecedent.start() :].strip()):
-            # "Contrast that with Trump, who …", "the Mexican president, who …"
-            return before[antecedent.start() :].strip()
-        before, masked = before + ",", masked + ","
-    if before.rstrip().endswith(","):
-        return _subject_before_aside(before, masked)
-    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(masked)]
-    part = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(before[cuts[-1] :]))
-    if not part or part.lower() in PRONOUNS | {"i"}:
-        return part
-    if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
-        return None
-    return part
-
-
-# The noun phrase a relative clause follows: a name, or a short description.
-ANTECEDENT = re.compile(
-    r"(?:(?<=\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bat\s)|^)"
-    rf"(?:(?:{TITLE_WORDS})\s+)*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_TOKEN})*$"
-    r"|\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]+$"
-)
-TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|has|had|"
-    r"have|"
-    r"previously|reportedly|[a-z]+ly))+\s*$"
-)
-# What opens an aside between commas: "X, who asked not to be named, said", "X, 21, said".
-ASIDE_START = re.compile(
-    r"(?:who|which|whose|where|speaking|because|although|though|as|while|when|if|since|"
-    r"according|after|before|like|unlike|\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _subject_before_aside(before, masked):
-    """The subject of "Marley Anderson, 21, a junior from Las Vegas, said": the nearest name
-    before the asides, else the first description ("A senior diplomat, who …, said")."""
-    cuts = [0] + [m.end() for m in re.finditer(r",|_+", masked)]
-    description = None
-    for index in range(len(cuts) - 1, -1, -1):
-        stop = cuts[index + 1] if index + 1 < len(cuts) else len(before)
-        segment = before[cuts[index] : stop].strip(" ,_")
-        if not segment or ASIDE_START.match(segment):
-            continue
-        if index == 0:  # the sentence's subject, or the name the asides are about
-            segment = nearest_subject(segment) or name_in(segment) or subject_phrase(segment)
-        segment = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(segment))
-        if segment.lower() in PRONOUNS | {"i"} or name_in(segment) or single_name(segment):
-            return segment
-        if segment and names_source(segment):
-            description = segment
-        elif index > 0 and (CLAUSE_WORD.search(segment) or re.match(r"(?:a|an|the)\s", segment)):
-            continue  # an aside that is a clause or a description: "…, a councillor, who …"
-        elif segment:
-            break
-    return description
 
 
 def next_sentence_cue(text, span, sentences, s_end):
@@ -503,18 +344,3 @@ def next_sentence_cue(text, span, sentences, s_end):
     if not name:
         return None
     return Attribution(name, "", following[0], MEDIUM)
-
-
-def subject_phrase(sentence):
-    """The words before a sentence's first verb, reduced to the part naming a source."""
-    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
-    subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
-    return appositive_source(source_from_subject(subject))
-
-
-def opening_surname(sentence):
-    """A capitalised word that opens `sentence` and is followed by a verb ("Ellison put …")."""
-    opening = re.match(rf"\s*((?:[Aa]l-)?[{UPPER}][\w’'-]+)\s+[a-z]", sentence)
-    if opening and opening.group(1) not in NOT_NAME_WORDS:
-        return opening.group(1)
-    return None

@@ -2,7 +2,7 @@
 
 import re
 
-from claims.extraction.lexicon import AUDIENCES, CLOSERS, PAIRS, SOURCE
+from claims.extraction.lexicon import AUDIENCES, CLOSERS, DATELINE, PAIRS, SOURCE
 
 INDIRECT_VERBS = (
     r"said|says|stated|states|told|tells|noted|notes|added|adds|stressed|explained|reported|"
@@ -91,9 +91,6 @@ INDIRECT_PATTERNS = (
 LONGEST_SENTENCE = 3000
 FINITE_VERB = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|told|did|does)\b"
-)
-DATELINE = re.compile(
-    r"^[A-Z][A-Z/]{2,}(?:,?\s+[A-Z][\w.]+){0,2}(?:\s+\d{1,2})?(?:\s+\([\w ]+\))?\s*[—–-]+\s*"
 )
 
 

@@ -27,7 +27,8 @@ SPEECH_VERBS = (
     "summed up|went on|chimed in|offered|speculated|surmised|put it|puts it|beamed|riffed|"
     "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
     "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
-    "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing"
+    "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing|"
+    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").
@@ -49,9 +50,16 @@ FRAGMENT_VERBS = re.compile(
     r"(?:e|es|ed|d|s|ing|ied|ies|y)?\b",
     re.IGNORECASE,
 )
+# Calling someone something in quotation marks quotes the caller: called him “Little Marco”.
+CALLED_SOMEONE = re.compile(
+    r"\b(?:call|calls|called|calling|labell?ed|labels|branded|brands|dubbing)\s+"
+    r"(?:him|her|them|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:(?:a|an|the)\s+)?$"
+)
 NAMING_CUES = re.compile(
     r"(?:\bwhat\s+(?:\w+\s+){1,3}(?:call|calls|called|dubbed)|\bknown\s+as|\bdescribed\s+as\s+the|"
-    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|['’]s)\s*$",
+    r"\bso-called|\bnicknamed|\bdubbed|\btitled|\bentitled|"
+    # a possessive, not "it's" or "that's"
+    r"(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bthere)(?<!\bwhat)(?<!\bwho)['’]s)\s*$",
     re.IGNORECASE,
 )
 TITLE_CUES = re.compile(
@@ -444,4 +452,9 @@ PLACES = set(
     Tokyo""".replace("\n", "")
     .replace("    ", "")
     .split("|")
+)
+
+# "ERBIL, Iraq — ", "NEW YORK (AP) - " at the head of a paragraph.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z/]{2,}(?:,?\s+[A-Z][\w.]+){0,2}(?:\s+\d{1,2})?(?:\s+\([\w ]+\))?\s*[—–-]+\s*"
 )

@@ -22,18 +22,14 @@ from claims.extraction.cues import (
     LOW,
     MEDIUM,
     after_cue,
-    appositive_source,
     before_cue,
     colon_cue,
     main_subject_cue,
     next_sentence_cue,
-    opening_surname,
     partial_cue,
-    source_from_subject,
-    subject_phrase,
 )
-from claims.extraction.indirect import DATELINE, LONGEST_SENTENCE, reported_statements
-from claims.extraction.lexicon import PAIRS, SPEECH_VERBS, UNNAMED_HEADS
+from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
+from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
 from claims.extraction.names import name_key
 from claims.extraction.sources import Resolver, clean_source, name_in, single_name
 from claims.extraction.spans import (
@@ -42,6 +38,12 @@ from claims.extraction.spans import (
     is_sentence_like,
     paragraphs,
     sentence_bounds,
+)
+from claims.extraction.subjects import (
+    appositive_source,
+    opening_surname,
+    source_from_subject,
+    subject_phrase,
 )
 
 
@@ -108,12 +110,17 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
-            if attribution is None:
-                source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
+            if attribution is not None:
+                source = _source_of(resolver, attribution, previous)
+            else:
+                source = None
+                if span.open_at == para[0] and not continued and p_index:
+                    # "Dianne Bystrom agreed.\n\n“…”": the paragraph before names the speaker
+                    source = _previous_subject(text, resolver, *paras[p_index - 1], whole=True)
+                if source is None:
+                    source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
                 if source and source[-1] == MEDIUM and not (previous_end > para[0] or continued):
                     source = (*source[:-1], LOW)  # the last quote was in another paragraph
-            else:
-                source = _source_of(resolver, attribution, previous)
             speaker, source_type, attributed_as, cue, confidence = source or (
                 None,
                 "unnamed",
@@ -256,10 +263,13 @@ def _carry_over(text, resolver, previous, para, span):
     return None
 
 
-def _previous_subject(text, resolver, start, end):
+def _previous_subject(text, resolver, start, end, whole=False):
     """The source a quote that opens a sentence takes from the sentence just before it in
-    its paragraph ("Dianne Bystrom agreed. “…”"), or None."""
+    its paragraph ("Dianne Bystrom agreed. “…”"), or, with `whole`, from the last sentence
+    of the paragraph before when that paragraph quotes no one; else None."""
     if not text[start:end].strip():
+        return None
+    if whole and re.search(r"[“”«»\"]", text[start:end]):
         return None
     a, b = sentence_bounds(text, start, end)[-1]
     if text[b:end].strip() or re.search(r"[“”«»\"]", text[a:b]):

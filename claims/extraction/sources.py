@@ -147,6 +147,8 @@ DOCUMENT_OF = re.compile(
 )
 
 
+# Things that speak for whoever issued them: "the report said", "the campaign said".
+ISSUED_NOUNS = {"report", "statement", "study", "memo", "letter", "ad", "campaign", "poll"}
 PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 
 
@@ -271,6 +273,8 @@ class Resolver:
         if named and named.group(1) not in NOT_NAME_WORDS:
             return named.group(1)
         bare = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?([a-z]+)", phrase.lower())
+        if bare and bare.group(1) in ISSUED_NOUNS:
+            return self.issuer(bare.group(1), position)
         if not bare or bare.group(1) not in ORG_NOUNS:
             return None
         noun = bare.group(1)
@@ -293,6 +297,25 @@ class Resolver:
         if candidates:
             return self.fullest_org(max(candidates)[1])
         return self.last_org
+
+    def issuer(self, noun, position):
+        """Who issued "the report" or runs "the campaign" named before `position`: "a report
+        by the National Audit Office", "the Ferreira campaign", or None."""
+        window = self.text[max(0, position - 3000) : position]
+        name = r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)"
+        found = [
+            (m.start(), m.group(1))
+            for m in re.finditer(
+                rf"\b{noun}\s+(?:by|from|of|issued\s+by|released\s+by)\s+(?:the\s+)?{name}",
+                window,
+            )
+        ]
+        found += [
+            (m.start(), m.group(1) + (" campaign" if noun == "campaign" else ""))
+            for m in re.finditer(rf"\b{name}(?:’s|'s)?\s+(?:[a-z]+\s+)?{noun}s?\b", window)
+            if m.group(1) not in NOT_NAME_WORDS
+        ]
+        return re.sub(r"^(?:The|A|An)\s+", "", max(found)[1]) if found else None
 
     def resolve(self, phrase, position):
         """(speaker, source_type) for a source phrase at `position`."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from claims.extraction.article import lines_with_offsets
 from claims.extraction.lexicon import (
     ABBREVIATIONS,
+    CALLED_SOMEONE,
     FRAGMENT_VERBS,
     NAMING_CUES,
     PAIRS,
@@ -190,6 +191,16 @@ def is_sentence_like(quote):
     )
 
 
+# Words chanted, shouted or written out, just before the quotation marks.
+CHANTED = re.compile(
+    r"\b(?:chant|chants|chanted|chanting|chants\s+of|cries\s+of|shouts\s+of|shouting|"
+    r"shouted|yelling|yelled|reading|tweeting|tweeted)[\s,:]*$",
+    re.IGNORECASE,
+)
+# A reported clause: "she made it clear that she has “serious concerns”".
+REPORTED_THAT = re.compile(r"\b(?:clear|believes?|thinks?|knows?|hopes?|feels?|[a-z]+ed)\s+that\b")
+
+
 def is_title_case(quote):
     """True when every word of four letters or more starts with a capital, as in titles
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
@@ -219,6 +230,10 @@ def classify(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
     if TITLE_CUES.search(head) and is_title_case(quote):
         return None
+    if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
+        return "partial"
+    if CHANTED.search(head) and len(quote.split()) < 4:
+        return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
     words = quote.rstrip(" ,.").split()
@@ -248,6 +263,6 @@ def classify(text, span, sentence_start):
         return "direct"
     if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
         return "partial"
-    if quote[:1].islower() and FRAGMENT_VERBS.search(head):
+    if quote[:1].islower() and (FRAGMENT_VERBS.search(head) or REPORTED_THAT.search(head)):
         return "partial"
     return None

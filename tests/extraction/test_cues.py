@@ -219,3 +219,46 @@ def test_a_participle_takes_the_subject_of_its_own_clause():
 def test_a_sentence_that_opens_inside_a_quotation_does_not_leak_it_into_the_source():
     text = "“Absolutely not. Absolutely not,” Ana Ferreira replied, adding she was “looking ahead.”"
     assert [f[3] for f in quotes(text)][-1] == "Ana Ferreira"
+
+
+def test_a_named_possessor_of_a_call_or_words_is_the_source_of_the_fragment():
+    text = (
+        "Ana Ferreira spoke first.\n\n"
+        "While Tom Okafor's call for a “new deal for the coast” draws crowds, others wait.\n\n"
+        "The mayor rejected Okafor's call for “free ferries.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Tom Okafor", "The mayor"]
+
+
+def test_a_long_phrase_after_the_verb_does_not_hide_the_speaker():
+    text = (
+        "Tom Okafor spoke first.\n\n"
+        "“Ferries are a lifeline. Cuts like these hurt us,” Ana Ferreira said in one of a "
+        "string of posts about the remarks on Wednesday."
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_dateline_or_a_heading_in_capitals_is_not_part_of_the_source():
+    text = (
+        "PORTO, Portugal - Mayor Ana Ferreira said: “The ferries will run again.”\n\n"
+        "TURNOUT IS UP - Tom Okafor: “More people voted than in any year since 1990.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Mayor Ana Ferreira", "Tom Okafor"]
+
+
+def test_the_name_after_a_dash_before_a_colon_is_the_source():
+    text = (
+        "Turnout rose in the north - More from Lindqvist: “Young voters came out in numbers.”\n\n"
+        "The panel ended early — Tom Okafor cut in:\n\n"
+        "“You have not answered the question.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Lindqvist", "Tom Okafor"]
+
+
+def test_before_a_colon_the_subject_of_the_speech_verb_nearest_it_is_the_source():
+    text = (
+        "Ana Ferreira went back to the harbour, where she bluntly told the crowd: "
+        "“Nobody will sell this port.”"
+    )
+    assert quotes(text)[0][3:5] == ("she", "bluntly told the crowd")

@@ -64,3 +64,12 @@ def test_each_quote_carries_the_confidence_of_the_rule_that_attributed_it():
         ("Tom Okafor", "low"),
     ]
     assert extract(text)[0].as_dict()["confidence"] == "high"
+
+
+def test_a_quote_opening_a_paragraph_takes_the_person_the_paragraph_before_ends_with():
+    text = (
+        "“The port will reopen in May,” said Ana Ferreira, the harbour master.\n\n"
+        "Fisherman Tom Okafor has heard that before.\n\n"
+        "“Nobody has told us anything.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor"]

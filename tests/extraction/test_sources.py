@@ -134,3 +134,19 @@ def test_a_courtesy_title_tells_which_person_a_pronoun_is():
         "“We will see,” she said."
     )
     assert quotes(text)[-1][2] == "Lindqvist"
+
+
+def test_the_newspaper_the_campaign_and_the_report_resolve_to_who_issued_them():
+    text = (
+        "The Harbour Gazette reported on Monday that the port would close.\n\n"
+        "“The decision was taken in secret,” the newspaper said.\n\n"
+        "The Ferreira campaign issued a statement on Tuesday.\n\n"
+        "“We will appeal,” the campaign said.\n\n"
+        "A report by the National Audit Office was published in May.\n\n"
+        "“Spending was not controlled,” the report said."
+    )
+    assert [(f.speaker, f.source_type) for f in extract(text)] == [
+        ("Harbour Gazette", "organization"),
+        ("Ferreira campaign", "organization"),
+        ("National Audit Office", "organization"),
+    ]

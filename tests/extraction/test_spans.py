@@ -102,3 +102,24 @@ def test_titles_of_shows_slogans_used_as_modifiers_and_headings_are_not_speech()
 def test_a_fragment_that_a_speech_verb_follows_mid_sentence_is_kept():
     text = "The closure was “a betrayal,” said Tom Okafor, who fishes in the bay."
     assert quotes(text)[0][:3] == ("a betrayal,", "direct", "Tom Okafor")
+
+
+def test_a_fragment_after_its_or_after_calling_someone_is_a_partial_quote():
+    text = (
+        "Ana Ferreira says on her blog that it’s “very sad” the ferry stopped.\n\n"
+        "Tom Okafor called her “Captain Chaos” at the meeting."
+    )
+    assert [(f[0], f[1], f[2]) for f in quotes(text)] == [
+        ("very sad", "partial", "Ana Ferreira"),
+        ("Captain Chaos", "partial", "Tom Okafor"),
+    ]
+
+
+def test_a_short_fragment_in_a_reported_that_clause_is_a_partial_quote():
+    text = "Ana Ferreira backed the deal, though she made it clear that she has “grave doubts.”"
+    assert quotes(text)[0][:3] == ("grave doubts.", "partial", "Ana Ferreira")
+
+
+def test_a_short_chant_or_a_message_read_out_is_someones_words():
+    text = "Outside the hall, about 200 fishermen gathered, chanting “Save Our Port.”"
+    assert quotes(text)[0][:2] == ("Save Our Port.", "partial")

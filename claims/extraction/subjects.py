@@ -1,0 +1,281 @@
+"""The noun phrase that names a source in the words around a verb: the subject next to
+it, the one a clause opens with, an apposition's name (no Django)."""
+
+import re
+
+from claims.extraction.lexicon import (
+    DATELINE,
+    DOCUMENTS,
+    NAME_PARTICLE,
+    NAME_TOKEN,
+    NOT_NAME_WORDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+    UPPER,
+)
+from claims.extraction.sources import name_in, single_name
+
+TRACK_VERBS = (
+    "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
+    "became|will|would|can|could|did|does|"
+)
+
+
+DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
+
+
+TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:[A-Z]\w+|\w+day|week|month|year)"
+    r"(?:\s+\d{1,2})?(?:\s+in\s+[A-Z]\w+)?$"
+)
+
+
+def source_from_subject(src):
+    """Reduce a subject phrase to its head ("Hakim Zamili, a leading politician" -> name)."""
+    src = src.strip()
+    src = re.sub(
+        r"^(?:(?:In|On|At|During|Meanwhile|However|Also|Earlier|Later|When|After|Before|"
+        r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
+        r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
+        "",
+        src,
+    )
+    src = re.sub(r"^[~•*]+\s*", "", src)
+    # a dateline or a heading in capitals: "NEW YORK - Donald Trump", "BIG NEWS - Jo Lind"
+    src = re.sub(r"^(?:[A-Z][A-Z0-9.,’'/]*\s+)*[A-Z][A-Z0-9.,’'/]+\s+[-—–]+\s+", "", src)
+    src = DATELINE.sub("", src)
+    src = re.sub(r"^(?:But|And),\s*", "", src)
+    src = re.sub(r"^(?:But|And|Yet|So|Still|Then|As)\s+", "", src)
+    src = TIME_TAIL.sub("", src)
+    src = re.sub(r"(?:\s+(?:also|has|had|have|previously|then|later|reportedly))+$", "", src)
+    return src.strip(" ,")
+
+
+def appositive_source(src, prefer_last=False):
+    """Pick the part of "X, a spokesman for Y," that names the source."""
+    parts = [p.strip() for p in src.split(",") if p.strip()]
+    if not parts:
+        return src
+    for part in parts:
+        if name_in(part):
+            return part
+    for part in parts:
+        if single_name(part):
+            return part
+    return parts[-1] if prefer_last else parts[0]
+
+
+RELATIVE_TAIL = re.compile(r"\s+(?:who|which)\s+")
+
+
+def looks_like_subject(src):
+    """A noun phrase naming a source, not a clause ("could be achieved … efforts")."""
+    head = src.strip(" ,").split(",")[0]
+    head = RELATIVE_TAIL.split(head)[0]  # "a White House official who spoke anonymously"
+    words = head.split()
+    if not words or len(words) > 9:
+        return False
+    first = words[0]
+    if first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}:
+        return True
+    # "campaign manager Robby Mook", "some protesters"
+    return bool(name_in(head) or UNNAMED_HEADS.match(head))
+
+
+def describes_source(phrase):
+    """A description of a person, group or document: "the Christie supporter", "a footnote in
+    the report", "some protesters"."""
+    words = phrase.lower().split()
+    if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
+        return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
+    nouns = set(re.findall(r"[a-z]+", phrase.lower()))
+    return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
+
+
+def first_subject(before, masked):
+    """The noun phrase that opens the clause in `before`, when it names a source."""
+    cut = max(masked.rfind(";"), masked.rfind("—"), masked.rfind(" – "), masked.rfind("_"))
+    start = cut + 1 if cut >= 0 else 0
+    subject = subject_phrase(source_from_subject(before[start:]))
+    if subject and len(subject.split()) <= 8 and names_source(subject):
+        return subject
+    return None
+
+
+# A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
+ANY_VERB = re.compile(
+    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|"
+    r"lines|times|years|days|weeks|months|others|states|votes|voters|plans|ways)\b)"
+    rf"(?:[a-z]+ed|[a-z]*[a-hj-rtv-z]s|went|made|took|gave|spoke|led|held|sent|won|came|"
+    rf"{SPEECH_VERBS})\b"
+)
+
+
+def main_subject(head, masked):
+    """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
+    leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
+    for verb in ANY_VERB.finditer(masked):
+        if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
+            continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
+        word_before = masked[: verb.start()].split()[-1:] or [""]
+        if verb.group(0).endswith("s") and not (
+            word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
+        ):
+            continue  # "Trump supporters chanted": a plural noun, not "Clinton supports"
+        subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
+        if subject and names_source(subject):
+            return subject, verb.group(0)
+    return None
+
+
+def names_source(phrase):
+    """True when `phrase` names a person, a group or a document: a pronoun, a name, an
+    organization or a description ("the former secretary of state"); never a time, a
+    place or an event ("Four hours earlier", "In Mexico City", "the committee meeting")."""
+    if NOT_A_SOURCE.search(phrase):
+        return False
+    return bool(
+        phrase.lower() in PRONOUNS
+        or name_in(phrase)
+        or single_name(phrase)
+        or ORG_WORDS.search(phrase)
+        or describes_source(phrase)
+    )
+
+
+# Phrases that name when, where or at what event, not who.
+NOT_A_SOURCE = re.compile(
+    r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
+    r"while|when|as|if|because|although|meeting|speaking|asked)\b(?!\s+\d)"
+    r"|\b(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)\s+(?:earlier|later|ago|before|after)$"
+    r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
+    r"fall|autumn|winter)\b"
+    r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
+    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$",
+    re.IGNORECASE,
+)
+# A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
+NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
+)
+
+
+# Where a clause ends inside the words before a verb.
+CLAUSE_BREAK = re.compile(
+    r"_+|[,;:(—–]|\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
+    r"since|if|so|where|whom|than|until|whether)\s"
+)
+
+
+CLAUSE_WORD = re.compile(
+    r"\b(?:is|was|were|are|has|had|have|will|would|did|does|do|can|could|should|may|might|"
+    r"must|be|been)\b|(?<!the )(?<!\ba )(?<!former )(?<!retired )\b[a-z]{3,}ed\b"
+)
+
+
+def masked_quotes(head):
+    """`head` with the words inside quotation marks replaced by underscores, same length;
+    a quotation the sentence opens with, whose mark lies before `head`, too."""
+    masked = re.sub(r"[“\"«][^“”\"«»]*[”\"»]", lambda m: "_" * len(m.group(0)), head)
+    unopened = re.match(r"[^“\"«]*?[”»]|[^“\"«]*?[^\s_]\"(?=[\s,.])", masked)
+    if unopened:  # Absolutely not," Clinton responded: the sentence began inside the quote
+        masked = "_" * unopened.end() + masked[unopened.end() :]
+    return masked
+
+
+def nearest_subject(before, masked=None):
+    """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
+    there is none, None when the words before the verb end in a clause, not a subject."""
+    masked = masked if masked is not None else before
+    adverbs = TRAILING_ADVERBS.search(masked)
+    if adverbs:  # "Tom Okafor, who fishes there, once described …", "who has called"
+        before, masked = before[: adverbs.start()], masked[: adverbs.start()]
+    relative = re.search(r",?\s*\b(?:who|which)\s*$", masked)
+    if relative:  # "Gen. Dunford, who said …": the noun the clause is about
+        before, masked = before[: relative.start()], masked[: relative.start()]
+        antecedent = ANTECEDENT.search(masked)
+        apposed = masked[: antecedent.start()].rstrip().endswith(",") if antecedent else False
+        if antecedent and not apposed and names_source(before[antecedent.start() :].strip()):
+            # "Contrast that with Trump, who …", "the Mexican president, who …"
+            return before[antecedent.start() :].strip()
+        before, masked = before + ",", masked + ","
+    if before.rstrip().endswith(","):
+        return _subject_before_aside(before, masked)
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(masked)]
+    part = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(before[cuts[-1] :]))
+    # "After Donald Trump announced …": the subordinator is not part of the subject
+    part = re.sub(
+        r"^(?:After|When|While|As|Before|If|Since|Because|Although|Though|Once|Until)\s+", "", part
+    )
+    if not part or part.lower() in PRONOUNS | {"i"}:
+        return part
+    if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
+        return None
+    return part
+
+
+# The noun phrase a relative clause follows: a name, or a short description.
+ANTECEDENT = re.compile(
+    r"(?:(?<=\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bat\s)|^)"
+    rf"(?:(?:{TITLE_WORDS})\s+)*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_TOKEN})*$"
+    r"|\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]+$"
+)
+
+
+TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|has|had|"
+    r"have|"
+    r"previously|reportedly|[a-z]+ly))+\s*$"
+)
+
+
+# What opens an aside between commas: "X, who asked not to be named, said", "X, 21, said".
+ASIDE_START = re.compile(
+    r"(?:who|which|whose|where|speaking|because|although|though|as|while|when|if|since|"
+    r"according|after|before|like|unlike|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_before_aside(before, masked):
+    """The subject of "Marley Anderson, 21, a junior from Las Vegas, said": the nearest name
+    before the asides, else the first description ("A senior diplomat, who …, said")."""
+    cuts = [0] + [m.end() for m in re.finditer(r",|_+", masked)]
+    description = None
+    for index in range(len(cuts) - 1, -1, -1):
+        stop = cuts[index + 1] if index + 1 < len(cuts) else len(before)
+        segment = before[cuts[index] : stop].strip(" ,_")
+        if not segment or ASIDE_START.match(segment):
+            continue
+        if index == 0:  # the sentence's subject, or the name the asides are about
+            segment = nearest_subject(segment) or name_in(segment) or subject_phrase(segment)
+        segment = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", source_from_subject(segment))
+        if segment.lower() in PRONOUNS | {"i"} or name_in(segment) or single_name(segment):
+            return segment
+        if segment and names_source(segment):
+            description = segment
+        elif index > 0 and (CLAUSE_WORD.search(segment) or re.match(r"(?:a|an|the)\s", segment)):
+            continue  # an aside that is a clause or a description: "…, a councillor, who …"
+        elif segment:
+            break
+    return description
+
+
+def subject_phrase(sentence):
+    """The words before a sentence's first verb, reduced to the part naming a source."""
+    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+    subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
+    return appositive_source(source_from_subject(subject))
+
+
+def opening_surname(sentence):
+    """A capitalised word that opens `sentence` and is followed by a verb ("Ellison put …")."""
+    opening = re.match(rf"\s*((?:[Aa]l-)?[{UPPER}][\w’'-]+)\s+[a-z]", sentence)
+    if opening and opening.group(1) not in NOT_NAME_WORDS:
+        return opening.group(1)
+    return None

@@ -1,0 +1,32 @@
+"""Finding the noun phrase that names a source next to a verb."""
+
+from claims.extraction.subjects import masked_quotes, names_source, nearest_subject, subject_phrase
+
+
+def test_the_subject_next_to_a_verb_is_the_noun_phrase_that_ends_the_words_before_it():
+    assert nearest_subject("When the vote came, Ana Ferreira ") == "Ana Ferreira"
+    assert nearest_subject("Tom Okafor, 61, a farmer from Braga, ") == "Tom Okafor"
+    assert nearest_subject("Compare that with Ana Ferreira, who ") == "Ana Ferreira"
+
+
+def test_words_before_a_verb_that_end_in_a_clause_give_no_subject():
+    assert nearest_subject("the plan that the council had rejected ") is None
+
+
+def test_quotations_are_masked_so_their_words_are_never_a_subject():
+    head = "“We lost,” Ana Ferreira "
+    assert masked_quotes(head) == "_" * 10 + " Ana Ferreira "
+    assert nearest_subject(head, masked_quotes(head)) == "Ana Ferreira"
+
+
+def test_a_sentence_subject_skips_a_leading_clause():
+    assert subject_phrase("Speaking in Porto, the harbour master said little.") == (
+        "the harbour master"
+    )
+
+
+def test_times_places_and_events_never_name_a_source():
+    for phrase in ("Four hours earlier", "In Porto", "the committee meeting", "last week"):
+        assert not names_source(phrase), phrase
+    assert names_source("the former mayor")
+    assert nearest_subject("After Ana Ferreira ") == "Ana Ferreira"

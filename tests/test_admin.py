@@ -253,6 +253,33 @@ def test_a_change_form_sent_without_the_version_it_opened_is_refused(curator_cli
     assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
 
 
+def test_a_plain_save_raises_the_version_so_an_open_form_sees_it(curator_client):
+    quote = make_quote()
+    opened = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
+    script_copy = Quote.objects.get(pk=quote.pk)
+    script_copy.cue = "said in a statement"
+    script_copy.save()  # a shell script or a management command, no form
+    assert Quote.objects.get(pk=quote.pk).version == 2
+    response = curator_client.post(change_url(quote), opened)
+    assert "changed by someone else since you opened it" in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
+
+
+def test_a_locked_save_raises_the_version_by_exactly_one(curator_client):
+    quote = make_quote()
+    curator_client.post(change_url(quote), quote_form(quote, cue="told Reuters"))
+    assert Quote.objects.get(pk=quote.pk).version == 2
+
+
+def test_a_reason_of_500_characters_is_kept_whole(curator_client):
+    quote = make_quote()
+    reason = "r" * 500
+    curator_client.post(
+        change_url(quote), quote_form(quote, status=QuoteStatus.DISPUTED, change_reason=reason)
+    )
+    assert quote.history.latest().history_change_reason == reason
+
+
 # The management form of the claim page's read-only list of quotes, as a browser sends it.
 CLAIM_QUOTES_INLINE = {"quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0}
 

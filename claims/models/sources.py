@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
-from claims.models.checks import choices_constraint
+from claims.models.checks import RaisesVersion, choices_constraint, history_records
 from claims.models.curation import SlugRedirect
 from claims.models.people import Organization, Speaker
 from claims.querysets import ArticleQuerySet, ClaimQuerySet, QuoteQuerySet
@@ -62,7 +61,7 @@ class Article(models.Model):
     body = models.TextField(help_text="The article text without site boilerplate.")
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["-published", "title"]
@@ -98,7 +97,7 @@ def claim_key_for(*parts):
     return digest[:10]
 
 
-class Claim(models.Model):
+class Claim(RaisesVersion, models.Model):
     """One statement, however many articles carry it and however they word it."""
 
     key = models.SlugField(
@@ -126,7 +125,7 @@ class Claim(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["key"]
@@ -144,7 +143,7 @@ class Claim(models.Model):
         return (self.key,)
 
 
-class Quote(models.Model):
+class Quote(RaisesVersion, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     claim = models.ForeignKey(
         Claim,
@@ -221,7 +220,7 @@ class Quote(models.Model):
     )
 
     objects = QuoteQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["published"])
+    history = history_records(excluded_fields=["published"])
 
     class Meta:
         ordering = ["article", "start"]

@@ -23,6 +23,7 @@ from claims.models import (
     Speaker,
     claim_key_for,
 )
+from claims.models.checks import REASON_MAX_LENGTH
 from claims.sanitize import strip_control_characters
 from claims.seed import similar_wording
 
@@ -74,7 +75,9 @@ def article_import(*, text, source_name="", user=None):
     """
     text = _check_importable(text)
     source_name = source_name[: Article._meta.get_field("seed_file").max_length]
-    baseline = _Baseline(user, f"Imported from {source_name}"[:100] if source_name else "Imported")
+    baseline = _Baseline(
+        user, f"Imported from {source_name}"[:REASON_MAX_LENGTH] if source_name else "Imported"
+    )
     orgs = _OrganizationIndex(baseline)
     parsed = parse_article(text, known_outlets=orgs.spellings())
     if not parsed.body.strip():

@@ -301,9 +301,9 @@ class MergeForm(forms.Form):
         help_text="It keeps every quote, membership and name; the others become its aliases.",
     )
     reason = forms.CharField(
-        required=False,
-        max_length=300,
-        help_text="Why these are one, e.g. “Same spokesman, transliterated twice”.",
+        max_length=REASON_MAX_LENGTH,
+        help_text="Why these are one, e.g. “Same spokesman, transliterated twice”; "
+        "shown publicly on the claim pages of their quotes.",
     )
 
     def __init__(self, *args, queryset, **kwargs):

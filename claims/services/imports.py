@@ -11,6 +11,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.matching import same_statement
 from claims.models import (
     Article,
     AttributionMethod,
@@ -301,11 +302,9 @@ class _ClaimIndex:
 
     def get_or_create(self, item, speaker):
         """An existing or new claim of `speaker` worded like `item`, or a new claim."""
-        if speaker is not None and item.kind != QuoteKind.INDIRECT:
+        if speaker is not None:
             for claim in self.claims:
-                if claim.speaker == speaker and any(
-                    similar_wording(t, item.text) for t in self.texts[id(claim)]
-                ):
+                if claim.speaker == speaker and any(_joins(t, item) for t in self.texts[id(claim)]):
                     self.texts[id(claim)].append(item.text)
                     self.joined += claim.pk is not None
                     return claim
@@ -321,6 +320,14 @@ class _ClaimIndex:
             self.claims.append(claim)
             self.texts[id(claim)] = [item.text]
         return claim
+
+
+def _joins(text, item):
+    """An extracted quote joins a claim worded like it: identical or nearly so
+    (claims.matching), or, for a quotation, sharing most of its words."""
+    if same_statement(text, item.text):
+        return True
+    return item.kind != QuoteKind.INDIRECT and similar_wording(text, item.text)
 
 
 def _key_parts(item, speaker):

@@ -179,8 +179,8 @@ def attribution_history(claim):
     )
     born = claim_records[0] if claim_records and claim_records[0].history_type == "+" else None
     raw = []
-    if born is not None:
-        raw.append((born, "created", "", born.history_change_reason or ""))
+    if born is not None and _is_baseline(born.history_change_reason or ""):
+        raw.append((born, "created", "", born.history_change_reason))
     sources = (
         (quote_records, ("speaker_id", "status", "claim_id", "text")),
         (claim_records, ("speaker_id", "statement")),
@@ -225,6 +225,11 @@ def attribution_history(claim):
             )
         )
     return sorted(changes, key=lambda change: (change.field != "created", change.when))
+
+
+def _is_baseline(reason):
+    """The reason the seed loader and the import give a row's first record."""
+    return reason == SEED_REASON or reason == "Imported" or reason.startswith("Imported from ")
 
 
 def _added_later(record, born, claim_pk):

@@ -320,14 +320,20 @@ def changelist_action(client, action, quotes, **extra):
     return client.post(reverse("admin:claims_quote_changelist"), data)
 
 
-def test_bulk_mark_verified_records_the_curator_and_the_action(curator_client, curator):
+def test_bulk_mark_verified_asks_for_a_reason_then_records_the_curator_and_it(
+    curator_client, curator
+):
     quotes = [make_quote(), make_quote()]
-    changelist_action(curator_client, "mark_verified", quotes)
+    page = changelist_action(curator_client, "mark_verified", quotes)
+    assert 'name="reason"' in page.content.decode()
+    changelist_action(curator_client, "mark_verified", quotes, apply="1")
+    assert not Quote.objects.filter(status=QuoteStatus.VERIFIED).exists()
+    changelist_action(curator_client, "mark_verified", quotes, apply="1", reason="read it")
     for quote in quotes:
         record = quote.history.latest()
         assert record.status == QuoteStatus.VERIFIED
         assert record.history_user == curator
-        assert record.history_change_reason == "bulk action: mark verified"
+        assert record.history_change_reason == "bulk action: mark verified — read it"
 
 
 def last_message(response):
@@ -336,9 +342,10 @@ def last_message(response):
 
 def test_action_messages_count_one_quote_in_the_singular(curator_client):
     quotes = [make_quote(), make_quote()]
-    response = changelist_action(curator_client, "mark_verified", quotes[:1])
+    verify = {"apply": "1", "reason": "read"}
+    response = changelist_action(curator_client, "mark_verified", quotes[:1], **verify)
     assert last_message(response) == "Mark verified: 1 quote."
-    response = changelist_action(curator_client, "mark_verified", quotes)
+    response = changelist_action(curator_client, "mark_verified", quotes, **verify)
     assert last_message(response) == "Mark verified: 2 quotes."
     quotes[1].claim = quotes[0].claim
     quotes[1].save()
@@ -423,7 +430,7 @@ def test_review_queue_shows_the_oldest_unverified_quote_in_context(
     older = make_quote(article=make_article(published="2015-10-01", body="He said “<b>x</b>”."))
     make_quote(article=make_article(published="2015-10-09"))
     make_quote(article=make_article(published="2015-09-01"), status=QuoteStatus.VERIFIED)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):  # the seventh reads the quote's claim suggestions
         response = curator_client.get(reverse("admin:claims_quote_review"))
     html = response.content.decode()
     assert "2 unverified quotes" in html

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -28,6 +29,7 @@ from tests.factories import (
     make_membership,
     make_organization,
     make_quote,
+    make_report,
     make_speaker,
 )
 
@@ -699,3 +701,60 @@ def test_create_curator_makes_a_staff_user_in_the_group(capsys):
     assert user.groups.filter(name="Curators").exists()
     password = re.search(r"Password: (\S+)", capsys.readouterr().out).group(1)
     assert user.check_password(password)
+
+
+def test_every_decision_on_seed_quotes_shows_in_the_public_history(seed, curator_client):
+    """Issue 13, defect 1: quotes 19, 20 and 21 of the seed, decided on in the review queue
+    and on the claim's change form, each show on their claim page with who and why."""
+    verified, disputed, moved = (Quote.objects.get(pk=pk) for pk in (19, 20, 21))
+    review(curator_client, verified, decision="verify", reason="Read the article")
+    review(curator_client, disputed, decision="dispute", reason="The article hedges")
+    dunford = Speaker.objects.get(name="Joseph Dunford")
+    review(curator_client, moved, decision="speaker", speaker=dunford.pk, reason="He said it")
+    claim = Quote.objects.get(pk=19).claim
+    curator_client.post(
+        change_url(claim),
+        {
+            "statement": claim.statement + " (corrected)",
+            "speaker": claim.speaker_id or "",
+            "notes": claim.notes,
+            "change_reason": "Fuller wording",
+            "opened_version": claim.version,
+            **CLAIM_QUOTES_INLINE,
+        },
+    )
+    pages = {
+        pk: Client().get(Quote.objects.get(pk=pk).claim.get_absolute_url()).content.decode()
+        for pk in (19, 20, 21)
+    }
+    assert "Loaded from the seed." in pages[19]
+    assert "was verified." in pages[19] and "Reason: Read the article" in pages[19]
+    assert "Statement edited from" in pages[19] and "Reason: Fuller wording" in pages[19]
+    assert "was disputed." in pages[20] and "Reason: The article hedges" in pages[20]
+    assert "changed from Haider al-Abadi to Joseph Dunford" in pages[21]
+    for page in pages.values():
+        assert "by Cora Reed" in page
+
+
+def test_a_merge_and_its_undo_show_in_the_public_history(curator_client):
+    survivor, duplicate = make_speaker(name="Moeen al-Kadhimi"), make_speaker(name="Muen")
+    quote = make_quote(speaker=duplicate)
+    url = reverse("admin:claims_speaker_changelist")
+    data = {"action": "merge_speakers", "_selected_action": [survivor.pk, duplicate.pk]}
+    curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk})
+    assert Quote.objects.get(pk=quote.pk).speaker == duplicate  # a merge needs a reason
+    curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk, "reason": "same"})
+    undo = {"action": "undo", "_selected_action": [Merge.objects.get().pk]}
+    curator_client.post(
+        reverse("admin:claims_merge_changelist"), {**undo, "apply": "1", "reason": "two men"}
+    )
+    page = Client().get(quote.claim.get_absolute_url()).content.decode()
+    assert "Speaker Muen was merged into Moeen al-Kadhimi" in page
+    assert "A merge was undone" in page and "two men" in page and "by Cora Reed" in page
+
+
+def test_the_admin_index_counts_the_open_problem_reports(curator_client):
+    make_report()
+    make_report(status=ReportStatus.RESOLVED)
+    page = curator_client.get(reverse("admin:index")).content.decode()
+    assert "1 open problem report" in page

@@ -14,6 +14,7 @@ from django.db.models import Subquery
 from claims.extraction.wording import word_diff
 from claims.models import Quote, QuoteStatus, Speaker
 from claims.sanitize import json_ld
+from claims.services.seeding import SEED_REASON
 
 
 def claim_sources(claim, quotes):
@@ -112,7 +113,7 @@ def claim_json_ld(request, claim, quotes):
 
 @dataclass(frozen=True)
 class AttributionChange:
-    """One public change to who said a claim or whether it stands."""
+    """One public decision about a claim or its quotes, or the claim's first record."""
 
     when: datetime
     who: str
@@ -126,19 +127,48 @@ class AttributionChange:
     def summary(self):
         """One plain-text sentence (escaped by the template like any other value)."""
         subject = f"the quote “{_shorten(self.quote_text)}”" if self.quote_text else "the claim"
+        subject_cap = f"{subject[0].upper()}{subject[1:]}"
+        if self.field == "created":
+            if self.new == SEED_REASON:
+                return "Loaded from the seed."
+            by = f" by {self.who}" if self.who else ""
+            return f"Imported{by}{self.new.removeprefix('Imported')}."
+        if self.field == "added":
+            return f"{subject_cap} was added to this claim."
         if self.field == "speaker":
             return f"Speaker of {subject} changed from {self.old} to {self.new}."
+        if self.field == "merged":
+            return f"Speaker {self.old} was merged into {self.new}, for {subject}."
+        if self.field == "unmerged":
+            return f"A merge was undone: {subject} is {self.new}’s again, not {self.old}’s."
         if self.field == "status":
+            if self.new in STATUS_WORDS:
+                return f"{subject_cap} was {STATUS_WORDS[self.new]}."
             return f"Status of {subject} changed from {self.old} to {self.new}."
+        if self.field == "statement":
+            return f"Statement edited from “{_shorten(self.old)}” to “{_shorten(self.new)}”."
+        if self.field == "text":
+            return f"Boundaries of the quote corrected: now “{_shorten(self.new)}”."
         if self.field == "joined":
-            return f"{subject[0].upper()}{subject[1:]} was attached to this claim."
-        return f"{subject[0].upper()}{subject[1:]} was moved to another claim."
+            return f"{subject_cap} was attached to this claim."
+        return f"{subject_cap} was detached from this claim."
+
+
+STATUS_WORDS = {
+    QuoteStatus.VERIFIED.label: "verified",
+    QuoteStatus.DISPUTED.label: "disputed",
+    QuoteStatus.UNVERIFIED.label: "marked unverified again",
+}
+# Seconds within which a quote's first record belongs to its claim's own creation.
+_SAME_WRITE = 5
 
 
 def attribution_history(claim):
-    """Curators' changes to the speaker and status of `claim` and its quotes, and quotes
-    joining or leaving it, as AttributionChanges oldest first, read from
-    django-simple-history's records. Four queries at most, however long the history."""
+    """Every public decision about `claim` and its quotes, oldest first, as
+    AttributionChanges read from django-simple-history's records: its first record
+    (loaded from the seed or imported), quotes verified, disputed, given another speaker
+    (by hand or by a merge or its undo), corrected, added, attached or detached, and the
+    statement or speaker edited. Four queries at most, however long the history."""
     quote_records = list(
         Quote.history.filter(id__in=Subquery(Quote.history.filter(claim_id=claim.pk).values("id")))
         .select_related("history_user")
@@ -147,10 +177,13 @@ def attribution_history(claim):
     claim_records = list(
         claim.history.select_related("history_user").order_by("history_date", "history_id")
     )
+    born = claim_records[0] if claim_records and claim_records[0].history_type == "+" else None
     raw = []
+    if born is not None and _is_baseline(born.history_change_reason or ""):
+        raw.append((born, "created", "", born.history_change_reason))
     sources = (
-        (quote_records, ("speaker_id", "status", "claim_id")),
-        (claim_records, ("speaker_id",)),
+        (quote_records, ("speaker_id", "status", "claim_id", "text")),
+        (claim_records, ("speaker_id", "statement")),
     )
     for records, fields in sources:
         previous = None
@@ -161,18 +194,24 @@ def attribution_history(claim):
                     for name in fields
                     if getattr(previous, name) != getattr(record, name)
                 )
+            elif record.history_type == "+" and records is quote_records:
+                if _added_later(record, born, claim.pk):
+                    raw.append((record, "added", "", ""))
             previous = record
     raw = [item for item in raw if _concerns(item, claim.pk)]
     names = _speaker_names({v for _, name, *values in raw if name == "speaker_id" for v in values})
     statuses = dict(QuoteStatus.choices)
     changes = []
     for record, name, old, new in raw:
-        quote_text = getattr(record, "text", "")
+        quote_text = getattr(record, "text", "") if hasattr(record, "article_id") else ""
+        reason = record.history_change_reason or ""
+        field = name
         if name == "speaker_id":
-            field, old, new = "speaker", names.get(old, "no one"), names.get(new, "no one")
+            field = _speaker_field(reason)
+            old, new = names.get(old, "no one"), names.get(new, "no one")
         elif name == "status":
-            field, old, new = "status", statuses.get(old, old), statuses.get(new, new)
-        else:
+            old, new = statuses.get(old, old), statuses.get(new, new)
+        elif name == "claim_id":
             field, old, new = ("joined" if new == claim.pk else "left"), "", ""
         changes.append(
             AttributionChange(
@@ -181,11 +220,39 @@ def attribution_history(claim):
                 field=field,
                 old=old,
                 new=new,
-                reason=record.history_change_reason or "",
+                reason="" if field == "created" else _public_reason(reason),
                 quote_text=quote_text,
             )
         )
-    return sorted(changes, key=lambda change: change.when)
+    return sorted(changes, key=lambda change: (change.field != "created", change.when))
+
+
+def _is_baseline(reason):
+    """The reason the seed loader and the import give a row's first record."""
+    return reason == SEED_REASON or reason == "Imported" or reason.startswith("Imported from ")
+
+
+def _added_later(record, born, claim_pk):
+    """A quote created in this claim after the claim itself (imported or added by hand)."""
+    if record.claim_id != claim_pk or born is None:
+        return False
+    return (record.history_date - born.history_date).total_seconds() > _SAME_WRITE
+
+
+def _speaker_field(reason):
+    if reason.startswith("Merged "):
+        return "merged"
+    if reason.startswith("Undid merge"):
+        return "unmerged"
+    return "speaker"
+
+
+def _public_reason(reason):
+    """The curator's own words: a bulk action's record reads “bulk action: WHAT — WHY”,
+    and the change itself already says WHAT."""
+    if reason.startswith("bulk action:"):
+        return reason.partition(" — ")[2]
+    return reason
 
 
 def _concerns(item, claim_pk):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -28,6 +29,7 @@ from tests.factories import (
     make_membership,
     make_organization,
     make_quote,
+    make_report,
     make_speaker,
 )
 
@@ -253,6 +255,33 @@ def test_a_change_form_sent_without_the_version_it_opened_is_refused(curator_cli
     assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
 
 
+def test_a_plain_save_raises_the_version_so_an_open_form_sees_it(curator_client):
+    quote = make_quote()
+    opened = quote_form(quote, status=QuoteStatus.DISPUTED, change_reason="looks wrong")
+    script_copy = Quote.objects.get(pk=quote.pk)
+    script_copy.cue = "said in a statement"
+    script_copy.save()  # a shell script or a management command, no form
+    assert Quote.objects.get(pk=quote.pk).version == 2
+    response = curator_client.post(change_url(quote), opened)
+    assert "changed by someone else since you opened it" in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == QuoteStatus.UNVERIFIED
+
+
+def test_a_locked_save_raises_the_version_by_exactly_one(curator_client):
+    quote = make_quote()
+    curator_client.post(change_url(quote), quote_form(quote, cue="told Reuters"))
+    assert Quote.objects.get(pk=quote.pk).version == 2
+
+
+def test_a_reason_of_500_characters_is_kept_whole(curator_client):
+    quote = make_quote()
+    reason = "r" * 500
+    curator_client.post(
+        change_url(quote), quote_form(quote, status=QuoteStatus.DISPUTED, change_reason=reason)
+    )
+    assert quote.history.latest().history_change_reason == reason
+
+
 # The management form of the claim page's read-only list of quotes, as a browser sends it.
 CLAIM_QUOTES_INLINE = {"quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0}
 
@@ -293,14 +322,20 @@ def changelist_action(client, action, quotes, **extra):
     return client.post(reverse("admin:claims_quote_changelist"), data)
 
 
-def test_bulk_mark_verified_records_the_curator_and_the_action(curator_client, curator):
+def test_bulk_mark_verified_asks_for_a_reason_then_records_the_curator_and_it(
+    curator_client, curator
+):
     quotes = [make_quote(), make_quote()]
-    changelist_action(curator_client, "mark_verified", quotes)
+    page = changelist_action(curator_client, "mark_verified", quotes)
+    assert 'name="reason"' in page.content.decode()
+    changelist_action(curator_client, "mark_verified", quotes, apply="1")
+    assert not Quote.objects.filter(status=QuoteStatus.VERIFIED).exists()
+    changelist_action(curator_client, "mark_verified", quotes, apply="1", reason="read it")
     for quote in quotes:
         record = quote.history.latest()
         assert record.status == QuoteStatus.VERIFIED
         assert record.history_user == curator
-        assert record.history_change_reason == "bulk action: mark verified"
+        assert record.history_change_reason == "bulk action: mark verified — read it"
 
 
 def last_message(response):
@@ -309,9 +344,10 @@ def last_message(response):
 
 def test_action_messages_count_one_quote_in_the_singular(curator_client):
     quotes = [make_quote(), make_quote()]
-    response = changelist_action(curator_client, "mark_verified", quotes[:1])
+    verify = {"apply": "1", "reason": "read"}
+    response = changelist_action(curator_client, "mark_verified", quotes[:1], **verify)
     assert last_message(response) == "Mark verified: 1 quote."
-    response = changelist_action(curator_client, "mark_verified", quotes)
+    response = changelist_action(curator_client, "mark_verified", quotes, **verify)
     assert last_message(response) == "Mark verified: 2 quotes."
     quotes[1].claim = quotes[0].claim
     quotes[1].save()
@@ -396,7 +432,7 @@ def test_review_queue_shows_the_oldest_unverified_quote_in_context(
     older = make_quote(article=make_article(published="2015-10-01", body="He said “<b>x</b>”."))
     make_quote(article=make_article(published="2015-10-09"))
     make_quote(article=make_article(published="2015-09-01"), status=QuoteStatus.VERIFIED)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):  # the seventh reads the quote's claim suggestions
         response = curator_client.get(reverse("admin:claims_quote_review"))
     html = response.content.decode()
     assert "2 unverified quotes" in html
@@ -665,3 +701,60 @@ def test_create_curator_makes_a_staff_user_in_the_group(capsys):
     assert user.groups.filter(name="Curators").exists()
     password = re.search(r"Password: (\S+)", capsys.readouterr().out).group(1)
     assert user.check_password(password)
+
+
+def test_every_decision_on_seed_quotes_shows_in_the_public_history(seed, curator_client):
+    """Issue 13, defect 1: quotes 19, 20 and 21 of the seed, decided on in the review queue
+    and on the claim's change form, each show on their claim page with who and why."""
+    verified, disputed, moved = (Quote.objects.get(pk=pk) for pk in (19, 20, 21))
+    review(curator_client, verified, decision="verify", reason="Read the article")
+    review(curator_client, disputed, decision="dispute", reason="The article hedges")
+    dunford = Speaker.objects.get(name="Joseph Dunford")
+    review(curator_client, moved, decision="speaker", speaker=dunford.pk, reason="He said it")
+    claim = Quote.objects.get(pk=19).claim
+    curator_client.post(
+        change_url(claim),
+        {
+            "statement": claim.statement + " (corrected)",
+            "speaker": claim.speaker_id or "",
+            "notes": claim.notes,
+            "change_reason": "Fuller wording",
+            "opened_version": claim.version,
+            **CLAIM_QUOTES_INLINE,
+        },
+    )
+    pages = {
+        pk: Client().get(Quote.objects.get(pk=pk).claim.get_absolute_url()).content.decode()
+        for pk in (19, 20, 21)
+    }
+    assert "Loaded from the seed." in pages[19]
+    assert "was verified." in pages[19] and "Reason: Read the article" in pages[19]
+    assert "Statement edited from" in pages[19] and "Reason: Fuller wording" in pages[19]
+    assert "was disputed." in pages[20] and "Reason: The article hedges" in pages[20]
+    assert "changed from Haider al-Abadi to Joseph Dunford" in pages[21]
+    for page in pages.values():
+        assert "by Cora Reed" in page
+
+
+def test_a_merge_and_its_undo_show_in_the_public_history(curator_client):
+    survivor, duplicate = make_speaker(name="Moeen al-Kadhimi"), make_speaker(name="Muen")
+    quote = make_quote(speaker=duplicate)
+    url = reverse("admin:claims_speaker_changelist")
+    data = {"action": "merge_speakers", "_selected_action": [survivor.pk, duplicate.pk]}
+    curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk})
+    assert Quote.objects.get(pk=quote.pk).speaker == duplicate  # a merge needs a reason
+    curator_client.post(url, {**data, "apply": "1", "survivor": survivor.pk, "reason": "same"})
+    undo = {"action": "undo", "_selected_action": [Merge.objects.get().pk]}
+    curator_client.post(
+        reverse("admin:claims_merge_changelist"), {**undo, "apply": "1", "reason": "two men"}
+    )
+    page = Client().get(quote.claim.get_absolute_url()).content.decode()
+    assert "Speaker Muen was merged into Moeen al-Kadhimi" in page
+    assert "A merge was undone" in page and "two men" in page and "by Cora Reed" in page
+
+
+def test_the_admin_index_counts_the_open_problem_reports(curator_client):
+    make_report()
+    make_report(status=ReportStatus.RESOLVED)
+    page = curator_client.get(reverse("admin:index")).content.decode()
+    assert "1 open problem report" in page

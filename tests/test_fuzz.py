@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from claims import urls as claims_urls
 from claims.models import Article, Claim, Organization, Quote, Speaker
+from tests.factories import make_curator
 
 ALLOWED = {200, 301, 302, 400, 404}
 # The number of examples comes from the hypothesis profile (tests/conftest.py):
@@ -254,3 +255,77 @@ def test_an_invalid_date_filter_shows_which_filter_is_wrong(seed, client):
     assert response.status_code == 400
     assert b'role="alert"' in response.content_bytes
     assert b"Published on or after" in response.content_bytes
+
+
+# The curators' admin: every changelist and the review queue, as a member of Curators.
+ADMIN_LISTS = [
+    "admin:claims_quote_changelist",
+    "admin:claims_claim_changelist",
+    "admin:claims_article_changelist",
+    "admin:claims_speaker_changelist",
+    "admin:claims_organization_changelist",
+    "admin:claims_membership_changelist",
+    "admin:claims_merge_changelist",
+    "admin:claims_attributionreport_changelist",
+    "admin:claims_quote_review",
+]
+ADMIN_PARAMETERS = [
+    "q",
+    "o",
+    "p",
+    "e",
+    "all",
+    "id",
+    "id__in",
+    "status__exact",
+    "kind__exact",
+    "problem__exact",
+    "speaker__id__exact",
+    "organization__id__exact",
+    "article__outlet__id__exact",
+    "outlet__id__exact",
+    "undone_at__isempty",
+    "skip",
+    "_changelist_filters",
+]
+ADMIN_HOSTILE = ["\x00", "a\x00b", "99999999999999999999999999", "-1", "' OR 1=1 --", "x" * 2000]
+admin_queries = st.lists(
+    st.tuples(st.sampled_from(ADMIN_PARAMETERS), values), min_size=1, max_size=4
+).map(lambda pairs: urlencode(pairs, encoding="utf-8", errors="surrogatepass"))
+
+
+@pytest.fixture
+def curator_client(db, client):
+    client.force_login(make_curator())
+    return client
+
+
+def admin_check(response, url):
+    assert response.status_code in ALLOWED, f"{response.status_code} for {url[:300]!r}"
+
+
+@pytest.mark.parametrize("name", ADMIN_LISTS)
+def test_hostile_values_in_every_admin_filter_never_answer_500(name, seed, curator_client):
+    base = reverse(name)
+    for parameter in ADMIN_PARAMETERS:
+        for value in ADMIN_HOSTILE:
+            url = f"{base}?{urlencode({parameter: value})}"
+            admin_check(curator_client.get(url), url)
+
+
+@pytest.mark.parametrize("name", ADMIN_LISTS)
+def test_hostile_admin_query_strings_never_answer_500(name, seed, curator_client):
+    @FUZZ
+    @given(query=admin_queries)
+    def fuzz(query):
+        url = f"{reverse(name)}?{query}"
+        admin_check(curator_client.get(url), url)
+
+    fuzz()
+
+
+@pytest.mark.parametrize("term", ADMIN_HOSTILE)
+def test_hostile_autocomplete_terms_never_answer_500(term, seed, curator_client):
+    query = {"app_label": "claims", "model_name": "quote", "field_name": "speaker", "term": term}
+    url = f"{reverse('admin:autocomplete')}?{urlencode(query)}"
+    admin_check(curator_client.get(url), url)

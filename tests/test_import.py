@@ -279,5 +279,5 @@ def test_a_decision_on_an_imported_quote_shows_in_the_claims_public_history(db, 
         {"quote": quote.pk, "version": quote.version, "decision": "dispute", "reason": "misread"},
     )
     page = client.get(quote.claim.get_absolute_url()).content.decode()
-    assert "changed from Unverified to Disputed" in page
+    assert "was disputed" in page
     assert "misread" in page and "Cora Reed" in page

@@ -86,3 +86,9 @@ def test_strip_control_characters_removes_every_other_control_character():
 
     controls = "".join(map(chr, [*range(0, 9), *range(14, 32), *range(0x7F, 0xA0)]))
     assert strip_control_characters(f"a{controls}b") == "ab"
+
+
+def test_code_in_notes_is_escaped_once():
+    html = render_markdown("`a & b` and <b>")
+    assert "<code>a &amp; b</code>" in html
+    assert "&amp;amp;" not in html

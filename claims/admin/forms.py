@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from claims.extraction.article import UnreadableText, check_text, decode_text
 from claims.models import Claim, Quote, QuoteStatus, Speaker
+from claims.models.checks import REASON_MAX_LENGTH
 from claims.services import stale_message
 
 REASON_HELP = (
@@ -21,7 +22,7 @@ REASON_HELP = (
 def reason_field(required=False):
     return forms.CharField(
         required=required,
-        max_length=100,
+        max_length=REASON_MAX_LENGTH,
         label="Reason for this change",
         help_text=REASON_HELP,
     )
@@ -300,9 +301,9 @@ class MergeForm(forms.Form):
         help_text="It keeps every quote, membership and name; the others become its aliases.",
     )
     reason = forms.CharField(
-        required=False,
-        max_length=300,
-        help_text="Why these are one, e.g. “Same spokesman, transliterated twice”.",
+        max_length=REASON_MAX_LENGTH,
+        help_text="Why these are one, e.g. “Same spokesman, transliterated twice”; "
+        "shown publicly on the claim pages of their quotes.",
     )
 
     def __init__(self, *args, queryset, **kwargs):
@@ -324,7 +325,7 @@ class ReviewForm(forms.Form):
     speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False, label="Correct speaker")
     reason = forms.CharField(
         required=False,
-        max_length=100,
+        max_length=REASON_MAX_LENGTH,
         help_text="Shown publicly. Needed to dispute or fix the speaker; a verification "
         "without one reads “Checked against the article”.",
     )

@@ -2,11 +2,12 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import ngettext
 
 from claims import services
@@ -151,6 +152,7 @@ class QuoteAdmin(LockedEditAdmin):
         "cue",
         "status",
         "claim",
+        "same_claim_suggestions",
         "notes",
         "change_reason",
         "opened_version",
@@ -161,10 +163,19 @@ class QuoteAdmin(LockedEditAdmin):
     readonly_on_change = [
         "article",
         quote_in_context,
+        "same_claim_suggestions",
         "method",
         "extractor_version",
         "updated",
     ]
+
+    @admin.display(description="Possibly the same claim")
+    def same_claim_suggestions(self, quote):
+        """Claims of other articles worded like this quote, each with a link to attach."""
+        return render_to_string(
+            "admin/claims/includes/same_claim_suggestions.html",
+            {"quote": quote, "suggestions": services.claim_suggestions(quote=quote)},
+        )
 
     @admin.display(description="Claim", ordering="claim__key")
     def claim_key(self, quote):
@@ -201,7 +212,44 @@ class QuoteAdmin(LockedEditAdmin):
             self.admin_site.admin_view(self.review_view),
             name="claims_quote_review",
         )
-        return [review, *super().get_urls()]
+        attach = path(
+            "<int:pk>/attach/<slug:key>/",
+            self.admin_site.admin_view(self.attach_view),
+            name="claims_quote_attach",
+        )
+        return [review, attach, *super().get_urls()]
+
+    def attach_view(self, request, pk, key):
+        """Attach quote `pk` to the suggested claim `key` once the curator gives a reason;
+        then back to where they came from (the review queue or the quote's page)."""
+        quote = get_object_or_404(Quote.objects.select_related("article", "claim"), pk=pk)
+        claim = get_object_or_404(Claim, key=key)
+        if not self.has_change_permission(request, quote):
+            raise PermissionDenied
+        back = request.POST.get("next") or request.GET.get("next") or ""
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = ""
+        back = back or reverse("admin:claims_quote_change", args=[quote.pk])
+        form = ReasonForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            self._bulk(
+                request,
+                Quote.objects.filter(pk=quote.pk),
+                {"claim": claim},
+                f"attach to claim {claim.key}",
+                form.cleaned_data["reason"],
+            )
+            return redirect(back)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Attach to the suggested claim",
+            "opts": Quote._meta,
+            "quote": quote,
+            "claim": claim,
+            "form": form,
+            "next": back,
+        }
+        return TemplateResponse(request, "admin/claims/quote_attach.html", context)
 
     def _bulk(self, request, queryset, changes, what, reason=""):
         count = services.quote_bulk_update(
@@ -215,9 +263,19 @@ class QuoteAdmin(LockedEditAdmin):
             request, message % {"what": what.capitalize(), "count": count}, messages.SUCCESS
         )
 
-    @admin.action(description="Mark selected quotes verified", permissions=["change"])
+    @admin.action(description="Mark selected quotes verified…", permissions=["change"])
     def mark_verified(self, request, queryset):
-        self._bulk(request, queryset, {"status": QuoteStatus.VERIFIED}, "mark verified")
+        form = bound_if_applied(request, ReasonForm)
+        if not form.is_valid():
+            return action_form(self, request, queryset, form, "Mark verified", "mark_verified")
+        self._bulk(
+            request,
+            queryset,
+            {"status": QuoteStatus.VERIFIED},
+            "mark verified",
+            form.cleaned_data["reason"],
+        )
+        return None
 
     @admin.action(description="Mark selected quotes disputed…", permissions=["change"])
     def mark_disputed(self, request, queryset):
@@ -307,6 +365,8 @@ class QuoteAdmin(LockedEditAdmin):
             if quote
             else None,
             "speakers": Speaker.objects.only("pk", "name"),
+            "suggestions": services.claim_suggestions(quote=quote) if quote else [],
+            "here": request.get_full_path(),
         }
         return TemplateResponse(request, "admin/claims/quote_review.html", context)
 

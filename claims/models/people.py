@@ -5,10 +5,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
-from simple_history.models import HistoricalRecords
 
 from claims.extraction.names import name_key
-from claims.models.checks import choices_constraint
+from claims.models.checks import RaisesVersion, choices_constraint, history_records
 from claims.models.curation import SlugRedirect
 from claims.querysets import MembershipQuerySet, OrganizationQuerySet, SpeakerQuerySet
 
@@ -23,7 +22,7 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Organization(models.Model):
+class Organization(RaisesVersion, models.Model):
     name = models.CharField(
         max_length=200, help_text="Canonical name, e.g. “The Wall Street Journal”."
     )
@@ -45,7 +44,7 @@ class Organization(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["name"]
@@ -74,7 +73,7 @@ class Organization(models.Model):
         return [self.name, *[a for a in self.aliases if a != self.name]]
 
 
-class Speaker(models.Model):
+class Speaker(RaisesVersion, models.Model):
     name = models.CharField(
         max_length=200, help_text="The fullest spelling the sources use, e.g. “Moeen al-Kadhimi”."
     )
@@ -104,7 +103,7 @@ class Speaker(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = SpeakerQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_names"])
+    history = history_records(excluded_fields=["search_names"])
 
     class Meta:
         ordering = ["name"]
@@ -160,7 +159,7 @@ class Membership(models.Model):
     end_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
 
     objects = MembershipQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["speaker__name", "organization__name", "role"]

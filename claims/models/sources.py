@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
-from claims.models.checks import choices_constraint
+from claims.models.checks import RaisesVersion, choices_constraint, history_records
 from claims.models.curation import SlugRedirect
 from claims.models.people import Organization, Speaker
 from claims.querysets import ArticleQuerySet, ClaimQuerySet, QuoteQuerySet
@@ -62,7 +61,7 @@ class Article(models.Model):
     body = models.TextField(help_text="The article text without site boilerplate.")
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["-published", "title"]
@@ -102,7 +101,7 @@ def claim_key_for(*parts):
 DERIVED_CLAIM_FIELDS = ["article_count", "first_reported", "kind", "status"]
 
 
-class Claim(models.Model):
+class Claim(RaisesVersion, models.Model):
     """One statement, however many articles carry it and however they word it."""
 
     key = models.SlugField(
@@ -161,7 +160,7 @@ class Claim(models.Model):
     )
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=DERIVED_CLAIM_FIELDS)
+    history = history_records(excluded_fields=DERIVED_CLAIM_FIELDS)
 
     class Meta:
         ordering = ["key"]
@@ -199,7 +198,7 @@ class Claim(models.Model):
         return (self.key,)
 
 
-class Quote(models.Model):
+class Quote(RaisesVersion, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     claim = models.ForeignKey(
         Claim,
@@ -276,7 +275,7 @@ class Quote(models.Model):
     )
 
     objects = QuoteQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["published"])
+    history = history_records(excluded_fields=["published"])
 
     class Meta:
         ordering = ["article", "start"]

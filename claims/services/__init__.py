@@ -18,6 +18,7 @@ from claims.services.curation import (
 from claims.services.imports import MAX_ARTICLE_CHARS, ImportRejected, ImportResult, article_import
 from claims.services.merges import MergeRefused, merge_undo, organization_merge, speaker_merge
 from claims.services.seeding import seed_load
+from claims.services.suggestions import claim_suggestions
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -26,6 +27,7 @@ __all__ = [
     "MergeRefused",
     "StaleEdit",
     "article_import",
+    "claim_suggestions",
     "merge_undo",
     "organization_merge",
     "quote_add",

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from simple_history.utils import bulk_update_with_history
 
 from claims.models import AttributionMethod, Claim, Quote, claim_key_for
+from claims.models.checks import REASON_MAX_LENGTH
 
 
 class StaleEdit(Exception):
@@ -59,7 +60,7 @@ def record_save_checked(*, obj, expected_version, reason=""):
     )
     if not claimed:
         raise StaleEdit(stale_message(model, obj.pk))
-    obj.version = expected_version + 1
+    obj.version = expected_version  # its save raises it to the version just claimed
     if reason:
         obj._change_reason = reason
     obj.save()
@@ -156,7 +157,7 @@ def save_versioned(objs, model, fields, user, reason):
         for obj in objs:
             obj.updated = now
     bulk_update_with_history(
-        objs, model, fields, default_user=user, default_change_reason=reason[:100]
+        objs, model, fields, default_user=user, default_change_reason=reason[:REASON_MAX_LENGTH]
     )
 
 

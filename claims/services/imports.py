@@ -12,6 +12,7 @@ from claims.extraction.article import AGENCIES, UnreadableText, check_text, pars
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
 from claims.extraction.wording import organization_key, similar_wording
+from claims.matching import same_statement
 from claims.models import (
     Article,
     AttributionMethod,
@@ -24,6 +25,7 @@ from claims.models import (
     Speaker,
     claim_key_for,
 )
+from claims.models.checks import REASON_MAX_LENGTH
 from claims.sanitize import strip_control_characters
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -74,7 +76,9 @@ def article_import(*, text, source_name="", user=None):
     """
     text = _check_importable(text)
     source_name = source_name[: Article._meta.get_field("seed_file").max_length]
-    baseline = _Baseline(user, f"Imported from {source_name}"[:100] if source_name else "Imported")
+    baseline = _Baseline(
+        user, f"Imported from {source_name}"[:REASON_MAX_LENGTH] if source_name else "Imported"
+    )
     orgs = _OrganizationIndex(baseline)
     parsed = parse_article(text, known_outlets=orgs.spellings())
     if not parsed.body.strip():
@@ -293,11 +297,9 @@ class _ClaimIndex:
 
     def get_or_create(self, item, speaker):
         """An existing or new claim of `speaker` worded like `item`, or a new claim."""
-        if speaker is not None and item.kind != QuoteKind.INDIRECT:
+        if speaker is not None:
             for claim in self.claims:
-                if claim.speaker == speaker and any(
-                    similar_wording(t, item.text) for t in self.texts[id(claim)]
-                ):
+                if claim.speaker == speaker and any(_joins(t, item) for t in self.texts[id(claim)]):
                     self.texts[id(claim)].append(item.text)
                     self.joined += claim.pk is not None
                     return claim
@@ -313,6 +315,14 @@ class _ClaimIndex:
             self.claims.append(claim)
             self.texts[id(claim)] = [item.text]
         return claim
+
+
+def _joins(text, item):
+    """An extracted quote joins a claim worded like it: identical or nearly so
+    (claims.matching), or, for a quotation, sharing most of its words."""
+    if same_statement(text, item.text):
+        return True
+    return item.kind != QuoteKind.INDIRECT and similar_wording(text, item.text)
 
 
 def _key_parts(item, speaker):

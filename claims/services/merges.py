@@ -21,6 +21,7 @@ from claims.models import (
     SlugRedirect,
     Speaker,
 )
+from claims.models.checks import REASON_MAX_LENGTH
 from claims.services.curation import save_versioned
 
 
@@ -109,15 +110,14 @@ def _merge(kind, survivor, duplicates, user, reason):
         held.add(key)
     snapshot["dropped_memberships"] = json.loads(serializers.serialize("json", dropped))
     for membership in dropped:
-        membership._change_reason = why[:100]
+        membership._change_reason = why[:REASON_MAX_LENGTH]
         membership.delete()
     _move(snapshot, Membership, spec.member_field, moving, survivor, user, why)
     survivor.aliases = [*survivor.aliases, *added]
-    survivor.version += 1
-    survivor._change_reason = why[:100]
+    survivor._change_reason = why[:REASON_MAX_LENGTH]
     survivor.save()
     for duplicate in duplicates:
-        duplicate._change_reason = why[:100]
+        duplicate._change_reason = why[:REASON_MAX_LENGTH]
         duplicate.delete()
     for slug in {d.slug for d in duplicates}:
         SlugRedirect.objects.update_or_create(
@@ -175,7 +175,7 @@ def merge_undo(*, merge, user=None, reason=""):
     why = f"Undid merge #{merge.pk}: {merge.merged_names} split from {merge.survivor_name}"
     why += f" — {reason}" if reason else ""
     for obj in restored:
-        obj._change_reason = why[:100]
+        obj._change_reason = why[:REASON_MAX_LENGTH]
         obj.save(force_insert=True)
     for moved in snapshot["moved"]:
         model = apps.get_model(moved["model"])
@@ -185,11 +185,10 @@ def merge_undo(*, merge, user=None, reason=""):
             setattr(row, f"{moved['field']}_id", original[row.pk])
         save_versioned(rows, model, [moved["field"]], user, why)
     for item in serializers.deserialize("json", json.dumps(snapshot["dropped_memberships"])):
-        item.object._change_reason = why[:100]
+        item.object._change_reason = why[:REASON_MAX_LENGTH]
         item.object.save(force_insert=True)
     survivor.aliases = [a for a in survivor.aliases if a not in snapshot["aliases_added"]]
-    survivor.version += 1
-    survivor._change_reason = why[:100]
+    survivor._change_reason = why[:REASON_MAX_LENGTH]
     survivor.save()
     SlugRedirect.objects.filter(kind=merge.kind, slug__in=snapshot["redirect_slugs"]).delete()
     SlugRedirect.objects.bulk_create(

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from claims.models import Quote
+from claims.pages import reported
 
 
 class SpeakerFeed(Feed):
@@ -31,12 +32,15 @@ class SpeakerFeed(Feed):
         return Quote.objects.for_listing().filter(speaker=speaker).newest_first()[:50]
 
     def item_title(self, quote):
-        words = quote.text.split()
+        words = (reported(quote) if quote.kind == "indirect" else quote.text).split()
         return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
 
     def item_description(self, quote):
+        """Plain text naming the speaker; reported speech reads as reported, unquoted."""
         source = quote.article.outlet.name if quote.article.outlet else quote.article.title
-        return f"“{quote.text}” — {quote.attributed_as or quote.speaker}, {source}"
+        if quote.kind == "indirect":
+            return f"{reported(quote)} — {source}"
+        return f"“{quote.text}” — {quote.speaker or quote.attributed_as}, {source}"
 
     def item_link(self, quote):
         return quote.claim.get_absolute_url()

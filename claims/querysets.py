@@ -6,6 +6,7 @@ from django.db.models import (
     Count,
     F,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     Subquery,
@@ -146,6 +147,23 @@ class ClaimQuerySet(models.QuerySet):
     def with_source_counts(self):
         return self.annotate(source_count=Count("quotes__article", distinct=True))
 
+    def with_statement_wording(self):
+        """Annotate what shows a statement as printed: `statement_kind`, `statement_cue`
+        and `statement_attributed_as` of the quote worded like the statement (else the
+        first quote), so reported speech reads as reported (claims.pages.reported)."""
+        Quote = related_model(self.model, "quotes")
+        quotes = Quote.objects.filter(claim=OuterRef("pk"))
+        worded = quotes.filter(text=OuterRef("statement")).order_by("pk")
+        first = quotes.order_by(F("published").asc(nulls_last=True), "article_id", "start")
+        return self.annotate(
+            **{
+                f"statement_{name}": Coalesce(
+                    Subquery(worded.values(name)[:1]), Subquery(first.values(name)[:1])
+                )
+                for name in ("kind", "cue", "attributed_as")
+            }
+        )
+
     def carried_by_several(self):
         return self.with_source_counts().filter(source_count__gt=1)
 
@@ -163,6 +181,7 @@ class ClaimQuerySet(models.QuerySet):
             self.filter(pk__in=recent)
             .exclude(pk=claim.pk)
             .with_source_counts()
+            .filter(source_count__gt=0)
             .order_by("-source_count", "key")
         )
 
@@ -197,7 +216,11 @@ class ClaimQuerySet(models.QuerySet):
                 keys |= {*newest[: settings.SEARCH_CANDIDATES]}
             matching = self.filter(pk__in=keys)
         return (
-            matching.select_related("speaker").with_source_counts().order_by("-source_count", "key")
+            matching.select_related("speaker")
+            .with_source_counts()
+            .filter(source_count__gt=0)
+            .with_statement_wording()
+            .order_by("-source_count", "key")
         )
 
 

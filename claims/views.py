@@ -198,19 +198,38 @@ def article_detail(request, slug):
 
 @require_GET
 def claim_detail(request, key):
-    claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
-    quotes = list(claim.quotes.for_listing().oldest_first())
+    claim = Claim.objects.select_related("speaker").filter(key=key).first()
+    quotes = list(claim.quotes.for_listing().oldest_first()) if claim else []
+    if not quotes:
+        return _claim_without_quotes(request, key, claim)
+    claim.statement_quote = pages.claim_statement_quote(claim, quotes)
     context = {
         "claim": claim,
         "quotes": quotes,
         "sources": pages.claim_sources(claim, quotes),
         "role": pages.claim_speaker_role(claim, quotes),
         "statement_kind": pages.claim_statement_kind(claim, quotes),
-        "other_claims": Claim.objects.by_same_speaker(claim)[:6],
+        "first_dated": pages.first_dated(quotes),
+        "undated": pages.undated_articles(quotes),
+        "other_claims": Claim.objects.by_same_speaker(claim).with_statement_wording()[:6],
         "history": pages.attribution_history(claim),
         "json_ld": pages.claim_json_ld(request, claim, quotes),
     }
     return render(request, "claims/claim_detail.html", context)
+
+
+def _claim_without_quotes(request, key, claim):
+    """301 to the claim the quotes of a claim left without any (or deleted) went to; else
+    410 Gone, linking its speaker; 404 for a key no claim ever had."""
+    if claim is None:
+        claim = Claim.history.filter(key=key).order_by("-history_date").first()
+        if claim is None:
+            raise Http404("No claim has that key.")
+    successor = pages.claim_successor(claim.id)
+    if successor is not None:
+        return redirect(successor, permanent=True)
+    context = {"key": key, "speaker": pages.claim_former_speaker(claim.id)}
+    return render(request, "claims/claim_gone.html", context, status=410)
 
 
 @require_GET
@@ -232,7 +251,8 @@ def search(request):
 @require_http_methods(["GET", "POST"])
 def claim_report(request, key):
     """A visitor reports a wrong attribution; at most a few reports an hour per address."""
-    claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
+    claims = Claim.objects.select_related("speaker").with_statement_wording()
+    claim = get_object_or_404(claims, key=key)
     form = AttributionReportForm(request.POST or None)
     context = {"claim": claim, "form": form, "sent": "sent" in request.GET}
     if request.method == "GET":

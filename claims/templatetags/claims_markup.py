@@ -1,9 +1,10 @@
 """Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize),
-`{% quote_card quote %}` (a cached quote card, claims.scale) and `field|options`."""
+`{% quote_card quote %}` (a cached quote card, claims.scale), `field|options` and
+`{{ quote_or_claim|reported }}` (reported speech as a sentence, claims.pages)."""
 
 from django import template
 
-from claims import scale
+from claims import pages, scale
 from claims.sanitize import render_markdown
 
 register = template.Library()
@@ -12,6 +13,13 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter(name="reported")
+def reported_filter(item):
+    """`{{ quote|reported }}`, `{{ claim|reported }}`: reported speech as the sentence
+    that reports it, without quotation marks."""
+    return pages.reported(item)
 
 
 @register.simple_tag(name="quote_card")

@@ -80,8 +80,8 @@ class OrganizationQuerySet(models.QuerySet):
 
     def listing_rows(self, keys):
         """{pk: organization} for `keys` with what a list row shows: its member count and
-        its quote count as the `organization` filter of /quotes/ counts (quotes naming it
-        plus quotes by its members), counted for these organizations only."""
+        its quote count (quotes naming it, by its members or in the articles it published
+        or originated), counted for these organizations only."""
         rows = self.for_listing().in_bulk(keys)
         counts = large_counts("organization-quotes", rows, self.quote_counts)
         for pk, organization in rows.items():
@@ -89,7 +89,8 @@ class OrganizationQuerySet(models.QuerySet):
         return rows
 
     def quote_counts(self, ids):
-        """{organization id: quotes naming it or by its members} for `ids`, in one query."""
+        """{organization id: quotes naming it, by its members or in its articles} for
+        `ids`, in one query."""
         return organization_quote_counts(ids)
 
     def matching_name(self, text):
@@ -283,6 +284,12 @@ class QuoteQuerySet(models.QuerySet):
         members = Membership.objects.filter(organization_id=organization_id).order_by()
         members = members.values("speaker")
         return self.filter(Q(organization_id=organization_id) | Q(speaker__in=members))
+
+    def carried_by(self, organization_id):
+        """Quotes in the articles the organization published or originated."""
+        Article = related_model(self.model, "article")
+        condition = Q(outlet_id=organization_id) | Q(original_source_id=organization_id)
+        return self.filter(article__in=Article.objects.filter(condition).values("pk"))
 
     def newest_for_organization(self, organization_id):
         """`for_organization`, newest first, planned by how many quotes match: up to the

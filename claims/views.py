@@ -49,12 +49,25 @@ def _list_page(request, filterset, template, export, drawn=None):
     return render(request, template, context)
 
 
-def _bar_chart(rows, month=False):
+def _bar_chart(rows, month=False, undated=0):
     """The bar chart of `rows` rendered once, so a cached chart is not re-rendered either
-    ("" when there are no rows)."""
-    if not rows:
+    ("" when there are no rows); it says how many quotes (`undated`) it leaves out."""
+    if not rows and not undated:
         return ""
-    return render_to_string("claims/includes/bar_chart.html", {"rows": rows, "month": month})
+    context = {"rows": rows, "month": month, "undated": undated}
+    return render_to_string("claims/includes/bar_chart.html", context)
+
+
+def _timeline_chart(speaker, total):
+    """The speaker's quotes by month, and how many have no date: the rest of `total`
+    (a BoundedCount) when it is exact, else counted up to the bound."""
+    quotes = Quote.objects.filter(speaker=speaker)
+    rows = quotes.by_month()
+    if total.exact:
+        undated = total - sum(count for _, count, _ in rows)
+    else:
+        undated = scale.bounded_count(quotes.filter(published__isnull=True))
+    return _bar_chart(rows, month=True, undated=undated)
 
 
 def _search_text(request):
@@ -137,7 +150,7 @@ def speaker_detail(request, slug):
         "timeline": scale.aggregate(
             f"speaker:{speaker.pk}:timeline-chart",
             total,
-            lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_month(), month=True),
+            lambda: _timeline_chart(speaker, total),
         ),
         "outlets": scale.aggregate(
             f"speaker:{speaker.pk}:outlets-chart",
@@ -168,6 +181,12 @@ def organization_detail(request, slug):
         "quotes": Quote.objects.for_listing().newest_for_organization(organization.pk)[
             :ORGANIZATION_PAGE_ROWS
         ],
+        "carried": Quote.objects.for_listing()
+        .carried_by(organization.pk)
+        .newest_first()[:ORGANIZATION_PAGE_ROWS],
+        "quote_count": scale.large_counts(
+            "organization-quotes", [organization.pk], Organization.objects.quote_counts
+        ).get(organization.pk, 0),
         "published": articles.filter(outlet=organization)[:ORGANIZATION_PAGE_ROWS],
         "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],
         "page_rows": ORGANIZATION_PAGE_ROWS,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Subquery
+from django.urls import reverse
 
 from claims.diff import word_diff
 from claims.extraction.names import name_key
@@ -377,19 +378,20 @@ def quoted_sources(quotes):
 
 
 def speaker_claim_groups(speaker, outline, cards):
-    """The speaker's claims in `outline` order: for each, {"quotes": [...]} with its
-    quotes (direct ones first) as {"pk", "kind", "card", "role"}, `role` being the
-    membership held on the quote's day.
+    """The speaker's claims in `outline` order: for each, {"url", "quotes": [...]} with its
+    permalink and its quotes (direct ones first) as {"pk", "kind", "card", "role"}, `role`
+    being the membership held on the quote's day.
 
     `outline` is `QuoteQuerySet.outline()` rows, `cards` {quote pk: rendered card}; a
     quote without a card (deleted since the outline was read) is left out."""
     groups = {}
-    for pk, claim_id, kind, published, organization_id in outline:
+    for pk, claim_id, kind, published, organization_id, key in outline:
         if pk not in cards:
             continue
         role = speaker.role_on(published, organization_id)
         line = {"pk": pk, "kind": kind, "card": cards[pk], "role": role}
-        groups.setdefault(claim_id, {"quotes": []})["quotes"].append(line)
+        url = reverse("claims:claim_detail", args=[key])
+        groups.setdefault(claim_id, {"url": url, "quotes": []})["quotes"].append(line)
     for group in groups.values():
         group["quotes"].sort(key=lambda line: line["kind"] == "indirect")
     return list(groups.values())

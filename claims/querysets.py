@@ -252,9 +252,12 @@ class QuoteQuerySet(models.QuerySet):
         return self.model.objects.aggregate(latest=Max("updated"))["latest"]
 
     def outline(self):
-        """(pk, claim id, kind, published, organization id) rows: enough to group quotes
-        by claim and find the speaker's role, with claims.scale drawing the quotes."""
-        return self.values_list("pk", "claim_id", "kind", "published", "organization_id")
+        """(pk, claim id, kind, published, organization id, claim key) rows: enough to
+        group quotes by claim, link each claim and find the speaker's role, with
+        claims.scale drawing the quotes."""
+        return self.values_list(
+            "pk", "claim_id", "kind", "published", "organization_id", "claim__key"
+        )
 
     # Quote.published copies the article's date so these orders run on one Quote index;
     # articles of the same day come newest-imported first.

@@ -35,6 +35,13 @@ def page_types():
             lambda: Article.objects.get(seed_file__startswith="001").get_absolute_url(),
         ),
         ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
+        ("claim_detail_reported", lambda: "/claims/dd9f74e8b8/"),
+        (
+            "claim_gone",
+            lambda: Claim.objects.get_or_create(key="gone000000", statement="x")[
+                0
+            ].get_absolute_url(),
+        ),
         ("search", lambda: "/search/?q=kadhimi"),
     ]
 

@@ -1,9 +1,12 @@
 """What the claim, article and speaker pages show that is not a model's business: a
-claim's sources as shown and its JSON-LD, an article's highlighted segments and who it
-quotes, a speaker's claim groups and a claim's public attribution history.
+claim's sources as shown and its JSON-LD, reported speech as the sentence that reports it
+(never as a quotation), an article's highlighted segments and who it quotes, a speaker's
+claim groups, a claim's public attribution history and where a claim left without quotes
+went.
 
 Plain functions over model objects and lists the view has already read; only
-`claim_speaker_role` and `attribution_history` query, a fixed number of times.
+`claim_speaker_role`, `attribution_history`, `claim_successor` and
+`claim_former_speaker` query, a fixed number of times.
 """
 
 from dataclasses import dataclass

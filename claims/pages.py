@@ -5,8 +5,8 @@ claim groups, a claim's public attribution history and where a claim left withou
 went.
 
 Plain functions over model objects and lists the view has already read; only
-`claim_speaker_role`, `attribution_history`, `claim_successor` and
-`claim_former_speaker` query, a fixed number of times.
+`claim_speaker_role`, `attribution_history` and `claim_successor` query, a fixed
+number of times.
 """
 
 from dataclasses import dataclass
@@ -276,13 +276,6 @@ def claim_successor(claim_pk):
         return None
     most = max(set(claim_ids), key=lambda pk: (claim_ids.count(pk), -pk))
     return Claim.objects.get(pk=most)
-
-
-def claim_former_speaker(claim_pk):
-    """The speaker of the claim `claim_pk` once had, by its history records, or None."""
-    speaker_ids = Claim.history.filter(id=claim_pk).exclude(speaker_id=None)
-    speaker_id = speaker_ids.order_by("-history_date").values_list("speaker_id", flat=True)
-    return Speaker.objects.filter(pk__in=speaker_id[:1]).first()
 
 
 def _concerns(item, claim_pk):

@@ -247,7 +247,8 @@ def _claim_without_quotes(request, key, claim):
     successor = pages.claim_successor(claim.id)
     if successor is not None:
         return redirect(successor, permanent=True)
-    context = {"key": key, "speaker": pages.claim_former_speaker(claim.id)}
+    # `claim` is the row or, for a deleted claim, its last history record.
+    context = {"key": key, "speaker": Speaker.objects.filter(pk=claim.speaker_id).first()}
     return render(request, "claims/claim_gone.html", context, status=410)
 
 

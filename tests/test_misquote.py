@@ -238,6 +238,14 @@ def test_a_claim_whose_quotes_were_deleted_is_gone_and_links_its_speaker(client)
     assert client.get("/claims/0000000000/").status_code == 404
 
 
+def test_a_seed_claim_emptied_without_history_is_gone_and_links_its_speaker(client, seed):
+    claim, quotes = reported_claim()
+    Quote.objects.filter(claim=claim).delete()  # no history record says where they went
+    response = client.get(claim.get_absolute_url())
+    assert response.status_code == 410
+    assert claim.speaker.get_absolute_url() in response.content.decode()
+
+
 # Outlets count what they carried
 
 

@@ -89,18 +89,30 @@ def reported_speech(text, who, cue):
     return sentence[:1].upper() + sentence[1:]
 
 
+def statement_quote(claim):
+    """The quote `claim`'s statement is worded from: its `statement_quote` when the view
+    set one, else found among its `wordings` (`ClaimQuerySet.with_statement_wording`)."""
+    if getattr(claim, "statement_quote", None) is None:
+        claim.statement_quote = claim_statement_quote(claim, getattr(claim, "wordings", []))
+    return claim.statement_quote
+
+
+def is_reported(item):
+    """Whether a quote, or a claim's statement, is reported speech."""
+    quote = item if isinstance(item, Quote) else statement_quote(item)
+    return quote is not None and quote.kind == "indirect"
+
+
 def reported(item):
-    """`reported_speech` of a quote, or of a claim's statement (a claim read with
-    `ClaimQuerySet.with_statement_wording`, or given its `statement_quote`)."""
+    """`reported_speech` of a quote, or of a claim's statement (see `statement_quote`)."""
     if isinstance(item, Quote):
         who = _printed_name(item.speaker, item.attributed_as)
         if not who and item.organization_id:
             who = item.organization.name
         return reported_speech(item.text, who, item.cue)
-    quote = getattr(item, "statement_quote", None)
-    attributed_as = quote.attributed_as if quote else getattr(item, "statement_attributed_as", "")
-    cue = quote.cue if quote else getattr(item, "statement_cue", "")
-    return reported_speech(item.statement, _printed_name(item.speaker, attributed_as), cue or "")
+    quote = statement_quote(item)
+    attributed_as, cue = (quote.attributed_as, quote.cue) if quote else ("", "")
+    return reported_speech(item.statement, _printed_name(item.speaker, attributed_as), cue)
 
 
 def _printed_name(speaker, attributed_as):
@@ -386,8 +398,9 @@ def speaker_claim_groups(speaker, outline, cards):
             continue
         role = speaker.role_on(published, organization_id)
         line = {"pk": pk, "kind": kind, "card": cards[pk], "role": role}
-        url = reverse("claims:claim_detail", args=[key])
-        groups.setdefault(claim_id, {"url": url, "quotes": []})["quotes"].append(line)
+        if claim_id not in groups:
+            groups[claim_id] = {"url": reverse("claims:claim_detail", args=[key]), "quotes": []}
+        groups[claim_id]["quotes"].append(line)
     for group in groups.values():
         group["quotes"].sort(key=lambda line: line["kind"] == "indirect")
     return list(groups.values())

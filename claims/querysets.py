@@ -6,7 +6,6 @@ from django.db.models import (
     Count,
     F,
     Max,
-    OuterRef,
     Prefetch,
     Q,
     Subquery,
@@ -149,20 +148,15 @@ class ClaimQuerySet(models.QuerySet):
         return self.annotate(source_count=Count("quotes__article", distinct=True))
 
     def with_statement_wording(self):
-        """Annotate what shows a statement as printed: `statement_kind`, `statement_cue`
-        and `statement_attributed_as` of the quote worded like the statement (else the
-        first quote), so reported speech reads as reported (claims.pages.reported)."""
+        """With the speaker and each claim's quotes as `wordings` (oldest first, only what
+        shows a statement as printed), so claims.pages can tell whether the statement is
+        reported speech and show it as reported: one more query, for the rows read only."""
         Quote = related_model(self.model, "quotes")
-        quotes = Quote.objects.filter(claim=OuterRef("pk"))
-        worded = quotes.filter(text=OuterRef("statement")).order_by("pk")
-        first = quotes.order_by(F("published").asc(nulls_last=True), "article_id", "start")
-        return self.annotate(
-            **{
-                f"statement_{name}": Coalesce(
-                    Subquery(worded.values(name)[:1]), Subquery(first.values(name)[:1])
-                )
-                for name in ("kind", "cue", "attributed_as")
-            }
+        wordings = Quote.objects.only(
+            "claim", "text", "kind", "cue", "attributed_as", "speaker", "published"
+        ).order_by(F("published").asc(nulls_last=True), "article_id", "start")
+        return self.select_related("speaker").prefetch_related(
+            Prefetch("quotes", queryset=wordings, to_attr="wordings")
         )
 
     def carried_by_several(self):
@@ -220,8 +214,8 @@ class ClaimQuerySet(models.QuerySet):
             matching.select_related("speaker")
             .with_source_counts()
             .filter(source_count__gt=0)
-            .with_statement_wording()
             .order_by("-source_count", "key")
+            .with_statement_wording()
         )
 
 

@@ -22,6 +22,13 @@ def reported_filter(item):
     return pages.reported(item)
 
 
+@register.filter(name="is_reported")
+def is_reported_filter(item):
+    """`{% if claim|is_reported %}`: whether a quote or a claim's statement is reported
+    speech, shown unquoted."""
+    return pages.is_reported(item)
+
+
 @register.simple_tag(name="quote_card")
 def quote_card_tag(quote):
     """`{% quote_card quote %}`: the quote's card, cached by the versions it shows."""

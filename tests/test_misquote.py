@@ -288,3 +288,32 @@ def test_the_claim_json_ld_helper_dedupes_an_article_that_reports_twice():
     ]
     data = json.loads(pages.claim_json_ld(RequestFactory().get("/"), claim, quotes))
     assert len(data["appearance"]) == 1
+
+
+def claim_page_queries(client, others):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    speaker = make_speaker()
+    article = make_article(body="He said “we will win”. " + "He said we would win. " * others)
+    claim = make_claim(speaker=speaker, statement="we will win")
+    make_quote(claim=claim, article=article, speaker=speaker)
+    for n in range(others):
+        start = article.body.index("we would win", 24 + 22 * n)
+        make_quote(
+            article=article,
+            claim=make_claim(speaker=speaker, statement="we would win"),
+            text="we would win",
+            start=start,
+            kind="indirect",
+            speaker=speaker,
+            cue="said",
+        )
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(claim.get_absolute_url()).content.decode()
+    assert content.count(f"{speaker.name} said we would win") == others
+    return len(queries)
+
+
+def test_other_reported_claims_cost_no_query_each(client):
+    assert claim_page_queries(client, 2) == claim_page_queries(client, 5)

@@ -10,15 +10,19 @@ from django.db.models.functions import Cast
 from django.utils.text import slugify
 
 from claims import scale
-from claims.models import Article, Organization, SlugRedirect, Speaker
+from claims.models import Article, Organization, OrganizationKind, SlugRedirect, Speaker
 
 # The selects' tables: (model, label column). Each row read is (tag, slug, label, aliases
-# as JSON text, pk).
+# as JSON text, pk, kind) ("" for a table without kinds).
 CHOICE_TABLES = {
     "speaker": (Speaker, "name"),
     "organization": (Organization, "name"),
     "article": (Article, "title"),
 }
+
+
+# An outlet select offers the organizations that publish: news outlets and agencies.
+OUTLET_KINDS = (OrganizationKind.OUTLET, OrganizationKind.AGENCY)
 
 
 def is_slug(value):
@@ -33,7 +37,8 @@ def _read(chosen, every_of, limit):
     for name in chosen:
         model, label = CHOICE_TABLES[name]
         aliases = Cast("aliases", TextField()) if hasattr(model, "aliases") else Value("[]")
-        columns = ["slug", label, aliases, "pk"]
+        kind = "kind" if hasattr(model, "kind") else Value("")
+        columns = ["slug", label, aliases, "pk", kind]
         if name in every_of:
             first = model.objects.order_by().values("pk")[: limit + 1]
             rows = model.objects.filter(pk__in=Subquery(first)).order_by()
@@ -50,8 +55,8 @@ def _read(chosen, every_of, limit):
                 parts.append(rows.values_list(Value(f"chosen {name}"), *columns))
     found = {f"{part} {name}": {} for part in ("all", "chosen") for name in chosen}
     rows = parts[0].union(*parts[1:], all=True) if parts else ()
-    for tag, slug, label, aliases, pk in rows:
-        found[tag][pk] = (slug, label, json.loads(aliases or "[]"), pk)
+    for tag, slug, label, aliases, pk, kind in rows:
+        found[tag][pk] = (slug, label, json.loads(aliases or "[]"), pk, kind)
     return found
 
 
@@ -94,10 +99,10 @@ def quote_choices(data):
     speakers, all_speakers = tables["speaker"]
     organizations, all_organizations = tables["organization"]
     articles, all_articles = tables["article"]
-    speaker_choices = [(slug, name) for slug, name, _, _ in speakers]
+    speaker_choices = [(slug, name) for slug, name, *_ in speakers]
     known = {slug for slug, _ in speaker_choices}
     alias_slugs = {}
-    for slug, _name, aliases, _pk in speakers:
+    for slug, _name, aliases, *_ in speakers:
         for alias in aliases:
             # An alias that slugifies to a speaker's own slug (“Haider Al Abadi”) names
             # that speaker already: it is no alias option.
@@ -107,10 +112,15 @@ def quote_choices(data):
     return {
         "speaker": speaker_choices,
         "alias_slugs": alias_slugs,
-        "speaker_ids": {slug: pk for slug, _, _, pk in speakers},
-        "organization": [(slug, name) for slug, name, _, _ in organizations],
-        "organization_ids": {slug: pk for slug, _, _, pk in organizations},
-        "article": [(slug, title) for slug, title, _, _ in articles],
+        "speaker_ids": {slug: pk for slug, _, _, pk, _ in speakers},
+        "organization": [(slug, name) for slug, name, *_ in organizations],
+        "outlet": [
+            (slug, name)
+            for slug, name, _, _, kind in organizations
+            if kind in OUTLET_KINDS or slug == data.get("outlet")
+        ],
+        "organization_ids": {slug: pk for slug, _, _, pk, _ in organizations},
+        "article": [(slug, title) for slug, title, *_ in articles],
         "complete": {
             "speaker": all_speakers,
             "organization": all_organizations,
@@ -120,20 +130,27 @@ def quote_choices(data):
     }
 
 
-def organization_choices(chosen, rank):
-    """(slug, name) options for an organization select: every organization while there are
-    at most FILTER_CHOICES_LIMIT; past that the chosen one and the FILTER_CHOICES_LIMIT
-    ranked first by `rank` (an aggregate, e.g. members), so a page does not render thousands
-    of options."""
+def organization_choices(chosen, rank, kinds=None):
+    """(slug, name) options for an organization select: every organization (of `kinds`, if
+    given, and the chosen one) while there are at most FILTER_CHOICES_LIMIT; past that the
+    chosen one and the FILTER_CHOICES_LIMIT ranked first by `rank` (an aggregate, e.g.
+    members), so a page does not render thousands of options."""
     limit = settings.FILTER_CHOICES_LIMIT
     chosen = [chosen] if is_slug(chosen) else []
     rows, complete = choice_rows({"organization": chosen}, limit)["organization"]
-    options = {slug: name for slug, name, _, _ in rows}
+    options = {
+        slug: name
+        for slug, name, _, _, kind in rows
+        if kinds is None or kind in kinds or slug in chosen
+    }
     if not complete:
 
         def top():
             ranked = Organization.objects.annotate(rank=rank).order_by("-rank", "name")
+            if kinds is not None:
+                ranked = ranked.filter(kind__in=kinds)
             return list(ranked.values_list("slug", "name")[:limit])
 
-        options.update(scale.remember("choices", ("top", str(rank), limit), top))
+        key = ("top", str(rank), limit, *(sorted(kinds) if kinds else ()))
+        options.update(scale.remember("choices", key, top))
     return sorted(options.items(), key=lambda option: (option[1], option[0]))

@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from claims.models import Quote
+from claims.pages import reported
 from claims.sanitize import strip_control_characters
 
 
@@ -69,22 +70,23 @@ class SpeakerFeed(Feed):
         return Quote.objects.for_listing().filter(speaker=speaker).newest_first()[:50]
 
     def item_title(self, quote):
-        """The speaker's name and the start of what they said."""
+        """The speaker's name and the start of what they said; reported speech as the
+        sentence that reports it, unquoted."""
+        if quote.kind == "indirect":
+            words = reported(quote).split()
+            return " ".join(words[:16]) + ("…" if len(words) > 16 else "")
         words = quote.text.split()
         start = " ".join(words[:14]) + ("…" if len(words) > 14 else "")
-        if quote.kind == "indirect":
-            return f"{_who(quote)}, reported: {start}"
         return f"{_who(quote)}: “{start}”"
 
     def item_description(self, quote):
-        """Plain text naming the speaker (never "he"); reported speech without quotation
-        marks."""
+        """Plain text naming the speaker (never "he"); reported speech reads as reported,
+        without quotation marks."""
         source = quote.article.outlet or quote.article.original_source
         source = source.name if source else quote.article.title
-        who = _who(quote)
         if quote.kind == "indirect":
-            return f"{who}, reported: {quote.text} — {source}"
-        return f"“{quote.text}” — {who}, {source}"
+            return f"{reported(quote)} — {source}"
+        return f"“{quote.text}” — {_who(quote)}, {source}"
 
     def item_link(self, quote):
         return quote.claim.get_absolute_url()

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Count, Q
 
-from claims.choices import organization_choices, quote_choices
+from claims.choices import OUTLET_KINDS, organization_choices, quote_choices
 from claims.models import (
     Article,
     Claim,
@@ -66,7 +66,7 @@ class QuoteFilter(django_filters.FilterSet):
         self.choices = quote_choices(self.data)
         self.filters["speaker"].extra["choices"] = self.choices["speaker"]
         self.filters["organization"].extra["choices"] = self.choices["organization"]
-        self.filters["outlet"].extra["choices"] = self.choices["organization"]
+        self.filters["outlet"].extra["choices"] = self.choices["outlet"]
         self.filters["article"].extra["choices"] = self.choices["article"]
 
     @property
@@ -231,12 +231,13 @@ class ListFilterSet(django_filters.FilterSet):
     search_method = "matching_name"
     organization_select = None
     organization_rank = None
+    organization_kinds = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.organization_select:
             chosen = self.data.get(self.organization_select) if self.data else None
-            choices = organization_choices(chosen, self.organization_rank)
+            choices = organization_choices(chosen, self.organization_rank, self.organization_kinds)
             self.filters[self.organization_select].extra["choices"] = choices
 
     def filter_search(self, queryset, name, value):
@@ -285,6 +286,7 @@ class ArticleFilter(ListFilterSet):
     search_method = "matching_text"
     organization_select = "outlet"
     organization_rank = Count("published_articles")
+    organization_kinds = OUTLET_KINDS
 
     class Meta:
         model = Article

@@ -1,25 +1,31 @@
 """What the claim, article and speaker pages show that is not a model's business: a
-claim's sources as shown and its JSON-LD, an article's highlighted segments and who it
-quotes, a speaker's claim groups and a claim's public attribution history.
+claim's sources as shown and its JSON-LD, reported speech as the sentence that reports it
+(never as a quotation), an article's highlighted segments and who it quotes, a speaker's
+claim groups, a claim's public attribution history and where a claim left without quotes
+went.
 
 Plain functions over model objects and lists the view has already read; only
-`claim_speaker_role` and `attribution_history` query, a fixed number of times.
+`claim_speaker_role`, `attribution_history` and `claim_successor` query, a fixed
+number of times.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Subquery
+from django.urls import reverse
 
+from claims.extraction.names import name_key
 from claims.extraction.wording import word_diff
-from claims.models import Quote, QuoteStatus, Speaker
+from claims.models import Claim, Quote, QuoteStatus, Speaker
 from claims.sanitize import json_ld
 from claims.services.seeding import SEED_REASON
 
 
 def claim_sources(claim, quotes):
-    """Per quote of `claim`: its wording compared with the statement, its paragraph and
-    the chain of organizations that carried it (original source, then outlet)."""
+    """Per quote of `claim`: its wording compared word by word with the statement (direct
+    or reported alike), its paragraph and the chain of organizations that carried it
+    (original source, then outlet)."""
     result = []
     for quote in quotes:
         article = quote.article
@@ -29,9 +35,7 @@ def claim_sources(claim, quotes):
         result.append(
             {
                 "quote": quote,
-                "diff": word_diff(claim.statement, quote.text)
-                if quote.kind != "indirect"
-                else None,
+                "diff": word_diff(claim.statement, quote.text),
                 "same_wording": quote.text.strip(" ,.") == claim.statement.strip(" ,."),
                 "context": quote.context(),
                 "chain": chain,
@@ -40,13 +44,88 @@ def claim_sources(claim, quotes):
     return result
 
 
+def claim_statement_quote(claim, quotes):
+    """The quote the statement's wording comes from (the first quote when none has that
+    exact wording), or None."""
+    for quote in quotes:
+        if quote.text == claim.statement:
+            return quote
+    return quotes[0] if quotes else None
+
+
 def claim_statement_kind(claim, quotes):
     """The kind of the quote the statement's wording comes from (the first quote's kind
     when none has that exact wording)."""
-    for quote in quotes:
-        if quote.text == claim.statement:
-            return quote.kind
-    return quotes[0].kind if quotes else "direct"
+    quote = claim_statement_quote(claim, quotes)
+    return quote.kind if quote else "direct"
+
+
+def first_dated(quotes):
+    """The quote of the earliest dated article, or None when no article gives a date."""
+    dated = [q for q in quotes if q.article.published]
+    return min(dated, key=lambda q: q.article.published) if dated else None
+
+
+def undated_articles(quotes):
+    """The articles of `quotes` that give no date, each once, in order."""
+    return list(dict.fromkeys(q.article for q in quotes if not q.article.published))
+
+
+# Attribution words printed after what was said (“…, according to the United Nations”).
+TRAILING_CUES = ("according to",)
+
+
+def reported_speech(text, who, cue):
+    """Reported speech as a sentence of the printed words, never in quotation marks: who,
+    the attribution words, what was said (“Haider al-Abadi said last week he would welcome
+    …”), or what was said first when the attribution words follow it in print (“…,
+    according to the Ministry of Interior”)."""
+    who, cue, text = (who or "an unnamed source").strip(), cue.strip(), text.strip(" ,")
+    if cue.lower().startswith(TRAILING_CUES):
+        sentence = f"{text}, {cue} {who}"
+    elif cue:
+        sentence = f"{who} {cue} {text}"
+    else:
+        sentence = f"{who}, in reported speech: {text}"
+    return sentence[:1].upper() + sentence[1:]
+
+
+def statement_quote(claim):
+    """The quote `claim`'s statement is worded from: its `statement_quote` when the view
+    set one, else found among its `wordings` (`ClaimQuerySet.with_statement_wording`)."""
+    if getattr(claim, "statement_quote", None) is None:
+        claim.statement_quote = claim_statement_quote(claim, getattr(claim, "wordings", []))
+    return claim.statement_quote
+
+
+def is_reported(item):
+    """Whether a quote, or a claim's statement, is reported speech."""
+    quote = item if isinstance(item, Quote) else statement_quote(item)
+    return quote is not None and quote.kind == "indirect"
+
+
+def reported(item):
+    """`reported_speech` of a quote, or of a claim's statement (see `statement_quote`)."""
+    if isinstance(item, Quote):
+        who = _printed_name(item.speaker, item.attributed_as)
+        if not who and item.organization_id:
+            who = item.organization.name
+        return reported_speech(item.text, who, item.cue)
+    quote = statement_quote(item)
+    attributed_as, cue = (quote.attributed_as, quote.cue) if quote else ("", "")
+    return reported_speech(item.statement, _printed_name(item.speaker, attributed_as), cue)
+
+
+def _printed_name(speaker, attributed_as):
+    """How the article names the speaker when it names them there (“Mr. Abadi”, “Abadi and
+    Iraqi Defence Minister Khaled Obeidi”), else the speaker's name (for “he”, “the
+    lawmaker”), else the words the article used."""
+    if speaker is None:
+        return attributed_as
+    surname = name_key(speaker.name).split()[-1:]
+    if surname and surname[0] in name_key(attributed_as or "").split():
+        return attributed_as
+    return speaker.name
 
 
 def claim_speaker_role(claim, quotes):
@@ -62,7 +141,8 @@ def claim_speaker_role(claim, quotes):
 
 
 def claim_json_ld(request, claim, quotes):
-    """schema.org Claim with each source's wording as a Quotation (safe for a script tag)."""
+    """schema.org Claim appearing in each source: a direct or partial wording as a
+    Quotation, reported speech as the NewsArticle that reports it (safe for a script tag)."""
 
     def person(quote):
         if quote.speaker:
@@ -89,15 +169,22 @@ def claim_json_ld(request, claim, quotes):
             data["sameAs"] = article.url
         return data
 
-    appearances = [
-        {
+    def appearance(quote):
+        # Reported speech is the reporter's wording: the article is where the claim
+        # appears, not a quotation of it.
+        if quote.kind == "indirect":
+            return news_article(quote.article)
+        return {
             "@type": "Quotation",
-            "text": q.text,
-            "creator": person(q),
-            "isBasedOn": news_article(q.article),
+            "text": quote.text,
+            "creator": person(quote),
+            "isBasedOn": news_article(quote.article),
         }
-        for q in quotes
-    ]
+
+    appearances = []
+    for quote in quotes:
+        if (item := appearance(quote)) not in appearances:
+            appearances.append(item)
     data = {
         "@context": "https://schema.org",
         "@type": "Claim",
@@ -107,7 +194,7 @@ def claim_json_ld(request, claim, quotes):
     }
     if quotes:
         data["author"] = person(quotes[0])
-        data["firstAppearance"] = appearances[0]
+        data["firstAppearance"] = appearance(quotes[0])
     return json_ld(data)
 
 
@@ -255,6 +342,21 @@ def _public_reason(reason):
     return reason
 
 
+def claim_successor(claim_pk):
+    """The claim that most of the quotes once part of claim `claim_pk` now belong to (read
+    from their history records), or None when they belong nowhere else. Two queries."""
+    moved = Quote.history.filter(claim_id=claim_pk).values("id")
+    claim_ids = list(
+        Quote.objects.filter(id__in=Subquery(moved))
+        .exclude(claim_id=claim_pk)
+        .values_list("claim_id", flat=True)
+    )
+    if not claim_ids:
+        return None
+    most = max(set(claim_ids), key=lambda pk: (claim_ids.count(pk), -pk))
+    return Claim.objects.get(pk=most)
+
+
 def _concerns(item, claim_pk):
     """A quote's change belongs here while the quote is part of this claim."""
     record, name, old, new = item
@@ -351,19 +453,21 @@ def quoted_sources(quotes):
 
 
 def speaker_claim_groups(speaker, outline, cards):
-    """The speaker's claims in `outline` order: for each, {"quotes": [...]} with its
-    quotes (direct ones first) as {"pk", "kind", "card", "role"}, `role` being the
-    membership held on the quote's day.
+    """The speaker's claims in `outline` order: for each, {"url", "quotes": [...]} with its
+    permalink and its quotes (direct ones first) as {"pk", "kind", "card", "role"}, `role`
+    being the membership held on the quote's day.
 
     `outline` is `QuoteQuerySet.outline()` rows, `cards` {quote pk: rendered card}; a
     quote without a card (deleted since the outline was read) is left out."""
     groups = {}
-    for pk, claim_id, kind, published, organization_id in outline:
+    for pk, claim_id, kind, published, organization_id, key in outline:
         if pk not in cards:
             continue
         role = speaker.role_on(published, organization_id)
         line = {"pk": pk, "kind": kind, "card": cards[pk], "role": role}
-        groups.setdefault(claim_id, {"quotes": []})["quotes"].append(line)
+        if claim_id not in groups:
+            groups[claim_id] = {"url": reverse("claims:claim_detail", args=[key]), "quotes": []}
+        groups[claim_id]["quotes"].append(line)
     for group in groups.values():
         group["quotes"].sort(key=lambda line: line["kind"] == "indirect")
     return list(groups.values())

@@ -85,8 +85,8 @@ class OrganizationQuerySet(models.QuerySet):
 
     def listing_rows(self, keys):
         """{pk: organization} for `keys` with what a list row shows: its member count and
-        its quote count as the `organization` filter of /quotes/ counts (quotes naming it
-        plus quotes by its members), counted for these organizations only."""
+        its quote count (quotes naming it, by its members or in the articles it published
+        or originated), counted for these organizations only."""
         rows = self.for_listing().in_bulk(keys)
         counts = large_counts("organization-quotes", rows, self.quote_counts)
         for pk, organization in rows.items():
@@ -94,7 +94,8 @@ class OrganizationQuerySet(models.QuerySet):
         return rows
 
     def quote_counts(self, ids):
-        """{organization id: quotes naming it or by its members} for `ids`, in one query."""
+        """{organization id: quotes naming it, by its members or in its articles} for
+        `ids`, in one query."""
         return organization_quote_counts(ids)
 
     def matching_name(self, text):
@@ -155,6 +156,18 @@ class ClaimQuerySet(models.QuerySet):
 
     def with_source_counts(self):
         return self.annotate(source_count=Count("quotes__article", distinct=True))
+
+    def with_statement_wording(self):
+        """With the speaker and each claim's quotes as `wordings` (oldest first, only what
+        shows a statement as printed), so claims.pages can tell whether the statement is
+        reported speech and show it as reported: one more query, for the rows read only."""
+        Quote = related_model(self.model, "quotes")
+        wordings = Quote.objects.only(
+            "claim", "text", "kind", "cue", "attributed_as", "speaker", "published"
+        ).order_by(F("published").asc(nulls_last=True), "article_id", "start")
+        return self.select_related("speaker").prefetch_related(
+            Prefetch("quotes", queryset=wordings, to_attr="wordings")
+        )
 
     def carried_by_several(self):
         return self.with_source_counts().filter(source_count__gt=1)
@@ -260,6 +273,7 @@ class ClaimQuerySet(models.QuerySet):
             self.filter(pk__in=recent)
             .exclude(pk=claim.pk)
             .with_source_counts()
+            .filter(source_count__gt=0)
             .order_by("-source_count", "key")
         )
 
@@ -294,7 +308,11 @@ class ClaimQuerySet(models.QuerySet):
                 keys |= {*newest[: settings.SEARCH_CANDIDATES]}
             matching = self.filter(pk__in=keys)
         return (
-            matching.select_related("speaker").with_source_counts().order_by("-source_count", "key")
+            matching.select_related("speaker")
+            .with_source_counts()
+            .filter(source_count__gt=0)
+            .order_by("-source_count", "key")
+            .with_statement_wording()
         )
 
 
@@ -334,9 +352,12 @@ class QuoteQuerySet(models.QuerySet):
         return self.model.objects.aggregate(latest=Max("updated"))["latest"]
 
     def outline(self):
-        """(pk, claim id, kind, published, organization id) rows: enough to group quotes
-        by claim and find the speaker's role, with claims.scale drawing the quotes."""
-        return self.values_list("pk", "claim_id", "kind", "published", "organization_id")
+        """(pk, claim id, kind, published, organization id, claim key) rows: enough to
+        group quotes by claim, link each claim and find the speaker's role, with
+        claims.scale drawing the quotes."""
+        return self.values_list(
+            "pk", "claim_id", "kind", "published", "organization_id", "claim__key"
+        )
 
     # Quote.published copies the article's date so these orders run on one Quote index;
     # articles of the same day come newest-imported first.
@@ -379,6 +400,12 @@ class QuoteQuerySet(models.QuerySet):
         of_kind = Organization.objects.filter(kind=kind).order_by().values("pk")
         members = Membership.objects.filter(organization__kind=kind).order_by().values("speaker")
         return self.filter(Q(organization__in=of_kind) | Q(speaker__in=members))
+
+    def carried_by(self, organization_id):
+        """Quotes in the articles the organization published or originated."""
+        Article = related_model(self.model, "article")
+        condition = Q(outlet_id=organization_id) | Q(original_source_id=organization_id)
+        return self.filter(article__in=Article.objects.filter(condition).values("pk"))
 
     def newest_for_organization(self, organization_id):
         """`for_organization`, newest first, planned by how many quotes match: up to the

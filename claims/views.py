@@ -76,12 +76,25 @@ def _wants_json(request):
     return exports.requested_detail_format(request) == "json"
 
 
-def _bar_chart(rows, month=False):
+def _bar_chart(rows, month=False, undated=0):
     """The bar chart of `rows` rendered once, so a cached chart is not re-rendered either
-    ("" when there are no rows)."""
-    if not rows:
+    ("" when there are no rows); it says how many quotes (`undated`) it leaves out."""
+    if not rows and not undated:
         return ""
-    return render_to_string("claims/includes/bar_chart.html", {"rows": rows, "month": month})
+    context = {"rows": rows, "month": month, "undated": undated}
+    return render_to_string("claims/includes/bar_chart.html", context)
+
+
+def _timeline_chart(speaker, total):
+    """The speaker's quotes by month, and how many have no date: the rest of `total`
+    (a BoundedCount) when it is exact, else counted up to the bound."""
+    quotes = Quote.objects.filter(speaker=speaker)
+    rows = quotes.by_month()
+    if total.exact:
+        undated = total - sum(count for _, count, _ in rows)
+    else:
+        undated = scale.bounded_count(quotes.filter(published__isnull=True))
+    return _bar_chart(rows, month=True, undated=undated)
 
 
 def _search_text(request):
@@ -176,7 +189,7 @@ def speaker_detail(request, slug):
         "timeline": scale.aggregate(
             f"speaker:{speaker.pk}:timeline-chart",
             total,
-            lambda: _bar_chart(Quote.objects.filter(speaker=speaker).by_month(), month=True),
+            lambda: _timeline_chart(speaker, total),
         ),
         "outlets": scale.aggregate(
             f"speaker:{speaker.pk}:outlets-chart",
@@ -208,6 +221,12 @@ def organization_detail(request, slug):
         "quotes": Quote.objects.for_listing().newest_for_organization(organization.pk)[
             :ORGANIZATION_PAGE_ROWS
         ],
+        "carried": Quote.objects.for_listing()
+        .carried_by(organization.pk)
+        .newest_first()[:ORGANIZATION_PAGE_ROWS],
+        "quote_count": scale.large_counts(
+            "organization-quotes", [organization.pk], Organization.objects.quote_counts
+        ).get(organization.pk, 0),
         "published": articles.filter(outlet=organization)[:ORGANIZATION_PAGE_ROWS],
         "originated": articles.filter(original_source=organization)[:ORGANIZATION_PAGE_ROWS],
         "page_rows": ORGANIZATION_PAGE_ROWS,
@@ -253,22 +272,42 @@ def claim_list(request):
 @require_safe
 @_detail_page
 def claim_detail(request, key):
-    claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
-    quotes = list(claim.quotes.for_listing().oldest_first())
+    claim = Claim.objects.select_related("speaker").filter(key=key).first()
+    quotes = list(claim.quotes.for_listing().oldest_first()) if claim else []
+    if not quotes:
+        return _claim_without_quotes(request, key, claim)
     role = pages.claim_speaker_role(claim, quotes)
     if _wants_json(request):
         return exports.json_record(exports.claim_detail_record(request, claim, quotes, role))
+    claim.statement_quote = pages.claim_statement_quote(claim, quotes)
     context = {
         "claim": claim,
         "quotes": quotes,
         "sources": pages.claim_sources(claim, quotes),
         "role": role,
         "statement_kind": pages.claim_statement_kind(claim, quotes),
-        "other_claims": Claim.objects.by_same_speaker(claim)[:6],
+        "first_dated": pages.first_dated(quotes),
+        "undated": pages.undated_articles(quotes),
+        "other_claims": Claim.objects.by_same_speaker(claim).with_statement_wording()[:6],
         "history": pages.attribution_history(claim),
         "json_ld": pages.claim_json_ld(request, claim, quotes),
     }
     return render(request, "claims/claim_detail.html", context)
+
+
+def _claim_without_quotes(request, key, claim):
+    """301 to the claim the quotes of a claim left without any (or deleted) went to; else
+    410 Gone, linking its speaker; 404 for a key no claim ever had."""
+    if claim is None:
+        claim = Claim.history.filter(key=key).order_by("-history_date").first()
+        if claim is None:
+            raise Http404("No claim has that key.")
+    successor = pages.claim_successor(claim.id)
+    if successor is not None:
+        return redirect(successor, permanent=True)
+    # `claim` is the row or, for a deleted claim, its last history record.
+    context = {"key": key, "speaker": Speaker.objects.filter(pk=claim.speaker_id).first()}
+    return render(request, "claims/claim_gone.html", context, status=410)
 
 
 @require_safe
@@ -294,7 +333,8 @@ def search(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim_report(request, key):
     """A visitor reports a wrong attribution; at most a few reports an hour per address."""
-    claim = get_object_or_404(Claim.objects.select_related("speaker"), key=key)
+    claims = Claim.objects.select_related("speaker").with_statement_wording()
+    claim = get_object_or_404(claims, key=key)
     form = AttributionReportForm(request.POST or None)
     context = {"claim": claim, "form": form, "sent": "sent" in request.GET}
     if request.method != "POST":

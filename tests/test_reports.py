@@ -27,8 +27,9 @@ def test_claim_page_links_to_the_report_form(client, claim):
     assert "Report a problem with this attribution" in html
 
 
-def test_report_form_renders_in_one_query(client, claim, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_report_form_renders_in_two_queries(client, claim, django_assert_num_queries):
+    # The claim, then its quotes' wording: reported speech is shown unquoted.
+    with django_assert_num_queries(2):
         response = client.get(report_url(claim))
     assert response.status_code == 200
     assert 'name="website"' in response.content.decode()

@@ -393,7 +393,7 @@ def test_a_long_organization_select_offers_the_chosen_one_and_the_top_ones(
     from claims.models import Membership
 
     settings.FILTER_CHOICES_LIMIT = 2
-    orgs = [make_organization(name=f"Org {n}", slug=f"org-{n}") for n in range(4)]
+    orgs = [make_organization(name=f"Org {n}", slug=f"org-{n}", kind="outlet") for n in range(4)]
     for org in orgs[2:]:
         Membership.objects.create(speaker=make_speaker(), organization=org)
         make_article(outlet=org)

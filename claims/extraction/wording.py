@@ -5,36 +5,67 @@ import difflib
 import re
 
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
+# A removed piece starting with one of these is shown against the word before it.
+_CLOSING = tuple(",.;:!?)»”’…")
 
 
 def _norm(token):
     return token.lower().replace("’", "'")
 
 
+def _spans(text):
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
 def word_diff(reference, other):
-    """`other` as a list of (op, text) pieces against `reference`.
+    """`other` as a list of (op, text) pieces against `reference`, every character as
+    printed: joined, the "same" and "added" pieces give `other` (less its outer spaces),
+    and "removed" pieces (in `reference` only, as printed there) sit where they were cut.
 
     op is "same", "added" (in `other` only) or "removed" (in `reference` only).
     Case and apostrophe style are ignored when comparing.
     """
-    a, b = _TOKEN.findall(reference), _TOKEN.findall(other)
+    a, b = _spans(reference), _spans(other)
     matcher = difflib.SequenceMatcher(
-        a=[_norm(t) for t in a], b=[_norm(t) for t in b], autojunk=False
+        a=[_norm(t) for t, _, _ in a], b=[_norm(t) for t, _, _ in b], autojunk=False
     )
     pieces = []
+
+    def emit(op, text):
+        if not text:
+            return
+        if pieces and pieces[-1][0] == op:
+            pieces[-1] = (op, pieces[-1][1] + text)
+        else:
+            pieces.append((op, text))
+
+    cursor = b[0][1] if b else 0
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        removed = reference[a[a1][1] : a[a2 - 1][2]] if op in ("replace", "delete") else ""
+        if removed.startswith(_CLOSING):
+            # Hangs on the word before it, before the space that follows that word.
+            emit("removed", removed)
+            removed = ""
+        if b1 < b2:
+            emit("same", other[cursor : b[b1][1]])
+            cursor = b[b1][1]
         if op == "equal":
-            pieces.append(("same", " ".join(b[b1:b2])))
+            emit("same", other[cursor : b[b2 - 1][2]])
+            cursor = b[b2 - 1][2]
             continue
-        if op in ("replace", "delete"):
-            pieces.append(("removed", " ".join(a[a1:a2])))
-        if op in ("replace", "insert"):
-            pieces.append(("added", " ".join(b[b1:b2])))
-    return [(op, _tidy(text)) for op, text in pieces if text]
-
-
-def _tidy(text):
-    return re.sub(r"\s+([,.;:!?)»”])", r"\1", re.sub(r"([(«“])\s+", r"\1", text))
+        added = other[b[b1][1] : b[b2 - 1][2]] if b1 < b2 else ""
+        if removed:
+            # The space a removed piece needs is its own, so the other wording reads
+            # as printed without it.
+            if pieces and not pieces[-1][1][-1].isspace():
+                removed = " " + removed
+            elif not pieces and b2 < len(b) or added and not added.startswith(_CLOSING):
+                removed += " "
+            emit("removed", removed)
+        if added:
+            emit("added", added)
+            cursor = b[b2 - 1][2]
+    return pieces
 
 
 def _words(text):

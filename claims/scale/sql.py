@@ -96,9 +96,10 @@ def quote_page_versions(pk):
 
 
 def organization_quote_counts(ids):
-    """{organization id: quotes naming it or by its members} for `ids`, in one query: the
-    distinct (organization, quote) pairs of both kinds, counted per organization. (A
-    correlated count per organization made the database walk every quote.)"""
+    """{organization id: quotes naming it, by its members, or in the articles it published
+    or originated} for `ids`, in one query: the distinct (organization, quote) pairs of the
+    four kinds, counted per organization. (A correlated count per organization made the
+    database walk every quote.)"""
     if not ids:
         return {}
     marks = ", ".join(["%s"] * len(ids))
@@ -107,8 +108,13 @@ def organization_quote_counts(ids):
         f"SELECT organization_id AS org_id, id FROM claims_quote WHERE organization_id IN ({marks})"
         f" UNION SELECT m.organization_id, q.id FROM claims_membership m"
         f" JOIN claims_quote q ON q.speaker_id = m.speaker_id"
-        f" WHERE m.organization_id IN ({marks})) pairs GROUP BY org_id"
+        f" WHERE m.organization_id IN ({marks})"
+        f" UNION SELECT a.outlet_id, q.id FROM claims_article a"
+        f" JOIN claims_quote q ON q.article_id = a.id WHERE a.outlet_id IN ({marks})"
+        f" UNION SELECT a.original_source_id, q.id FROM claims_article a"
+        f" JOIN claims_quote q ON q.article_id = a.id WHERE a.original_source_id IN ({marks})"
+        f") pairs GROUP BY org_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*ids, *ids])
+        cursor.execute(sql, [*ids, *ids, *ids, *ids])
         return dict(cursor.fetchall())

@@ -1,11 +1,12 @@
 """Template tags: `{{ notes|markdown }}` (curator notes through claims.sanitize),
 `{{ text|highlight:query }}` and `{{ card|highlight_quoted:query }}` (search matches in
 <mark>, through claims.sanitize), `{% quote_card quote %}` (a cached quote card,
-claims.scale) and `field|options`."""
+claims.scale), `field|options` and `{{ quote_or_claim|reported }}` (reported speech as a
+sentence, claims.pages)."""
 
 from django import template
 
-from claims import scale
+from claims import pages, scale
 from claims.sanitize import highlight, highlight_quoted, render_markdown
 
 register = template.Library()
@@ -24,6 +25,20 @@ def highlight_filter(text, query):
 @register.filter(name="highlight_quoted")
 def highlight_quoted_filter(html, query):
     return highlight_quoted(html, query)
+
+
+@register.filter(name="reported")
+def reported_filter(item):
+    """`{{ quote|reported }}`, `{{ claim|reported }}`: reported speech as the sentence
+    that reports it, without quotation marks."""
+    return pages.reported(item)
+
+
+@register.filter(name="is_reported")
+def is_reported_filter(item):
+    """`{% if claim|is_reported %}`: whether a quote or a claim's statement is reported
+    speech, shown unquoted."""
+    return pages.is_reported(item)
 
 
 @register.simple_tag(name="quote_card")

@@ -37,6 +37,13 @@ def page_types():
         ("claim_list", lambda: "/claims/"),
         ("claim_list_invalid", lambda: "/claims/?min_sources=two"),
         ("claim_detail", lambda: Claim.objects.carried_by_several().first().get_absolute_url()),
+        ("claim_detail_reported", lambda: "/claims/dd9f74e8b8/"),
+        (
+            "claim_gone",
+            lambda: Claim.objects.get_or_create(key="gone000000", statement="x")[
+                0
+            ].get_absolute_url(),
+        ),
         ("search", lambda: "/search/?q=kadhimi"),
         ("downloads", lambda: "/downloads/"),
     ]

@@ -4,11 +4,12 @@ from claims.extraction.wording import organization_key, similar_wording, word_di
 
 
 def test_word_diff_marks_added_and_removed_words_ignoring_case_and_apostrophes():
+    # Each piece is printed text, its spaces included, so the pieces read as printed.
     assert word_diff("We won’t leave Mosul.", "we won't ever leave Basra.") == [
-        ("same", "we won't"),
+        ("same", "we won't "),
         ("added", "ever"),
-        ("same", "leave"),
-        ("removed", "Mosul"),
+        ("same", " leave "),
+        ("removed", "Mosul "),
         ("added", "Basra"),
         ("same", "."),
     ]

@@ -12,13 +12,14 @@ PYTEST_ARGS ?=
 # `make serve` listens on 8080 unless PORT is given (PORT=9000 make serve, make serve PORT=9000).
 SERVE_PORT := $(if $(filter-out file default,$(origin PORT)),$(PORT),8080)
 
-.PHONY: help venv install run serve serve-check test test-postgres fixtures lint bench eval loadtest backup restore clean
+.PHONY: help venv install run serve serve-check export-check test test-postgres fixtures lint bench eval loadtest backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
 	@echo "make run            migrate, load seed data, collectstatic, runserver on $(HOST):$(PORT) (DEBUG=1 by default)"
 	@echo "make serve          production stack: migrate, collectstatic, gunicorn behind nginx on 127.0.0.1:$(SERVE_PORT)"
 	@echo "make serve-check    slow clients and a lost database file against make serve (SLOWCLIENT_SECONDS)"
+	@echo "make export-check   two whole CSV exports at once against make serve, /healthz within 2 s (EXPORT_CHECK_QUOTES)"
 	@echo "make test           run the test suite on SQLite"
 	@echo "make test-postgres  run the test suite against a throwaway PostgreSQL 15 cluster"
 	@echo "make fixtures       regenerate fixtures (manage.py build_fixtures)"
@@ -53,6 +54,10 @@ serve: $(STAMP)
 serve-check: $(STAMP)
 	bash deploy/install-nginx.sh
 	$(PY) bench/serve_check.py
+
+export-check: $(STAMP)
+	bash deploy/install-nginx.sh
+	$(PY) bench/export_check.py --serve --quotes $${EXPORT_CHECK_QUOTES:-200000}
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -4,7 +4,7 @@ memory figures.
     python bench/loadtest.py            # 60 s at 32 concurrent connections
     LOADTEST_SECONDS=5 python bench/loadtest.py
 
-Runs the production stack (deploy/serve.py: nginx in front of 2 sync gunicorn workers,
+Runs the production stack (deploy/serve.py: nginx in front of 2 gunicorn gthread workers,
 DEBUG=0, SECURE_HTTPS=0) on a throwaway SQLite database with the seed data (or a copy of
 SERVE_DATABASE) on a free 127.0.0.1 port, see bench/servestack.py, and drives GET requests
 over the public pages, the JSON/CSV exports, the feed, search, a 404 and /healthz from

@@ -1,7 +1,7 @@
 """gunicorn settings for `make serve` and the systemd unit (deploy/systemd/iraqnews.service).
 
 gunicorn is only ever reached through nginx, which buffers whole requests and responses,
-so a sync worker is busy for the application's time only, never for a slow client's. The
+so a worker thread is busy for the application's time only, never for a slow client's. The
 address comes from the command line (`make serve`: a unix socket in its run folder) or from
 systemd's socket (deploy/systemd/iraqnews.socket).
 """
@@ -9,9 +9,13 @@ systemd's socket (deploy/systemd/iraqnews.socket).
 import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = "sync"
-# A request still running after this long is killed (its worker restarted); nginx gives up
-# waiting a little later (proxy_read_timeout in deploy/nginx/iraqnews-proxy.conf).
+# gthread: a streamed export (CSV or JSON lines of any size) runs on one thread for as long
+# as it takes while the worker's main thread keeps telling the arbiter it is alive, so
+# `timeout` bounds a stuck worker, not a long response; each worker serves `threads`
+# requests at once. nginx lets at most 4 exports run (deploy/nginx/iraqnews-exports.conf),
+# fewer than the 8 threads, so pages always find a free one.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 

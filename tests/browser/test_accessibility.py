@@ -92,4 +92,4 @@ def test_filter_form_works_by_keyboard_alone(page, seeded_site):
     [slug] = parse_qs(urlsplit(page.url).query)["speaker"]
     expected = Quote.objects.filter(speaker__slug=slug).count()
     assert expected > 0
-    assert page.locator("blockquote").count() == expected
+    assert page.locator("figure.quote").count() == expected

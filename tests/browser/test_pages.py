@@ -16,7 +16,7 @@ def test_filter_quotes_by_speaker_and_date(page, seeded_site, screenshot):
         speaker__slug="hakim-al-zamili", article__published="2015-10-07"
     ).count()
     assert expected > 0
-    assert page.locator("blockquote").count() == expected
+    assert page.locator("figure.quote").count() == expected
     screenshot(page, "quote_list_filtered")
 
 

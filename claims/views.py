@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from claims import downloads as dataset
-from claims import exports, pages, reports, scale
+from claims import exports, pages, records, reports, scale
 from claims.facets import facet_counts
 from claims.feeds import SpeakerFeed
 from claims.filters import (
@@ -128,7 +128,7 @@ def home(request):
 @require_safe
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
-    drawn = scale.Drawn(request, exports.quote_record)
+    drawn = scale.Drawn(request, records.quote_record)
     return _list_page(request, quote_filter, "claims/quote_list.html", exports.QUOTES, drawn)
 
 
@@ -140,7 +140,7 @@ def quote_detail(request, pk):
         # No row has a key past 63 bits, and the database driver cannot send one.
         quote = get_object_or_404(Quote.objects.for_listing(), pk=pk if pk < 2**63 else 0)
         claim_quotes = Quote.objects.filter(claim_id=quote.claim_id).count()
-        return exports.json_record(exports.quote_detail_record(request, quote, claim_quotes))
+        return exports.json_record(records.quote_detail_record(request, quote, claim_quotes))
 
     def render_page(claim_quotes):
         quote = Quote.objects.for_listing().get(pk=pk)
@@ -176,7 +176,7 @@ def speaker_detail(request, slug):
     if _wants_json(request):
         shown = Quote.objects.select_related("claim").in_bulk([row[0] for row in outline])
         quotes = [shown[row[0]] for row in outline if row[0] in shown]
-        record = exports.speaker_detail_record(request, speaker, quotes, quote_count)
+        record = records.speaker_detail_record(request, speaker, quotes, quote_count)
         return exports.json_record(record)
     context = {
         "speaker": speaker,
@@ -233,7 +233,7 @@ def organization_detail(request, slug):
     }
     if _wants_json(request):
         parts = [context[name] for name in ("memberships", "quotes", "published", "originated")]
-        record = exports.organization_detail_record(request, organization, *parts)
+        record = records.organization_detail_record(request, organization, *parts)
         return exports.json_record(record)
     return render(request, "claims/organization_detail.html", context)
 
@@ -252,7 +252,7 @@ def article_detail(request, slug):
         return _redirect_old_slug(Article, "article", slug)
     quotes = list(article.quotes.for_listing().in_text_order())
     if _wants_json(request):
-        return exports.json_record(exports.article_detail_record(request, article, quotes))
+        return exports.json_record(records.article_detail_record(request, article, quotes))
     context = {
         "article": article,
         "quotes": quotes,
@@ -265,7 +265,7 @@ def article_detail(request, slug):
 @require_safe
 def claim_list(request):
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.listed())
-    drawn = scale.ClaimRows(request, exports.claim_record)
+    drawn = scale.ClaimRows(request, records.claim_record)
     return _list_page(request, claim_filter, "claims/claim_list.html", exports.CLAIMS, drawn)
 
 
@@ -278,7 +278,7 @@ def claim_detail(request, key):
         return _claim_without_quotes(request, key, claim)
     role = pages.claim_speaker_role(claim, quotes)
     if _wants_json(request):
-        return exports.json_record(exports.claim_detail_record(request, claim, quotes, role))
+        return exports.json_record(records.claim_detail_record(request, claim, quotes, role))
     claim.statement_quote = pages.claim_statement_quote(claim, quotes)
     context = {
         "claim": claim,
@@ -326,7 +326,7 @@ def search(request):
     if request.GET.get("format", "") not in ("", "html", "json"):
         return JsonResponse({"error": "Unknown format: use json."}, status=400)
     if request.GET.get("format") == "json":
-        return exports.search_json(request, query, search_all(query))
+        return records.search_json(request, query, search_all(query))
     return render(request, "claims/search.html", {"query": query, "results": search_all(query)})
 
 

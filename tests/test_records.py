@@ -1,4 +1,4 @@
-"""JSON and CSV records: the fields added to the quote and speaker exports, and /search/'s
+"""claims.records: the fields added to the quote and speaker records (JSON and CSV), and
 JSON."""
 
 import csv

@@ -1,5 +1,5 @@
 """claims.records: the fields added to the quote and speaker records (JSON and CSV), and
-JSON."""
+/search/'s JSON."""
 
 import csv
 import datetime as dt

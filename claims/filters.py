@@ -31,7 +31,24 @@ def date_filter(label, lookup_expr):
     )
 
 
-class QuoteFilter(django_filters.FilterSet):
+class SortedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose `sort` names a QuerySet method in `sorts`; newest first unless a
+    sort is chosen."""
+
+    sorts = {}
+
+    def filter_sort(self, queryset, name, value):
+        return getattr(queryset, self.sorts[value])()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.is_bound or not self.form.cleaned_data.get("sort"):
+            queryset = queryset.newest_first()
+        return queryset
+
+
+class QuoteFilter(SortedFilterSet):
     q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
     speaker = django_filters.MultipleChoiceFilter(
         label="Speaker", method="filter_speaker", choices=[]
@@ -56,6 +73,8 @@ class QuoteFilter(django_filters.FilterSet):
         method="filter_sort",
         empty_label=None,
     )
+
+    sorts = QUOTE_SORTS
 
     class Meta:
         model = Quote
@@ -99,16 +118,6 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.matching_text(value)
 
-    def filter_sort(self, queryset, name, value):
-        return getattr(queryset, QUOTE_SORTS[value])()
-
-    @property
-    def qs(self):
-        queryset = super().qs
-        if not self.is_bound or not self.form.cleaned_data.get("sort"):
-            queryset = queryset.newest_first()
-        return queryset
-
     def qs_without(self, *names):
         """The matching quotes, unordered, under every filter of the valid form but `names`."""
         queryset = self.queryset.all()
@@ -132,7 +141,7 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(SortedFilterSet):
     """The claims list: the quote list's parameter names where they apply (a claim's
     speaker, kind and status are its own; the dates are its earliest dated source's),
     plus `min_sources`, the fewest distinct articles carrying it."""
@@ -178,6 +187,8 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label=None,
     )
 
+    sorts = CLAIM_SORTS
+
     class Meta:
         model = Claim
         fields = []
@@ -211,16 +222,6 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_min_sources(self, queryset, name, value):
         return queryset.carried_at_least(value)
-
-    def filter_sort(self, queryset, name, value):
-        return getattr(queryset, CLAIM_SORTS[value])()
-
-    @property
-    def qs(self):
-        queryset = super().qs
-        if not self.is_bound or not self.form.cleaned_data.get("sort"):
-            queryset = queryset.newest_first()
-        return queryset
 
 
 class ListFilterSet(django_filters.FilterSet):

@@ -59,8 +59,11 @@ export-check: $(STAMP)
 	bash deploy/install-nginx.sh
 	$(PY) bench/export_check.py --serve --quotes $${EXPORT_CHECK_QUOTES:-200000}
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), one in-memory database each.
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
 	bash .ci/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)

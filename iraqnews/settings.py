@@ -133,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests run on an in-memory database, one per test process (Django's default, said
+    # out loud: pytest-xdist would otherwise derive a file name for this engine).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
 # Per worker process. Quote cards, facet counts and summaries are cached by the versions
 # they show (claims/scale); the default of 300 entries is under a page.

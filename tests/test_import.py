@@ -128,6 +128,15 @@ def test_import_creates_article_quotes_and_speakers_all_unverified():
 
 
 @pytest.mark.django_db
+def test_imported_quotes_keep_the_extractors_confidence_in_their_attribution():
+    article = article_import(text=ARTICLE).article
+    confidence = dict(article.quotes.values_list("text", "attribution_confidence"))
+    said = "We cannot wait for the Americans any longer,"
+    assert confidence[said] == "high"  # “…,” said Muen al-Kadhimi
+    assert set(confidence.values()) <= {"high", "medium", "low"}
+
+
+@pytest.mark.django_db
 def test_import_strips_control_characters_from_what_it_stores():
     dirty = ARTICLE.replace("BAGHDAD —", "BAGHDAD\x01 —").replace("divided", "div\x02ided")
     article = article_import(text=dirty.replace("Jane Doe", "Jane\x1f Doe")).article

@@ -159,6 +159,7 @@ def _quote_for(item, article, speaker, claims, orgs):
         status=QuoteStatus.UNVERIFIED,
         method=AttributionMethod.EXTRACTED,
         extractor_version=EXTRACTOR_VERSION,
+        attribution_confidence=item.confidence,
     )
 
 

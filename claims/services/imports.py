@@ -11,6 +11,7 @@ from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.web import UnreadablePage, read_page
 from claims.extraction.wording import organization_key, similar_wording
 from claims.matching import same_statement
 from claims.models import (
@@ -75,37 +76,70 @@ def article_import(*, text, source_name="", user=None):
     is not an article; nothing is written then.
     """
     text = _check_importable(text)
-    source_name = source_name[: Article._meta.get_field("seed_file").max_length]
-    baseline = _Baseline(
-        user, f"Imported from {source_name}"[:REASON_MAX_LENGTH] if source_name else "Imported"
-    )
-    orgs = _OrganizationIndex(baseline)
-    parsed = parse_article(text, known_outlets=orgs.spellings())
-    if not parsed.body.strip():
-        raise ImportRejected("no article body found: the text has a title but no paragraphs")
-    existing = _already_imported(source_name, parsed.body)
-    if existing:
-        return ImportResult(article=existing, created=False)
-    article = _article_create(parsed, source_name, orgs, baseline)
-    found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
-    speakers = _SpeakerIndex(found, baseline)
-    speaker_of = [
-        speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
-    ]
-    claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
-    quotes = [
-        _quote_for(item, article, speaker, claims, orgs)
-        for item, speaker in zip(found, speaker_of, strict=True)
-    ]
-    baseline.bulk_create(Claim, claims.new)
-    baseline.bulk_create(Quote, quotes)
-    return ImportResult(
-        article=article,
-        created=True,
-        quotes=len(quotes),
-        new_speakers=speakers.created,
-        joined_claims=claims.joined,
-    )
+    importer = _Importer(source_name, user)
+    parsed = parse_article(text, known_outlets=importer.orgs.spellings())
+    return importer.run(parsed)
+
+
+@transaction.atomic
+def article_import_page(*, html, url="", source_name="", user=None):
+    """Create an Article from a web page's HTML, as `article_import` does from text: the
+    main text, title, author, date and site name (else the domain) the page states, the
+    outlet found or created from the site name, and `url` kept on the article. A page
+    whose URL or body is already stored is returned unchanged. Raises ImportRejected for
+    a page with no article text; nothing is written then.
+    """
+    try:
+        parsed = read_page(html, url=url)
+    except UnreadablePage as error:
+        raise ImportRejected(str(error)) from error
+    parsed.body = _check_importable(parsed.body)
+    if parsed.url:
+        same_url = Article.objects.filter(url=parsed.url).order_by("pk").first()
+        if same_url:
+            return ImportResult(article=same_url, created=False)
+    return _Importer(source_name or parsed.url, user).run(parsed, seed_file=source_name)
+
+
+class _Importer:
+    """One article's import: its history baseline and the organizations it may name."""
+
+    def __init__(self, source_name, user):
+        self.source_name = source_name[: Article._meta.get_field("seed_file").max_length]
+        reason = f"Imported from {source_name}" if source_name else "Imported"
+        self.baseline = _Baseline(user, reason[:REASON_MAX_LENGTH])
+        self.orgs = _OrganizationIndex(self.baseline)
+
+    def run(self, parsed, seed_file=None):
+        """The ImportResult of storing `parsed` with its quotes; `seed_file` defaults to
+        the source name."""
+        seed_file = self.source_name if seed_file is None else seed_file[:200]
+        orgs, baseline = self.orgs, self.baseline
+        if not parsed.body.strip():
+            raise ImportRejected("no article body found: the text has a title but no paragraphs")
+        existing = _already_imported(seed_file, parsed.body)
+        if existing:
+            return ImportResult(article=existing, created=False)
+        article = _article_create(parsed, seed_file, orgs, baseline)
+        found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
+        speakers = _SpeakerIndex(found, baseline)
+        speaker_of = [
+            speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
+        ]
+        claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
+        quotes = [
+            _quote_for(item, article, speaker, claims, orgs)
+            for item, speaker in zip(found, speaker_of, strict=True)
+        ]
+        baseline.bulk_create(Claim, claims.new)
+        baseline.bulk_create(Quote, quotes)
+        return ImportResult(
+            article=article,
+            created=True,
+            quotes=len(quotes),
+            new_speakers=speakers.created,
+            joined_claims=claims.joined,
+        )
 
 
 def _check_importable(text):

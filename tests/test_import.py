@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.extraction.web import fetch_page
-from claims.models import Article, Claim, Quote, Speaker
+from claims.models import Article, Claim, Membership, Quote, Speaker
 from claims.services import ImportRejected, article_import, article_import_page
-from tests.factories import make_claim, make_curator, make_speaker
+from tests.factories import make_claim, make_curator, make_organization, make_speaker
 from tests.pageserver import PAGES, page_server
 
 ARTICLE = (
@@ -413,3 +413,54 @@ def test_admin_import_page_takes_one_source_at_a_time(curator, site):
         reverse("admin:claims_article_import"), {"text": ARTICLE, "url": f"{site}/a.html"}
     )
     assert "one of them, not several" in response.content.decode()
+
+
+# Organizations from role descriptions and outlet lines.
+
+ROLE_ARTICLE = (
+    "Militia leaders reject the deadline\n\n"
+    "Baghdad Ledger\n\n"
+    "By Layla Hassan\n\n"
+    "March 3, 2016\n\n"
+    "BAGHDAD — Militia leaders on Thursday rejected a government deadline to hand over "
+    "their heavy weapons before the spring offensive.\n\n"
+    "“Nobody disarms in the middle of a war,” said Moeen al-Kadhimi, a spokesman for the "
+    "Badr Corps. “The deadline will pass.”\n\n"
+    '"We have heard this before," said Omar Saleh, a spokesman for the River Council.\n'
+)
+
+
+@pytest.mark.django_db
+def test_a_role_beside_a_name_gives_the_quote_its_organization_and_proposes_a_membership():
+    badr = make_organization(name="Badr Organization", aliases=["Badr Corps"])
+    result = article_import(text=ROLE_ARTICLE)
+    kadhimi = Speaker.objects.get(name="Moeen al-Kadhimi")
+    quotes = result.article.quotes.filter(speaker=kadhimi)
+    assert quotes.count() == 2 and {q.organization for q in quotes} == {badr}
+    membership = Membership.objects.get(speaker=kadhimi)
+    assert (membership.organization, membership.role, membership.verified) == (
+        badr,
+        "spokesman",
+        False,
+    )
+    assert result.proposed_memberships == 1
+    saleh = result.article.quotes.get(speaker__name="Omar Saleh")
+    assert saleh.organization is None  # the River Council is not known: nothing is made up
+    assert not kadhimi.role_on(None, badr.pk)  # a proposal gives no role until verified
+
+
+@pytest.mark.django_db
+def test_an_existing_membership_is_not_proposed_again():
+    badr = make_organization(name="Badr Corps")
+    kadhimi = make_speaker(name="Moeen al-Kadhimi", slug="moeen-al-kadhimi")
+    Membership.objects.create(speaker=kadhimi, organization=badr, role="spokesperson")
+    assert article_import(text=ROLE_ARTICLE).proposed_memberships == 0
+    assert Membership.objects.get().verified
+
+
+@pytest.mark.django_db
+def test_an_unknown_outlet_line_becomes_an_outlet_organization():
+    article = article_import(text=ROLE_ARTICLE).article
+    assert (article.outlet.name, article.outlet.kind) == ("Baghdad Ledger", "outlet")
+    again = article_import(text=ROLE_ARTICLE.replace("Thursday", "Friday")).article
+    assert again.outlet == article.outlet

@@ -30,9 +30,15 @@ def article_import(request, model_admin):
                 speakers = ngettext(
                     "%(count)d new speaker", "%(count)d new speakers", result.new_speakers
                 ) % {"count": result.new_speakers}
+                proposed = ngettext(
+                    "%(count)d membership proposed",
+                    "%(count)d memberships proposed",
+                    result.proposed_memberships,
+                ) % {"count": result.proposed_memberships}
                 messages.success(
                     request,
-                    f"Imported with {found}, all unverified ({speakers}). Review them below.",
+                    f"Imported with {found}, all unverified ({speakers}, {proposed}). "
+                    "Review them below.",
                 )
             else:
                 messages.info(request, "This article was already imported; nothing changed.")

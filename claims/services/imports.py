@@ -8,9 +8,16 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import EXTRACTOR_VERSION
-from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
+from claims.extraction.article import (
+    AGENCIES,
+    UnreadableText,
+    check_text,
+    outlet_line,
+    parse_article,
+)
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.roles import role_after
 from claims.extraction.web import UnreadablePage, read_page
 from claims.extraction.wording import organization_key, similar_wording
 from claims.matching import same_statement
@@ -18,6 +25,7 @@ from claims.models import (
     Article,
     AttributionMethod,
     Claim,
+    Membership,
     Organization,
     OrganizationKind,
     Quote,
@@ -43,6 +51,7 @@ class ImportResult:
     quotes: int = 0
     new_speakers: int = 0
     joined_claims: int = 0
+    proposed_memberships: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,8 @@ def article_import(*, text, source_name="", user=None):
     text = _check_importable(text)
     importer = _Importer(source_name, user)
     parsed = parse_article(text, known_outlets=importer.orgs.spellings())
+    # A header line naming an outlet not yet known becomes that outlet, not dropped.
+    parsed.outlet = parsed.outlet or outlet_line(parsed)
     return importer.run(parsed)
 
 
@@ -127,8 +138,9 @@ class _Importer:
             speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
         ]
         claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
+        roles = _RoleIndex(parsed.body, orgs)
         quotes = [
-            _quote_for(item, article, speaker, claims, orgs)
+            _quote_for(item, article, speaker, claims, orgs, roles)
             for item, speaker in zip(found, speaker_of, strict=True)
         ]
         baseline.bulk_create(Claim, claims.new)
@@ -139,6 +151,7 @@ class _Importer:
             quotes=len(quotes),
             new_speakers=speakers.created,
             joined_claims=claims.joined,
+            proposed_memberships=roles.propose(baseline),
         )
 
 
@@ -177,8 +190,13 @@ def _article_create(parsed, source_name, orgs, baseline):
     )
 
 
-def _quote_for(item, article, speaker, claims, orgs):
-    """The unsaved, unverified Quote of an extractor find, in its claim."""
+def _quote_for(item, article, speaker, claims, orgs, roles):
+    """The unsaved, unverified Quote of an extractor find, in its claim; a person's quote
+    has the organization the article names them a role in."""
+    if item.source_type == "organization":
+        organization = orgs.get(item.speaker)
+    else:
+        organization = roles.organization_of(item, speaker)
     return Quote(
         article=article,
         claim=claims.get_or_create(item, speaker),
@@ -187,7 +205,7 @@ def _quote_for(item, article, speaker, claims, orgs):
         end=item.end,
         kind=item.kind,
         speaker=speaker,
-        organization=orgs.get(item.speaker) if item.source_type == "organization" else None,
+        organization=organization,
         attributed_as=_fit(item.attributed_as, Quote, "attributed_as"),
         cue=_fit(item.cue, Quote, "cue"),
         status=QuoteStatus.UNVERIFIED,
@@ -262,6 +280,49 @@ class _OrganizationIndex:
             )
             self.by_key[organization_key(name)] = org
         return org
+
+
+class _RoleIndex:
+    """The roles in known organizations the article states beside its speakers' names
+    ("Moeen al-Kadhimi, a spokesman for the Badr Corps"), and the memberships they propose."""
+
+    def __init__(self, body, orgs):
+        self.body, self.orgs = body, orgs
+        self.spellings = orgs.spellings()
+        self.proposals = {}  # (speaker pk, organization pk) -> (speaker, organization, role)
+
+    def organization_of(self, item, speaker):
+        """The Organization of the role the article gives the quote's speaker, or None."""
+        if speaker is None:
+            return None
+        role = None
+        for name in dict.fromkeys((item.attributed_as, item.speaker, speaker.name)):
+            role = role or role_after(self.body, name, self.spellings)
+        if role is None:
+            return None
+        organization = self.orgs.get(role.organization)
+        key = (speaker.pk, organization.pk)
+        self.proposals.setdefault(key, (speaker, organization, _fit(role.role, Membership, "role")))
+        return organization
+
+    def propose(self, baseline):
+        """Create the proposed memberships, unverified, that no membership of the same
+        speaker and organization covers yet; how many were created."""
+        if not self.proposals:
+            return 0
+        speaker_ids = {speaker_pk for speaker_pk, _ in self.proposals}
+        held = set(
+            Membership.objects.filter(speaker_id__in=speaker_ids).values_list(
+                "speaker_id", "organization_id"
+            )
+        )
+        new = [
+            Membership(speaker=speaker, organization=organization, role=role, verified=False)
+            for key, (speaker, organization, role) in self.proposals.items()
+            if key not in held
+        ]
+        baseline.bulk_create(Membership, new)
+        return len(new)
 
 
 class _SpeakerIndex:

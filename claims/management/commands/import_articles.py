@@ -43,7 +43,8 @@ class Command(BaseCommand):
                     self.stdout,
                     f"{path}: imported “{article.title}” ({article.slug}): "
                     f"{result.quotes} quotes, {result.new_speakers} new speakers, "
-                    f"{result.joined_claims} joined to existing claims; all unverified.",
+                    f"{result.joined_claims} joined to existing claims, "
+                    f"{result.proposed_memberships} memberships proposed; all unverified.",
                 )
             else:
                 unchanged += 1

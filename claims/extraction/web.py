@@ -56,7 +56,8 @@ def fetch_page(url, *, timeout=FETCH_TIMEOUT_SECONDS, max_bytes=MAX_PAGE_BYTES):
         reason = error.reason
         if isinstance(reason, TimeoutError):
             raise UnreadablePage(_timed_out(timeout)) from error
-        raise UnreadablePage(f"the site cannot be reached ({reason})") from error
+        why = getattr(reason, "strerror", None) or reason  # "Connection refused", not Errno
+        raise UnreadablePage(f"the site cannot be reached ({why})") from error
     except TimeoutError as error:
         raise UnreadablePage(_timed_out(timeout)) from error
     except (OSError, http.client.HTTPException, ValueError) as error:

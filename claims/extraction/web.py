@@ -13,8 +13,6 @@ from datetime import date
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from claims.extraction.article import ParsedArticle, clean_line
 
 FETCH_TIMEOUT_SECONDS = 15
@@ -110,6 +108,10 @@ def read_page(html, url=""):
     """The article on a web page (`html` as bytes or text) as a ParsedArticle: trafilatura's
     main text in paragraphs, and the title, author, date, site name (else the domain) and URL
     the page states. UnreadablePage when the page has no article text."""
+    # Imported here: trafilatura takes half a second to load, which every process that
+    # never reads a web page (the site, the other commands) would pay.
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html,
         url=url or None,

@@ -497,7 +497,7 @@ def test_a_review_decision_in_confidence_order_returns_to_that_order(curator_cli
 
 def test_quote_confidence_outside_the_choices_is_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_quote(attribution_confidence="certain")
+        make_quote(attribution_confidence="sure")
 
 
 @pytest.mark.parametrize("skip", ["1000000000000000000000000000000", "9" * 5000, "²", "-1"])

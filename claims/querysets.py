@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import (
+    Case,
     Count,
     F,
     Max,
@@ -10,6 +11,7 @@ from django.db.models import (
     Q,
     Subquery,
     TextField,
+    When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Coalesce, TruncMonth
@@ -366,6 +368,17 @@ class QuoteQuerySet(models.QuerySet):
 
     def oldest_first(self):
         return self.order_by(F("published").asc(nulls_last=True), "article_id", "start")
+
+    def doubtful_first(self):
+        """Low attribution confidence first, then medium, high and hand-attributed (empty);
+        oldest first within each."""
+        rank = Case(
+            When(attribution_confidence="low", then=0),
+            When(attribution_confidence="medium", then=1),
+            When(attribution_confidence="high", then=2),
+            default=3,
+        )
+        return self.order_by(rank, F("published").asc(nulls_last=True), "article_id", "start")
 
     def by_speaker(self):
         return self.order_by(F("speaker__name").asc(nulls_last=True), "article__title", "start")

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -464,6 +464,40 @@ def test_a_refused_review_decision_returns_to_the_quote_that_was_skipped_to(cura
     assert "Say why" in page
     assert f'name="quote" value="{skipped_to.pk}"' in page
     assert 'name="skip" value="1"' in page
+
+
+def test_review_queue_ordered_by_confidence_shows_the_least_certain_attribution_first(
+    curator_client,
+):
+    make_quote(article=make_article(published="2015-10-01"), attribution_confidence="high")
+    by_hand = make_quote(article=make_article(published="2015-09-01"))
+    medium = make_quote(
+        article=make_article(published="2015-10-05"), attribution_confidence="medium"
+    )
+    low = make_quote(article=make_article(published="2015-10-09"), attribution_confidence="low")
+    url = reverse("admin:claims_quote_review")
+    oldest = curator_client.get(url).content.decode()
+    assert f'name="quote" value="{by_hand.pk}"' in oldest
+    assert "— (attributed by hand)" in oldest
+    first = curator_client.get(url, {"order": "confidence"}).content.decode()
+    assert f'name="quote" value="{low.pk}"' in first
+    assert '<dd id="review-confidence">Low</dd>' in first
+    assert "least certain attribution first" in first
+    assert f'href="{url}?order=confidence&amp;skip=1"' in first
+    second = curator_client.get(url, {"order": "confidence", "skip": "1"}).content.decode()
+    assert f'name="quote" value="{medium.pk}"' in second
+    assert 'name="order" value="confidence"' in second
+
+
+def test_a_review_decision_in_confidence_order_returns_to_that_order(curator_client):
+    quote = make_quote(attribution_confidence="low")
+    response = review(curator_client, quote, decision="verify", order="confidence")
+    assert response["Location"] == reverse("admin:claims_quote_review") + "?order=confidence"
+
+
+def test_quote_confidence_outside_the_choices_is_refused_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_quote(attribution_confidence="sure")
 
 
 @pytest.mark.parametrize("skip", ["1000000000000000000000000000000", "9" * 5000, "²", "-1"])

@@ -1,6 +1,7 @@
 """Importing articles: the commands' contract, the service and the admin page."""
 
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -10,9 +11,11 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import Article, Claim, Quote, Speaker
-from claims.services import ImportRejected, article_import
-from tests.factories import make_claim, make_curator, make_speaker
+from claims.extraction.web import fetch_page
+from claims.models import Article, Claim, Membership, Quote, Speaker
+from claims.services import ImportRejected, article_import, article_import_page
+from tests.factories import make_claim, make_curator, make_organization, make_speaker
+from tests.pageserver import PAGES, page_server
 
 ARTICLE = (
     "Iraqi lawmakers split over Russian strikes\n\n"
@@ -125,6 +128,15 @@ def test_import_creates_article_quotes_and_speakers_all_unverified():
     assert quotes[0].speaker == known  # Muen al-Kadhimi is Moeen al-Kadhimi
     assert Speaker.objects.filter(name="Dhafer al-Ani").exists()
     assert result.new_speakers == 1
+
+
+@pytest.mark.django_db
+def test_imported_quotes_keep_the_extractors_confidence_in_their_attribution():
+    article = article_import(text=ARTICLE).article
+    confidence = dict(article.quotes.values_list("text", "attribution_confidence"))
+    said = "We cannot wait for the Americans any longer,"
+    assert confidence[said] == "high"  # “…,” said Muen al-Kadhimi
+    assert set(confidence.values()) <= {"high", "medium", "low"}
 
 
 @pytest.mark.django_db
@@ -281,3 +293,174 @@ def test_a_decision_on_an_imported_quote_shows_in_the_claims_public_history(db, 
     page = client.get(quote.claim.get_absolute_url()).content.decode()
     assert "was disputed" in page
     assert "misread" in page and "Cora Reed" in page
+
+
+# Web pages, served by a local server (tests/pageserver.py); no test reaches the internet.
+
+
+@pytest.fixture(scope="module")
+def site():
+    with page_server() as base:
+        yield base
+
+
+@pytest.mark.django_db
+def test_importing_a_page_by_url_keeps_its_title_outlet_date_author_url_and_quotes(site):
+    url = f"{site}/ledger-strikes.html"
+    page = fetch_page(url)
+    result = article_import_page(html=page.html, url=page.url)
+    article = result.article
+    assert (article.title, article.outlet.name, str(article.published), article.author) == (
+        "Lawmakers split over air strikes",
+        "Baghdad Ledger",
+        "2015-10-12",
+        "Layla Hassan",
+    )
+    assert (article.url, article.seed_file, article.outlet.kind) == (url, "", "outlet")
+    speakers = set(article.quotes.values_list("speaker__name", flat=True))
+    assert {"Moeen al-Kadhimi", "Dhafer al-Ani"} <= speakers
+    assert all(article.body[q.start : q.end] == q.text for q in article.quotes.all())
+    again = article_import_page(html=page.html, url=page.url)
+    assert (again.created, again.article, Article.objects.count()) == (False, article, 1)
+
+
+@pytest.mark.django_db
+def test_a_page_that_states_no_date_or_author_is_imported_without_them():
+    html = (PAGES / "undated-note.html").read_bytes()
+    article = article_import_page(html=html, source_name="undated-note.html").article
+    assert (article.published, article.author, article.outlet, article.url) == (None, "", None, "")
+    assert article.seed_file == "undated-note.html"
+
+
+@pytest.mark.django_db
+def test_a_page_with_no_article_text_is_rejected_and_nothing_is_written():
+    with pytest.raises(ImportRejected, match="no article text"):
+        article_import_page(html=b"<html><body></body></html>", url="http://127.0.0.1/x")
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_command_takes_html_files_and_urls_and_prints_a_summary(site, tmp_path, capsys):
+    text_file = write(tmp_path, "good.txt", ARTICLE)
+    call_command(
+        "import_articles",
+        str(text_file),
+        str(PAGES / "undated-note.html"),
+        f"{site}/ledger-strikes.html",
+    )
+    out = capsys.readouterr()
+    assert Article.objects.count() == 3
+    assert Article.objects.get(url=f"{site}/ledger-strikes.html").outlet.name == "Baghdad Ledger"
+    quotes = Quote.objects.count()
+    assert f"Summary: 3 articles imported with {quotes} quotes, " in out.out
+    assert "0 already imported, 0 not imported." in out.out
+    assert "[" not in out.err  # no progress bar when the output is not a terminal
+
+
+@pytest.mark.django_db
+def test_import_command_reports_a_url_it_cannot_fetch_without_a_traceback(site, capsys):
+    with pytest.raises(CommandError, match="2 of 2 files were not imported"):
+        call_command("import_articles", f"{site}/missing.html", "ftp://example.org/a.html")
+    err = capsys.readouterr().err
+    assert f"{site}/missing.html: not imported: the site answered 404" in err
+    assert "only http:// and https://" in err
+
+
+def test_admin_import_page_imports_a_page_by_url_and_opens_the_article(curator, site):
+    url = f"{site}/ledger-strikes.html"
+    response = curator.post(reverse("admin:claims_article_import"), {"url": url})
+    article = Article.objects.get()
+    assert response.url == reverse("admin:claims_article_change", args=[article.pk])
+    assert (article.url, article.outlet.name, article.author) == (
+        url,
+        "Baghdad Ledger",
+        "Layla Hassan",
+    )
+
+
+def test_admin_import_page_imports_an_uploaded_html_page(curator):
+    html = (PAGES / "ledger-strikes.html").read_bytes()
+    upload = SimpleUploadedFile("strikes.html", html, "text/html")
+    response = curator.post(reverse("admin:claims_article_import"), {"file": upload})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.seed_file, article.title) == (
+        "strikes.html",
+        "Lawmakers split over air strikes",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/missing.html", "This page cannot be imported: the site answered 404 Not Found."),
+        ("/image.png", "This page cannot be imported: the address gives image/png"),
+        ("file:///etc/passwd", "This address cannot be imported: only http:// and https://"),
+        ("not a url", "This address cannot be imported: only http:// and https://"),
+    ],
+)
+def test_admin_import_page_says_why_an_address_cannot_be_imported(curator, site, url, message):
+    address = f"{site}{url}" if url.startswith("/") else url
+    response = curator.post(reverse("admin:claims_article_import"), {"url": address})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html, re.findall(r'errornote">(.*?)</div>|errorlist.*?</ul>', html)
+    assert not Article.objects.exists()
+
+
+def test_admin_import_page_takes_one_source_at_a_time(curator, site):
+    response = curator.post(
+        reverse("admin:claims_article_import"), {"text": ARTICLE, "url": f"{site}/a.html"}
+    )
+    assert "one of them, not several" in response.content.decode()
+
+
+# Organizations from role descriptions and outlet lines.
+
+ROLE_ARTICLE = (
+    "Militia leaders reject the deadline\n\n"
+    "Baghdad Ledger\n\n"
+    "By Layla Hassan\n\n"
+    "March 3, 2016\n\n"
+    "BAGHDAD — Militia leaders on Thursday rejected a government deadline to hand over "
+    "their heavy weapons before the spring offensive.\n\n"
+    "“Nobody disarms in the middle of a war,” said Moeen al-Kadhimi, a spokesman for the "
+    "Badr Corps. “The deadline will pass.”\n\n"
+    '"We have heard this before," said Omar Saleh, a spokesman for the River Council.\n'
+)
+
+
+@pytest.mark.django_db
+def test_a_role_beside_a_name_gives_the_quote_its_organization_and_proposes_a_membership():
+    badr = make_organization(name="Badr Organization", aliases=["Badr Corps"])
+    result = article_import(text=ROLE_ARTICLE)
+    kadhimi = Speaker.objects.get(name="Moeen al-Kadhimi")
+    quotes = result.article.quotes.filter(speaker=kadhimi)
+    assert quotes.count() == 2 and {q.organization for q in quotes} == {badr}
+    membership = Membership.objects.get(speaker=kadhimi)
+    assert (membership.organization, membership.role, membership.verified) == (
+        badr,
+        "spokesman",
+        False,
+    )
+    assert result.proposed_memberships == 1
+    saleh = result.article.quotes.get(speaker__name="Omar Saleh")
+    assert saleh.organization is None  # the River Council is not known: nothing is made up
+    assert not kadhimi.role_on(None, badr.pk)  # a proposal gives no role until verified
+
+
+@pytest.mark.django_db
+def test_an_existing_membership_is_not_proposed_again():
+    badr = make_organization(name="Badr Corps")
+    kadhimi = make_speaker(name="Moeen al-Kadhimi", slug="moeen-al-kadhimi")
+    Membership.objects.create(speaker=kadhimi, organization=badr, role="spokesperson")
+    assert article_import(text=ROLE_ARTICLE).proposed_memberships == 0
+    assert Membership.objects.get().verified
+
+
+@pytest.mark.django_db
+def test_an_unknown_outlet_line_becomes_an_outlet_organization():
+    article = article_import(text=ROLE_ARTICLE).article
+    assert (article.outlet.name, article.outlet.kind) == ("Baghdad Ledger", "outlet")
+    again = article_import(text=ROLE_ARTICLE.replace("Thursday", "Friday")).article
+    assert again.outlet == article.outlet

@@ -10,6 +10,7 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import ngettext
 
 from claims.extraction.article import UnreadableText, check_text, decode_text
+from claims.extraction.web import UnreadablePage, check_url
 from claims.models import Claim, Quote, QuoteStatus, Speaker
 from claims.models.checks import REASON_MAX_LENGTH
 from claims.services import stale_message
@@ -353,6 +354,11 @@ class ReviewForm(forms.Form):
 
 
 class ArticleImportForm(forms.Form):
+    """One article to import: pasted text, an uploaded text or HTML file, or a page's URL.
+    Cleaned data: `content` (text) or `html` (bytes of a page, with `url` when given)."""
+
+    HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
     text = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
@@ -362,35 +368,63 @@ class ArticleImportForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
-        label="Or upload a text file",
-        help_text="A plain-text file in UTF-8, shaped like the pasted text.",
+        label="Or upload a file",
+        help_text="A plain-text file in UTF-8, shaped like the pasted text, or a web page "
+        "saved as .html.",
     )
+    url = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Or import from a web address",
+        help_text="The address of a news article, e.g. https://example.org/news/story.html; "
+        "its main text, title, author, date and site name are read from the page.",
+        widget=forms.URLInput(attrs={"size": 80}),
+    )
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "").strip()
+        if url:
+            try:
+                check_url(url)
+            except UnreadablePage as error:
+                raise forms.ValidationError(f"This address cannot be imported: {error}.") from error
+        return url
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is None:
             return None
+        data = upload.read()
+        if upload.name.lower().endswith(self.HTML_SUFFIXES):
+            if not data.strip():
+                raise forms.ValidationError("This file cannot be imported: the page is empty.")
+            return data
         try:
-            return decode_text(upload.read())
+            return decode_text(data)
         except UnreadableText as error:
             raise forms.ValidationError(f"This file cannot be imported: {error}.") from error
 
     def clean(self):
         cleaned = super().clean()
-        text, from_file = cleaned.get("text", ""), cleaned.get("file")
+        text, from_file, url = cleaned.get("text", ""), cleaned.get("file"), cleaned.get("url")
         if self.errors:
             return cleaned
-        if text.strip() and from_file:
-            raise forms.ValidationError("Paste the text or upload a file, not both.")
+        if sum(bool(given) for given in (text.strip(), from_file, url)) > 1:
+            raise forms.ValidationError(
+                "Paste the text, upload a file or give a web address: one of them, not several."
+            )
+        upload = self.files.get("file")
+        cleaned["source_name"] = upload.name if from_file and upload else ""
+        cleaned["html"] = from_file if isinstance(from_file, bytes) else None
+        if url or cleaned["html"] is not None:
+            return cleaned
         content = from_file or text
         try:
             cleaned["content"] = check_text(content)
         except UnreadableText as error:
             raise forms.ValidationError(
-                "Paste an article's text or upload a file to import."
+                "Paste an article's text, upload a file or give a web address to import."
                 if not content.strip()
                 else f"This text cannot be imported: {error}."
             ) from error
-        upload = self.files.get("file")
-        cleaned["source_name"] = upload.name if from_file and upload else ""
         return cleaned

@@ -43,7 +43,9 @@ class SpeakerAdmin(MergeActionMixin, LockedEditAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(HistoryAdmin):
-    list_display = ["speaker", "role", "organization", "start_date", "end_date"]
+    list_display = ["speaker", "role", "organization", "start_date", "end_date", "verified"]
+    list_filter = ["verified"]
+    list_editable = ["verified"]
     list_select_related = ["speaker", "organization"]
     autocomplete_fields = ["speaker", "organization"]
     search_fields = ["speaker__name", "organization__name", "role"]

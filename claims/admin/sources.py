@@ -125,6 +125,7 @@ class QuoteAdmin(LockedEditAdmin):
         "attributed_as",
         "kind",
         "status",
+        "attribution_confidence",
         "article",
         "article__outlet",
         "claim_key",
@@ -136,6 +137,7 @@ class QuoteAdmin(LockedEditAdmin):
         ("organization", admin.RelatedOnlyFieldListFilter),
         ("article__outlet", admin.RelatedOnlyFieldListFilter),
         "kind",
+        "attribution_confidence",
     ]
     search_fields = ["text", "attributed_as", "speaker__name", "speaker__aliases", "claim__key"]
     autocomplete_fields = ["article", "speaker", "organization", "claim"]
@@ -158,6 +160,7 @@ class QuoteAdmin(LockedEditAdmin):
         "opened_version",
         "method",
         "extractor_version",
+        "attribution_confidence",
         "updated",
     ]
     readonly_on_change = [
@@ -343,7 +346,8 @@ class QuoteAdmin(LockedEditAdmin):
         return None
 
     def review_view(self, request):
-        """The oldest unverified quote in its paragraph, one decision, then the next."""
+        """The oldest unverified quote in its paragraph, one decision, then the next;
+        with `?order=confidence` the least certain attributions come first."""
         if not self.has_change_permission(request):
             raise PermissionDenied
         if request.method == "POST":
@@ -352,7 +356,9 @@ class QuoteAdmin(LockedEditAdmin):
         remaining = queue.count()
         # Past the end the queue is empty; a huge offset would overflow SQLite's integers.
         skip = min(_review_skip(request.GET), remaining)
-        quote = queue.oldest_first()[skip : skip + 1].first()
+        order = _review_order(request.GET)
+        ordered = queue.doubtful_first() if order else queue.oldest_first()
+        quote = ordered[skip : skip + 1].first()
         context = {
             **self.admin_site.each_context(request),
             "title": "Review quotes",
@@ -361,6 +367,10 @@ class QuoteAdmin(LockedEditAdmin):
             "in_context": quote_in_context(quote) if quote else "",
             "remaining": remaining,
             "skip": skip,
+            "order": order,
+            "next_url": _review_url(skip + 1, order),
+            "oldest_url": _review_url(0),
+            "doubtful_url": _review_url(0, REVIEW_ORDER),
             "form": ReviewForm(initial={"quote": quote.pk, "version": quote.version})
             if quote
             else None,
@@ -373,7 +383,7 @@ class QuoteAdmin(LockedEditAdmin):
     def _review_decide(self, request):
         form = ReviewForm(request.POST)
         # Back to the same place in the queue, so the page shows the quote decided on.
-        back = _review_url(_review_skip(request.POST))
+        back = _review_url(_review_skip(request.POST), _review_order(request.POST))
         if not form.is_valid():
             errors = "; ".join(e for errs in form.errors.values() for e in errs)
             self.message_user(request, f"Nothing changed: {errors}", messages.ERROR)
@@ -436,6 +446,16 @@ def _review_skip(data):
     return int(skip) if skip.isdecimal() and len(skip) <= 18 else 0
 
 
-def _review_url(skip):
+# The review queue's one other order: least certain attributions first.
+REVIEW_ORDER = "confidence"
+
+
+def _review_order(data):
+    """REVIEW_ORDER when the curator asked for doubtful quotes first, else "" (oldest first)."""
+    return REVIEW_ORDER if data.get("order") == REVIEW_ORDER else ""
+
+
+def _review_url(skip, order=""):
     url = reverse("admin:claims_quote_review")
-    return f"{url}?{urlencode({'skip': skip})}" if skip else url
+    query = {key: value for key, value in (("order", order), ("skip", skip)) if value}
+    return f"{url}?{urlencode(query)}" if query else url

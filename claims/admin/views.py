@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from claims import services
 from claims.admin.forms import ArticleImportForm
+from claims.extraction.web import UnreadablePage, fetch_page
 
 
 def article_import(request, model_admin):
@@ -17,13 +18,10 @@ def article_import(request, model_admin):
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.article_import(
-                text=form.cleaned_data["content"],
-                source_name=form.cleaned_data["source_name"],
-                user=request.user,
-            )
-        except services.ImportRejected as error:
-            form.add_error(None, f"This text cannot be imported: {error}.")
+            result = _imported(form.cleaned_data, request.user)
+        except (services.ImportRejected, UnreadablePage) as error:
+            what = "text" if "content" in form.cleaned_data else "page"
+            form.add_error(None, f"This {what} cannot be imported: {error}.")
         else:
             if result.created:
                 found = ngettext(
@@ -32,9 +30,15 @@ def article_import(request, model_admin):
                 speakers = ngettext(
                     "%(count)d new speaker", "%(count)d new speakers", result.new_speakers
                 ) % {"count": result.new_speakers}
+                proposed = ngettext(
+                    "%(count)d membership proposed",
+                    "%(count)d memberships proposed",
+                    result.proposed_memberships,
+                ) % {"count": result.proposed_memberships}
                 messages.success(
                     request,
-                    f"Imported with {found}, all unverified ({speakers}). Review them below.",
+                    f"Imported with {found}, all unverified ({speakers}, {proposed}). "
+                    "Review them below.",
                 )
             else:
                 messages.info(request, "This article was already imported; nothing changed.")
@@ -46,3 +50,15 @@ def article_import(request, model_admin):
         "form": form,
     }
     return render(request, "admin/claims/article_import.html", context)
+
+
+def _imported(data, user):
+    """The ImportResult of the article an ArticleImportForm's cleaned `data` gives."""
+    if data["url"]:
+        page = fetch_page(data["url"])
+        return services.article_import_page(html=page.html, url=page.url, user=user)
+    if data["html"] is not None:
+        return services.article_import_page(
+            html=data["html"], source_name=data["source_name"], user=user
+        )
+    return services.article_import(text=data["content"], source_name=data["source_name"], user=user)

@@ -186,6 +186,49 @@ def _read_header_line(parsed, line, known_outlets):
         parsed.outlet = outlet
 
 
+# Header lines that name a section of a site, not the site.
+_SECTIONS = {
+    "news",
+    "world",
+    "world news",
+    "politics",
+    "middle east",
+    "opinion",
+    "analysis",
+    "business",
+    "breaking news",
+    "home",
+    "latest",
+    "features",
+    "comment",
+    "iraq",
+}
+_OUTLET_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|&|of|the|and|for|al-[A-Z][\w'’-]*)$")
+
+
+def outlet_line(parsed):
+    """The header line that reads as a publication's name when no known outlet matched
+    ("Baghdad Ledger", "The Moscow Times", "Rudaw.net"): one to five capitalised words
+    (with "of", "the", "and"), no digits, not the title and not a section name; else ""."""
+    if parsed.outlet:
+        return ""
+    for line in parsed.header_lines:
+        words = line.split()
+        if (
+            1 <= len(words) <= 5
+            and len(line) <= 60
+            and line != parsed.title
+            and not re.search(r"\d", line)
+            and line.lower() not in _SECTIONS
+            and words[0][0].isupper()
+            and all(_OUTLET_WORD.match(word) for word in words)
+            and not _BYLINE.match(line)
+            and words[-1].lower() not in AGENCIES
+        ):
+            return line
+    return ""
+
+
 def _read_footer(parsed, footer):
     for position, line in enumerate(footer):
         originally = _ORIGINALLY.match(line)

@@ -16,6 +16,7 @@ from claims.models.curation import (
 from claims.models.people import Membership, Organization, OrganizationKind, Speaker
 from claims.models.sources import (
     Article,
+    AttributionConfidence,
     AttributionMethod,
     Claim,
     Quote,
@@ -26,6 +27,7 @@ from claims.models.sources import (
 
 __all__ = [
     "Article",
+    "AttributionConfidence",
     "AttributionMethod",
     "AttributionReport",
     "Claim",

@@ -157,6 +157,12 @@ class Membership(models.Model):
     )
     start_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
     end_date = models.DateField(null=True, blank=True, help_text="Only when a source states it.")
+    verified = models.BooleanField(
+        default=True,
+        help_text="Checked by a curator. An article import proposes memberships unverified, "
+        "e.g. from “Moeen al-Kadhimi, a spokesman for the Badr Corps”; they give no one "
+        "a role until a curator ticks this.",
+    )
 
     objects = MembershipQuerySet.as_manager()
     history = history_records()
@@ -189,7 +195,10 @@ class Membership(models.Model):
     natural_key.dependencies = ["claims.speaker", "claims.organization"]
 
     def covers(self, day):
-        """True when the membership is known to hold on `day` (open ends count)."""
+        """True when the membership is known to hold on `day` (open ends count); never for
+        one an import proposed and no curator has verified yet."""
+        if not self.verified:
+            return False
         if day is None:
             return True
         return (self.start_date is None or self.start_date <= day) and (

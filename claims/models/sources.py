@@ -30,6 +30,12 @@ class AttributionMethod(models.TextChoices):
     EXTRACTED = "extracted", "Found by the extractor"
 
 
+class AttributionConfidence(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
 class Article(models.Model):
     title = models.CharField(max_length=500, help_text="The headline as published.")
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in the URL.")
@@ -258,6 +264,14 @@ class Quote(RaisesVersion, models.Model):
     extractor_version = models.CharField(
         max_length=20, blank=True, help_text="Extractor version that proposed the attribution."
     )
+    attribution_confidence = models.CharField(
+        max_length=6,
+        choices=AttributionConfidence.choices,
+        blank=True,
+        help_text="How sure the extractor was of the attribution (from the rule that "
+        "fired), e.g. “low” when the speaker is only guessed from the sentence’s subject. "
+        "Empty for quotes attributed by hand.",
+    )
     updated = models.DateTimeField(auto_now=True)
     notes = models.TextField(
         blank=True,
@@ -289,6 +303,10 @@ class Quote(RaisesVersion, models.Model):
             choices_constraint("kind", QuoteKind, "claims_quote_kind_valid"),
             choices_constraint("status", QuoteStatus, "claims_quote_status_valid"),
             choices_constraint("method", AttributionMethod, "claims_quote_method_valid"),
+            models.CheckConstraint(
+                condition=Q(attribution_confidence__in=[*AttributionConfidence.values, ""]),
+                name="claims_quote_confidence_valid",
+            ),
         ]
         indexes = [
             models.Index(fields=["speaker", "article"], name="claims_quote_speaker_idx"),

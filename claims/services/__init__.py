@@ -1,6 +1,6 @@
 """Writes that touch several models, each atomic: all of it happens or none.
 
-`imports` turns a pasted article into an article with its quotes, `curation` holds
+`imports` turns a pasted article or a web page into an article with its quotes, `curation` holds
 the curators' locked and bulk edits, `merges` merges records and undoes merges, and
 `seeding` loads the seed fixture.
 """
@@ -15,7 +15,13 @@ from claims.services.curation import (
     record_save_checked,
     stale_message,
 )
-from claims.services.imports import MAX_ARTICLE_CHARS, ImportRejected, ImportResult, article_import
+from claims.services.imports import (
+    MAX_ARTICLE_CHARS,
+    ImportRejected,
+    ImportResult,
+    article_import,
+    article_import_page,
+)
 from claims.services.merges import MergeRefused, merge_undo, organization_merge, speaker_merge
 from claims.services.seeding import seed_load
 from claims.services.suggestions import claim_suggestions
@@ -27,6 +33,7 @@ __all__ = [
     "MergeRefused",
     "StaleEdit",
     "article_import",
+    "article_import_page",
     "claim_suggestions",
     "merge_undo",
     "organization_merge",

@@ -8,15 +8,24 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import EXTRACTOR_VERSION
-from claims.extraction.article import AGENCIES, UnreadableText, check_text, parse_article
+from claims.extraction.article import (
+    AGENCIES,
+    UnreadableText,
+    check_text,
+    outlet_line,
+    parse_article,
+)
 from claims.extraction.names import name_key
 from claims.extraction.quotes import extract
+from claims.extraction.roles import role_after
+from claims.extraction.web import UnreadablePage, read_page
 from claims.extraction.wording import organization_key, similar_wording
 from claims.matching import same_statement
 from claims.models import (
     Article,
     AttributionMethod,
     Claim,
+    Membership,
     Organization,
     OrganizationKind,
     Quote,
@@ -42,6 +51,7 @@ class ImportResult:
     quotes: int = 0
     new_speakers: int = 0
     joined_claims: int = 0
+    proposed_memberships: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,37 +85,74 @@ def article_import(*, text, source_name="", user=None):
     is not an article; nothing is written then.
     """
     text = _check_importable(text)
-    source_name = source_name[: Article._meta.get_field("seed_file").max_length]
-    baseline = _Baseline(
-        user, f"Imported from {source_name}"[:REASON_MAX_LENGTH] if source_name else "Imported"
-    )
-    orgs = _OrganizationIndex(baseline)
-    parsed = parse_article(text, known_outlets=orgs.spellings())
-    if not parsed.body.strip():
-        raise ImportRejected("no article body found: the text has a title but no paragraphs")
-    existing = _already_imported(source_name, parsed.body)
-    if existing:
-        return ImportResult(article=existing, created=False)
-    article = _article_create(parsed, source_name, orgs, baseline)
-    found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
-    speakers = _SpeakerIndex(found, baseline)
-    speaker_of = [
-        speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
-    ]
-    claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
-    quotes = [
-        _quote_for(item, article, speaker, claims, orgs)
-        for item, speaker in zip(found, speaker_of, strict=True)
-    ]
-    baseline.bulk_create(Claim, claims.new)
-    baseline.bulk_create(Quote, quotes)
-    return ImportResult(
-        article=article,
-        created=True,
-        quotes=len(quotes),
-        new_speakers=speakers.created,
-        joined_claims=claims.joined,
-    )
+    importer = _Importer(source_name, user)
+    parsed = parse_article(text, known_outlets=importer.orgs.spellings())
+    # A header line naming an outlet not yet known becomes that outlet, not dropped.
+    parsed.outlet = parsed.outlet or outlet_line(parsed)
+    return importer.run(parsed)
+
+
+@transaction.atomic
+def article_import_page(*, html, url="", source_name="", user=None):
+    """Create an Article from a web page's HTML, as `article_import` does from text: the
+    main text, title, author, date and site name (else the domain) the page states, the
+    outlet found or created from the site name, and `url` kept on the article. A page
+    whose URL or body is already stored is returned unchanged. Raises ImportRejected for
+    a page with no article text; nothing is written then.
+    """
+    try:
+        parsed = read_page(html, url=url)
+    except UnreadablePage as error:
+        raise ImportRejected(str(error)) from error
+    parsed.body = _check_importable(parsed.body)
+    if parsed.url:
+        same_url = Article.objects.filter(url=parsed.url).order_by("pk").first()
+        if same_url:
+            return ImportResult(article=same_url, created=False)
+    return _Importer(source_name or parsed.url, user).run(parsed, seed_file=source_name)
+
+
+class _Importer:
+    """One article's import: its history baseline and the organizations it may name."""
+
+    def __init__(self, source_name, user):
+        self.source_name = source_name[: Article._meta.get_field("seed_file").max_length]
+        reason = f"Imported from {source_name}" if source_name else "Imported"
+        self.baseline = _Baseline(user, reason[:REASON_MAX_LENGTH])
+        self.orgs = _OrganizationIndex(self.baseline)
+
+    def run(self, parsed, seed_file=None):
+        """The ImportResult of storing `parsed` with its quotes; `seed_file` defaults to
+        the source name."""
+        seed_file = self.source_name if seed_file is None else seed_file[:200]
+        orgs, baseline = self.orgs, self.baseline
+        if not parsed.body.strip():
+            raise ImportRejected("no article body found: the text has a title but no paragraphs")
+        existing = _already_imported(seed_file, parsed.body)
+        if existing:
+            return ImportResult(article=existing, created=False)
+        article = _article_create(parsed, seed_file, orgs, baseline)
+        found = _unique_spans(extract(parsed.body, indirect=True, known_orgs=orgs.spellings()))
+        speakers = _SpeakerIndex(found, baseline)
+        speaker_of = [
+            speakers.get_or_create(f.speaker) if f.source_type == "person" else None for f in found
+        ]
+        claims = _ClaimIndex(list(zip(found, speaker_of, strict=True)), article)
+        roles = _RoleIndex(parsed.body, orgs)
+        quotes = [
+            _quote_for(item, article, speaker, claims, orgs, roles)
+            for item, speaker in zip(found, speaker_of, strict=True)
+        ]
+        baseline.bulk_create(Claim, claims.new)
+        baseline.bulk_create(Quote, quotes)
+        return ImportResult(
+            article=article,
+            created=True,
+            quotes=len(quotes),
+            new_speakers=speakers.created,
+            joined_claims=claims.joined,
+            proposed_memberships=roles.propose(baseline),
+        )
 
 
 def _check_importable(text):
@@ -143,8 +190,13 @@ def _article_create(parsed, source_name, orgs, baseline):
     )
 
 
-def _quote_for(item, article, speaker, claims, orgs):
-    """The unsaved, unverified Quote of an extractor find, in its claim."""
+def _quote_for(item, article, speaker, claims, orgs, roles):
+    """The unsaved, unverified Quote of an extractor find, in its claim; a person's quote
+    has the organization the article names them a role in."""
+    if item.source_type == "organization":
+        organization = orgs.get(item.speaker)
+    else:
+        organization = roles.organization_of(item, speaker)
     return Quote(
         article=article,
         claim=claims.get_or_create(item, speaker),
@@ -153,12 +205,13 @@ def _quote_for(item, article, speaker, claims, orgs):
         end=item.end,
         kind=item.kind,
         speaker=speaker,
-        organization=orgs.get(item.speaker) if item.source_type == "organization" else None,
+        organization=organization,
         attributed_as=_fit(item.attributed_as, Quote, "attributed_as"),
         cue=_fit(item.cue, Quote, "cue"),
         status=QuoteStatus.UNVERIFIED,
         method=AttributionMethod.EXTRACTED,
         extractor_version=EXTRACTOR_VERSION,
+        attribution_confidence=item.confidence,
     )
 
 
@@ -227,6 +280,49 @@ class _OrganizationIndex:
             )
             self.by_key[organization_key(name)] = org
         return org
+
+
+class _RoleIndex:
+    """The roles in known organizations the article states beside its speakers' names
+    ("Moeen al-Kadhimi, a spokesman for the Badr Corps"), and the memberships they propose."""
+
+    def __init__(self, body, orgs):
+        self.body, self.orgs = body, orgs
+        self.spellings = orgs.spellings()
+        self.proposals = {}  # (speaker pk, organization pk) -> (speaker, organization, role)
+
+    def organization_of(self, item, speaker):
+        """The Organization of the role the article gives the quote's speaker, or None."""
+        if speaker is None:
+            return None
+        role = None
+        for name in dict.fromkeys((item.attributed_as, item.speaker, speaker.name)):
+            role = role or role_after(self.body, name, self.spellings)
+        if role is None:
+            return None
+        organization = self.orgs.get(role.organization)
+        key = (speaker.pk, organization.pk)
+        self.proposals.setdefault(key, (speaker, organization, _fit(role.role, Membership, "role")))
+        return organization
+
+    def propose(self, baseline):
+        """Create the proposed memberships, unverified, that no membership of the same
+        speaker and organization covers yet; how many were created."""
+        if not self.proposals:
+            return 0
+        speaker_ids = {speaker_pk for speaker_pk, _ in self.proposals}
+        held = set(
+            Membership.objects.filter(speaker_id__in=speaker_ids).values_list(
+                "speaker_id", "organization_id"
+            )
+        )
+        new = [
+            Membership(speaker=speaker, organization=organization, role=role, verified=False)
+            for key, (speaker, organization, role) in self.proposals.items()
+            if key not in held
+        ]
+        baseline.bulk_create(Membership, new)
+        return len(new)
 
 
 class _SpeakerIndex:

@@ -24,7 +24,10 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", False)
+# Development unless told otherwise (Django's own default): a fresh checkout's manage.py
+# works as it is. Production says DEBUG=0 (`make serve`, deploy/, the benchmarks), and then
+# needs a key; `check --deploy` warns while DEBUG is on.
+DEBUG = env_bool("DEBUG", True)
 
 # The key comes from SECRET_KEY, else from SECRET_KEY_FILE (`make serve` creates
 # .secret_key once, readable by its owner only). Without either, only DEBUG, the test suite

@@ -38,9 +38,15 @@ def test_debug_off_without_a_secret_key_refuses_to_start_naming_secret_key(tmp_p
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_the_insecure_development_key_is_not_allowed_by_default(tmp_path):
-    assert manage("check", tmp_path=tmp_path).returncode != 0
-    allowed = manage("check", tmp_path=tmp_path, ALLOW_INSECURE_KEY="1")
+def test_a_fresh_checkout_runs_manage_py_check_in_development_mode(tmp_path):
+    result = manage("check", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_insecure_development_key_is_not_allowed_with_debug_off(tmp_path):
+    assert manage("check", tmp_path=tmp_path, DEBUG="0").returncode != 0
+    allowed = manage("check", tmp_path=tmp_path, DEBUG="0", ALLOW_INSECURE_KEY="1")
     assert allowed.returncode == 0, allowed.stderr
 
 

@@ -272,6 +272,7 @@ BARE = {
     "quotes, unfiltered": "/quotes/",
     "quotes, heaviest speaker": "/quotes/?speaker={heavy}",
     "quotes, light speaker": "/quotes/?speaker={light}",
+    "quotes, light speaker, a different one each request": "/quotes/?speaker={light}",
     "quote page": "/quotes/{quote}/",
 }
 
@@ -292,13 +293,16 @@ light = (Quote.objects.values("speaker_id").annotate(n=Count("id")).filter(n__gt
          .order_by("speaker_id")[:1][0])
 heavy_s = Speaker.objects.get(pk=heavy["speaker_id"])
 light_s = Speaker.objects.get(pk=light["speaker_id"])
+lights = list(Speaker.objects.filter(pk__in=Quote.objects.values("speaker_id").annotate(
+    n=Count("id")).filter(n__gte=3, n__lte=8).values("speaker_id")).order_by("pk")
+    .values_list("slug", flat=True)[:3000])
 article = Article.objects.order_by("pk")[Article.objects.count() // 2]
 claim = (Claim.objects.annotate(n=Count("quotes")).filter(n__gte=3, pk__gte=article.pk)
          .order_by("pk").first())
 quote = Quote.objects.order_by("pk")[Quote.objects.count() // 2]
 print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heavy["n"],
     "light": light_s.slug, "light_id": light_s.pk, "article": article.slug, "claim": claim.key,
-    "quote": quote.pk, "phrases": phrases}))
+    "quote": quote.pk, "phrases": phrases, "lights": lights}))
 """
     out = django_shell(env, code)
     ids = json.loads(out.strip().splitlines()[-1])
@@ -317,6 +321,12 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
             "quotes, light speaker",
             f"/quotes/?speaker={ids['light']}",
             f"/bench/{table}?speaker_id={ids['light_id']}",
+        ),
+        (
+            "quotes, light speaker, a different one each request",
+            "/quotes/",
+            None,
+            [f"/quotes/?speaker={slug}" for slug in ids["lights"]],
         ),
         ("quotes, one month", "/quotes/?date_after=2020-03-01&date_before=2020-03-31", None),
         ("quotes, text q", "/quotes/?q=welcomes+the+census", None),
@@ -342,12 +352,19 @@ print(json.dumps({"heavy": heavy_s.slug, "heavy_id": heavy_s.pk, "heavy_n": heav
             name,
             path,
             other,
-            [prefix + q for q in varied] if prefix else None,
+            _walk(prefix, varied),
             BARE[name].format(**ids) if name in BARE else None,
         )
         for name, path, other, *prefix in rows
         for prefix in [prefix[0] if prefix else None]
     ]
+
+
+def _walk(paths, phrases):
+    """The paths a row walks: its own list, or its prefix followed by each phrase."""
+    if isinstance(paths, list) or paths is None:
+        return paths
+    return [paths + phrase for phrase in phrases]
 
 
 def query_counts(env, pairs):

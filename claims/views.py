@@ -113,6 +113,7 @@ def _redirect_old_slug(model, kind, slug):
 
 
 @require_safe
+@scale.cached_page
 def home(request):
     counts = Quote.objects.corpus_counts()
     context = {
@@ -126,6 +127,7 @@ def home(request):
 
 
 @require_safe
+@scale.cached_page
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
     drawn = scale.Drawn(request, records.quote_record)
@@ -154,12 +156,14 @@ def quote_detail(request, pk):
 
 
 @require_safe
+@scale.cached_page
 def speaker_list(request):
     speaker_filter = SpeakerFilter(request.GET, queryset=Speaker.objects.order_by("name"))
     return _list_page(request, speaker_filter, "claims/speaker_list.html", exports.SPEAKERS)
 
 
 @require_safe
+@scale.cached_page
 @_detail_page
 def speaker_detail(request, slug):
     speaker = Speaker.objects.for_detail().filter(slug=slug).first()
@@ -201,6 +205,7 @@ def speaker_detail(request, slug):
 
 
 @require_safe
+@scale.cached_page
 def organization_list(request):
     org_filter = OrganizationFilter(
         request.GET, queryset=Organization.objects.order_by("kind", "name")
@@ -209,6 +214,7 @@ def organization_list(request):
 
 
 @require_safe
+@scale.cached_page
 @_detail_page
 def organization_detail(request, slug):
     organization = Organization.objects.filter(slug=slug).first()
@@ -239,12 +245,14 @@ def organization_detail(request, slug):
 
 
 @require_safe
+@scale.cached_page
 def article_list(request):
     article_filter = ArticleFilter(request.GET, queryset=Article.objects.all())
     return _list_page(request, article_filter, "claims/article_list.html", exports.ARTICLES)
 
 
 @require_safe
+@scale.cached_page
 @_detail_page
 def article_detail(request, slug):
     article = Article.objects.select_related("outlet", "original_source").filter(slug=slug).first()
@@ -263,6 +271,7 @@ def article_detail(request, slug):
 
 
 @require_safe
+@scale.cached_page
 def claim_list(request):
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.listed())
     drawn = scale.ClaimRows(request, records.claim_record)
@@ -270,6 +279,7 @@ def claim_list(request):
 
 
 @require_safe
+@scale.cached_page
 @_detail_page
 def claim_detail(request, key):
     claim = Claim.objects.select_related("speaker").filter(key=key).first()
@@ -311,6 +321,7 @@ def _claim_without_quotes(request, key, claim):
 
 
 @require_safe
+@scale.cached_page
 def speaker_feed(request, slug):
     speaker = Speaker.objects.filter(slug=slug).first()
     if speaker is None:
@@ -321,6 +332,7 @@ def speaker_feed(request, slug):
 
 
 @require_safe
+@scale.cached_page
 def search(request):
     query = _search_text(request)
     if request.GET.get("format", "") not in ("", "html", "json"):

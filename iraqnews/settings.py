@@ -146,7 +146,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
-    }
+    },
+    # Whole pages (claims/scale/page_cache.py), apart so that they cannot crowd out the
+    # small values: PAGE_CACHE_ENTRIES pages of about 30 KB each per worker.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "1000"))},
+    },
 }
 
 # ---- Speed (claims/scale): cache lifetimes and bounds -------------------------------------
@@ -173,6 +180,9 @@ CACHE_LIFETIMES = {
     "large-count": 600,
     # Summaries (charts, most quoted) over more rows than COUNT_BOUND.
     "aggregate": 600,
+    # A whole list or detail page, keyed by its URL and the database's data version, which
+    # every write moves: the lifetime only frees the memory of pages nobody asks for.
+    "page": 600,
 }
 # Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
 COUNT_BOUND = 10_000

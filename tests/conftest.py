@@ -44,7 +44,16 @@ def seed(db, seed_snapshot):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty per-process cache, as a fresh worker would."""
-    from django.core.cache import cache
+    """Each test starts with empty per-process caches, as a fresh worker would (a rolled
+    back test leaves the data version where an earlier test's pages were kept)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Whole pages not kept, for tests of the caches inside a page."""
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {**settings.CACHES, "pages": dummy}

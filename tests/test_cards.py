@@ -86,7 +86,7 @@ def test_json_records_are_reused_per_site_and_follow_edits(client):
     assert client.get("/quotes/", {"format": "json"}).json() == renamed
 
 
-def test_a_one_page_result_reuses_its_facet_counts_until_a_quote_changes(client):
+def test_a_one_page_result_reuses_its_facet_counts_until_a_quote_changes(client, no_page_cache):
     speaker = make_speaker(name="Hakim al-Zamili", slug="zamili")
     quote = make_quote(speaker=speaker)
     make_quote(speaker=speaker)

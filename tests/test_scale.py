@@ -330,7 +330,7 @@ def test_sampled_facets_of_a_filtered_page_do_not_stand_in_for_the_unfiltered_pa
     assert sum(response.context["facets"].counts["kind"].values()) == 4
 
 
-def test_a_count_past_the_bound_is_not_recounted_on_every_request(client, settings):
+def test_a_count_past_the_bound_is_not_recounted_on_every_request(client, settings, no_page_cache):
     settings.COUNT_BOUND = 2
     make_many(5)
 

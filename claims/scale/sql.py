@@ -4,7 +4,7 @@ by migration 0005_quote_published_search and fold words since 0011_search_foldin
 two reads the ORM was too slow to build."""
 
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection, connections
 from django.db.models.expressions import RawSQL
 
 from claims.folding import query_phrases
@@ -118,3 +118,67 @@ def organization_quote_counts(ids):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ids, *ids, *ids, *ids])
         return dict(cursor.fetchall())
+
+
+# SQLite: one row counting the writes to the app's tables (triggers, install_change_counter),
+# with a random epoch so that a database file made again never repeats an earlier version.
+CHANGE_COUNTER = "claims_data_version"
+
+
+def install_change_counter(using="default", **kwargs):
+    """On SQLite, make every insert, update and delete in a `claims_` table count in
+    CHANGE_COUNTER (a post_migrate handler: tables added later get their triggers on the
+    next migrate). Other databases need no counter (see data_version)."""
+    db = connections[using]
+    if db.vendor != "sqlite":
+        return
+    with db.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {CHANGE_COUNTER} (id integer NOT NULL PRIMARY KEY "
+            f"CONSTRAINT {CHANGE_COUNTER}_single_row CHECK (id = 1), "
+            "epoch text NOT NULL, changes integer NOT NULL)"
+        )
+        cursor.execute(
+            f"INSERT OR IGNORE INTO {CHANGE_COUNTER} VALUES (1, lower(hex(randomblob(8))), 0)"
+        )
+        for table in counted_tables(cursor):
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                cursor.execute(
+                    f'CREATE TRIGGER IF NOT EXISTS "{table}_counts_{event.lower()}" '
+                    f'AFTER {event} ON "{table}" BEGIN '
+                    f"UPDATE {CHANGE_COUNTER} SET changes = changes + 1; END"
+                )
+
+
+def counted_tables(cursor):
+    """The SQLite tables whose writes the change counter counts: every `claims_` table but
+    the counter and the full-text index (its rows follow claims_quote's)."""
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'claims\\_%%' "
+        "ESCAPE '\\' AND name NOT LIKE '%%\\_fts%%' ESCAPE '\\' AND name != %s "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%%'",
+        [CHANGE_COUNTER],
+    )
+    return [name for (name,) in cursor.fetchall()]
+
+
+def data_version():
+    """A value that differs whenever the data a request can read differs, or None when
+    there is none to give (then nothing may be kept under it).
+
+    SQLite: the change counter's epoch and count, moved by triggers in the same transaction
+    as the write. PostgreSQL: the current snapshot (which transactions are visible), unless
+    this connection's own transaction has written, which the snapshot does not show."""
+    if connection.vendor == "sqlite":
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT epoch, changes FROM {CHANGE_COUNTER}")
+                return cursor.fetchone()
+        except OperationalError:  # not migrated since the counter came: no version
+            return None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()")
+            snapshot, own_transaction = cursor.fetchone()
+        return None if own_transaction is not None else snapshot
+    return None

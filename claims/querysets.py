@@ -256,6 +256,12 @@ class ClaimQuerySet(models.QuerySet):
             condition |= Q(pk__in=quotes.values("claim_id"))
         return self.filter(condition) if condition else self.none()
 
+    def for_organization_kind(self, kind):
+        """Claims with a quote the `organization_kind` filter of /quotes/ keeps: naming an
+        organization of `kind` or by a member of one."""
+        Quote = related_model(self.model, "quotes")
+        return self._quoted(Quote.objects.for_organization_kind(kind))
+
     def containing_text(self, text):
         """The claims `matching_text` finds, as a plain filter (no order, no annotation)."""
         matches = self.model.objects.matching_text(text).order_by().values_list("pk", flat=True)

@@ -35,7 +35,7 @@ class Listing:
     dated = ""
     columns = ()
 
-    def values(self, list_filter, found):
+    def values(self, found):
         """{group: [{facet name: {value: label}} for each row]} for the rows `found`
         ({group: [row of `columns`]}), reading what the rows do not hold in one query for
         every group."""
@@ -125,7 +125,7 @@ class QuoteListing(Listing):
         "speaker_id",
     )
 
-    def values(self, list_filter, found):
+    def values(self, found):
         member_of = _memberships(row[-1] for rows in found.values() for row in rows)
         return {group: [self._row(row, member_of) for row in rows] for group, rows in found.items()}
 
@@ -175,7 +175,7 @@ class ClaimListing(Listing):
     # The `min_sources` options: carried by at least this many articles.
     SOURCES = (2, 3, 5, 10)
 
-    def values(self, list_filter, found):
+    def values(self, found):
         ids = {row[0] for rows in found.values() for row in rows}
         quotes = (
             Quote.objects.filter(claim_id__in=sorted(ids))
@@ -334,9 +334,7 @@ def facet_counts(list_filter, page, versions=None):
                 matching = list_filter.qs_without(*ignored)
                 rows[ignored] = list(matching.values_list(*listing.columns)[: sample + 1])
         uncounted.extend(name for ignored in missing[len(rows) :] for name in groups[ignored])
-        values = listing.values(
-            list_filter, {ignored: found[:sample] for ignored, found in rows.items()}
-        )
+        values = listing.values({ignored: found[:sample] for ignored, found in rows.items()})
         return {
             ignored: (_tally(groups[ignored], values[ignored]), len(rows[ignored]) > sample)
             for ignored in rows

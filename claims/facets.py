@@ -192,15 +192,22 @@ class ClaimListing(Listing):
                 "article__original_source__name",
             )
         )
-        quotes = list(quotes) if ids else []
+        # Distinct: a claim's quotes in many articles of a few outlets are a few rows.
+        quotes = list(quotes.distinct()) if ids else []
         member_of = _memberships(quote[1] for quote in quotes)
-        carried = {}
-        for quote in quotes:
-            organizations, kinds = _organizations(*quote[1:5], member_of)
-            of_claim = carried.setdefault(quote[0], ({}, {}, {}))
-            of_claim[0].update(organizations)
-            of_claim[1].update(kinds)
-            of_claim[2].update(_pairs(quote, 5, 2))
+        carried, speakers = {}, {}
+        for claim_id, speaker_id, slug, name, kind, *carriers in quotes:
+            organizations, kinds, outlets = carried.setdefault(claim_id, ({}, {}, {}))
+            organizations[slug] = name
+            kinds[kind] = kind
+            outlets.update(_pairs(carriers, 0, 2))
+            speakers.setdefault(claim_id, set()).add(speaker_id)
+        for claim_id, of_claim in speakers.items():
+            organizations, kinds, _ = carried[claim_id]
+            for speaker_id in of_claim:
+                for slug, (name, kind) in member_of.get(speaker_id, {}).items():
+                    organizations[slug] = name
+                    kinds[kind] = kind
         return {
             group: [self._row(row, carried.get(row[0], ({}, {}, {}))) for row in rows]
             for group, rows in found.items()

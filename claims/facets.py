@@ -3,6 +3,7 @@ claims list's), how many matching rows it would keep under the other filters
 (Datasette-style), as data: labels for the selects, link lists of the options with their
 counts, and the active filters as removable chips."""
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,12 +47,14 @@ class Listing:
         its `chosen` values."""
         return tally
 
-    def ordered(self, name, values, by_value, labels):
-        """The options `values` of facet `name` in link-list order: most frequent first;
-        dates newest first."""
+    def ordered(self, name, values, by_value, labels, limit):
+        """The first `limit` options of `values` of facet `name` in link-list order: most
+        frequent first; dates newest first."""
         if name == self.dated:
-            return sorted(values, reverse=True)
-        return sorted(values, key=lambda v: (-by_value[v], str(labels.get(v) or v).lower()))
+            return heapq.nlargest(limit, values)
+        return heapq.nsmallest(
+            limit, values, key=lambda v: (-by_value[v], str(labels.get(v) or v).lower())
+        )
 
     def option_label(self, name, value):
         """The label of an option no choice or row names (a date), else None."""
@@ -238,10 +241,10 @@ class ClaimListing(Listing):
             for least in sorted({*self.SOURCES, *(int(v) for v in chosen)})
         }
 
-    def ordered(self, name, values, by_value, labels):
+    def ordered(self, name, values, by_value, labels, limit):
         if name == "min_sources":
-            return sorted(values, key=int)
-        return super().ordered(name, values, by_value, labels)
+            return sorted(values, key=int)[:limit]
+        return super().ordered(name, values, by_value, labels, limit)
 
     def option_label(self, name, value):
         if name == "min_sources":
@@ -411,12 +414,11 @@ def _query(list_filter, name, value, remove=False):
     return f"?{params.urlencode()}" if params else ""
 
 
-def _option_label(list_filter, name, value, labels):
+def _option_label(list_filter, name, value, labels, choices):
     label = _listing(list_filter).option_label(name, value)
     if label is not None:
         return label
-    field_choices = getattr(list_filter.form.fields.get(name), "choices", ())
-    return dict(field_choices).get(value) or labels.get(value) or value
+    return choices.get(value) or labels.get(value) or value
 
 
 def _link_list(list_filter, name, by_value, labels):
@@ -424,16 +426,17 @@ def _link_list(list_filter, name, by_value, labels):
     LINKS_SHOWN); dates newest first."""
     chosen = _chosen(list_filter, name)
     frequent = [v for v, n in by_value.items() if n and v not in chosen]
-    frequent = _listing(list_filter).ordered(name, frequent, by_value, labels)
     shown = max(LINKS_SHOWN - len(chosen), 0)
+    top = _listing(list_filter).ordered(name, frequent, by_value, labels, shown)
+    choices = dict(getattr(list_filter.form.fields.get(name), "choices", ()))
     options = [
         Option(
-            _option_label(list_filter, name, value, labels),
+            _option_label(list_filter, name, value, labels, choices),
             by_value.get(value, 0),
             _query(list_filter, name, value, remove=value in chosen),
             value in chosen,
         )
-        for value in [*chosen, *frequent[:shown]]
+        for value in [*chosen, *top]
     ]
     return FacetList(name, _label(list_filter, name), options, max(len(frequent) - shown, 0))
 
@@ -497,7 +500,7 @@ def _labelled(list_filter, name, by_value, labels):
     choices = list(list_filter.form.fields[name].choices)
     if not list_filter.choices["complete"].get(name, True):
         chosen = {value for value, _ in choices if value}
-        top = sorted(by_value, key=lambda v: (-by_value[v], v))[: settings.FACET_TOP]
+        top = heapq.nsmallest(settings.FACET_TOP, by_value, key=lambda v: (-by_value[v], v))
         choices = [(v, label) for v, label in choices if not v or v in chosen] + [
             (v, labels.get(v) or v) for v in top if v not in chosen
         ]

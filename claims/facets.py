@@ -1,7 +1,9 @@
-"""Facet counts: beside each option of the quote list's filters, how many matching quotes
-it would keep under the other filters (Datasette-style), as data: labels for the selects,
-link lists of the options with their counts, and the active filters as removable chips."""
+"""Facet counts: beside each option of a list page's filters (the quote list's and the
+claims list's), how many matching rows it would keep under the other filters
+(Datasette-style), as data: labels for the selects, link lists of the options with their
+counts, and the active filters as removable chips."""
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,34 +13,246 @@ from django.http import QueryDict
 from django.utils.dateformat import format as format_date
 
 from claims import scale
-from claims.models import Membership, Quote
+from claims.models import Claim, Membership, Quote
 
 # Query-string parameters that do not change which rows a facet counts.
 IGNORED_PARAMS = ("page", "page_size", "format", "sort")
-# Each facet's columns, as (slug, label) pairs, or one value column.
-FACETS = {
-    "speaker": ("speaker__slug", "speaker__name"),
-    "organization_kind": ("organization__kind",),
-    "organization": ("organization__slug", "organization__name"),
-    "outlet": (
+# A link list shows at most this many options, the chosen and then the most frequent.
+LINKS_SHOWN = 8
+
+
+class Listing:
+    """What one list page's facets count: the rows of `model` (`noun` names one), read as
+    `columns`; `facets` {name: label, or None for the form field's}; `own_filters` the
+    filters a facet leaves out while it counts, where they are not the facet's name;
+    `repeatable` the filters that take several values (any of them matches); `dated` the
+    facet that sets a one-day date range."""
+
+    model = None
+    noun = ""
+    facets = {}
+    own_filters = {}
+    repeatable = ("speaker", "organization")
+    dated = ""
+    columns = ()
+
+    def values(self, found):
+        """{group: [{facet name: {value: label}} for each row]} for the rows `found`
+        ({group: [row of `columns`]}), reading what the rows do not hold in one query for
+        every group."""
+        raise NotImplementedError
+
+    def counted(self, name, tally, chosen):
+        """The counts of facet `name`'s options from `tally` (its values counted), given
+        its `chosen` values."""
+        return tally
+
+    def ordered(self, name, values, by_value, labels, limit):
+        """The first `limit` options of `values` of facet `name` in link-list order: most
+        frequent first; dates newest first."""
+        if name == self.dated:
+            return heapq.nlargest(limit, values)
+        return heapq.nsmallest(
+            limit, values, key=lambda v: (-by_value[v], str(labels.get(v) or v).lower())
+        )
+
+    def option_label(self, name, value):
+        """The label of an option no choice or row names (a date), else None."""
+        if name == self.dated:
+            return format_date(date.fromisoformat(value), "j M Y")
+        return None
+
+
+def _memberships(speaker_ids):
+    """{speaker id: {organization slug: (name, kind)}} for the given speakers, in one query."""
+    member_of = {}
+    ids = {*speaker_ids} - {None}
+    if not ids:
+        return member_of
+    rows = Membership.objects.filter(speaker_id__in=ids).values_list(
+        "speaker_id", "organization__slug", "organization__name", "organization__kind"
+    )
+    for speaker_id, slug, label, kind in rows:
+        member_of.setdefault(speaker_id, {})[slug] = (label, kind)
+    return member_of
+
+
+def _organizations(speaker_id, slug, name, kind, member_of):
+    """({organization slug: name}, {kind: kind}) of one quote: the organization it names and
+    its speaker's (as the `organization` and `organization_kind` filters match quotes)."""
+    members = member_of.get(speaker_id, {})
+    organizations = {org: label for org, (label, _) in members.items()}
+    organizations[slug] = name
+    kinds = {of_kind: of_kind for _, of_kind in members.values()}
+    kinds[kind] = kind
+    return organizations, kinds
+
+
+def _pairs(row, start, count):
+    """{value: label} of `count` (slug, label) column pairs of `row` from `start`."""
+    return {row[i]: row[i + 1] for i in range(start, start + 2 * count, 2)}
+
+
+class QuoteListing(Listing):
+    """The quote list's facets: a quote's own columns, and its speaker's memberships."""
+
+    model = Quote
+    noun = "quote"
+    facets = {
+        "speaker": None,
+        "organization_kind": None,
+        "organization": None,
+        "outlet": None,
+        "article": None,
+        "published": "Published",
+        "kind": None,
+        "status": None,
+    }
+    own_filters = {"published": ("date_after", "date_before")}
+    dated = "published"
+    columns = (
+        "speaker__slug",
+        "speaker__name",
+        "organization__kind",
+        "organization__slug",
+        "organization__name",
         "article__outlet__slug",
         "article__outlet__name",
         "article__original_source__slug",
         "article__original_source__name",
-    ),
-    "article": ("article__slug", "article__title"),
-    "published": ("published",),
-    "kind": ("kind",),
-    "status": ("status",),
-}
-# The filters a facet leaves out while it counts, where they are not the facet's name.
-OWN_FILTERS = {"published": ("date_after", "date_before")}
-# Filters that take several values (any of them matches).
-REPEATABLE = ("speaker", "organization")
-COLUMNS = [*(column for fields in FACETS.values() for column in fields), "speaker_id"]
-AT = {column: i for i, column in enumerate(COLUMNS)}
-# A link list shows at most this many options, the chosen and then the most frequent.
-LINKS_SHOWN = 8
+        "article__slug",
+        "article__title",
+        "published",
+        "kind",
+        "status",
+        "speaker_id",
+    )
+
+    def values(self, found):
+        member_of = _memberships(row[-1] for rows in found.values() for row in rows)
+        return {group: [self._row(row, member_of) for row in rows] for group, rows in found.items()}
+
+    def _row(self, row, member_of):
+        organizations, kinds = _organizations(row[-1], row[3], row[4], row[2], member_of)
+        day = row[11]
+        return {
+            "speaker": {row[0]: row[1]},
+            "organization_kind": kinds,
+            "organization": organizations,
+            "outlet": _pairs(row, 5, 2),
+            "article": {row[9]: row[10]},
+            "published": {day.isoformat(): None} if day else {},
+            "kind": {row[12]: row[12]},
+            "status": {row[13]: row[13]},
+        }
+
+
+class ClaimListing(Listing):
+    """The claims list's facets: a claim's own columns (speaker, kind, status, articles
+    carrying it, earliest dated source) and, from its quotes, the organizations, their
+    kinds and the outlets, as the claims list's filters match them through its quotes."""
+
+    model = Claim
+    noun = "claim"
+    facets = {
+        "speaker": None,
+        "organization_kind": None,
+        "organization": None,
+        "outlet": None,
+        "min_sources": "Carried by",
+        "first_reported": "First reported",
+        "kind": None,
+        "status": None,
+    }
+    own_filters = {"first_reported": ("date_after", "date_before")}
+    dated = "first_reported"
+    columns = (
+        "pk",
+        "speaker__slug",
+        "speaker__name",
+        "article_count",
+        "first_reported",
+        "kind",
+        "status",
+    )
+    # The `min_sources` options: carried by at least this many articles.
+    SOURCES = (2, 3, 5, 10)
+
+    def values(self, found):
+        ids = {row[0] for rows in found.values() for row in rows}
+        quotes = (
+            Quote.objects.filter(claim_id__in=sorted(ids))
+            .order_by()
+            .values_list(
+                "claim_id",
+                "speaker_id",
+                "organization__slug",
+                "organization__name",
+                "organization__kind",
+                "article__outlet__slug",
+                "article__outlet__name",
+                "article__original_source__slug",
+                "article__original_source__name",
+            )
+        )
+        # Distinct: a claim's quotes in many articles of a few outlets are a few rows.
+        quotes = list(quotes.distinct()) if ids else []
+        member_of = _memberships(quote[1] for quote in quotes)
+        carried, speakers = {}, {}
+        for claim_id, speaker_id, slug, name, kind, *carriers in quotes:
+            organizations, kinds, outlets = carried.setdefault(claim_id, ({}, {}, {}))
+            organizations[slug] = name
+            kinds[kind] = kind
+            outlets.update(_pairs(carriers, 0, 2))
+            speakers.setdefault(claim_id, set()).add(speaker_id)
+        for claim_id, of_claim in speakers.items():
+            organizations, kinds, _ = carried[claim_id]
+            for speaker_id in of_claim:
+                for slug, (name, kind) in member_of.get(speaker_id, {}).items():
+                    organizations[slug] = name
+                    kinds[kind] = kind
+        return {
+            group: [self._row(row, carried.get(row[0], ({}, {}, {}))) for row in rows]
+            for group, rows in found.items()
+        }
+
+    def _row(self, row, carried):
+        organizations, kinds, outlets = carried
+        day = row[4]
+        return {
+            "speaker": {row[1]: row[2]},
+            "organization_kind": kinds,
+            "organization": organizations,
+            "outlet": outlets,
+            "min_sources": {row[3]: None},
+            "first_reported": {day.isoformat(): None} if day else {},
+            "kind": {row[5]: row[5]},
+            "status": {row[6]: row[6]},
+        }
+
+    def counted(self, name, tally, chosen):
+        """`min_sources` counts, for each option (and the chosen number), the claims carried
+        by at least that many articles; its tally holds how many claims each number of
+        articles carries."""
+        if name != "min_sources":
+            return tally
+        return {
+            str(least): sum(n for articles, n in tally.items() if articles >= least)
+            for least in sorted({*self.SOURCES, *(int(v) for v in chosen)})
+        }
+
+    def ordered(self, name, values, by_value, labels, limit):
+        if name == "min_sources":
+            return sorted(values, key=int)[:limit]
+        return super().ordered(name, values, by_value, labels, limit)
+
+    def option_label(self, name, value):
+        if name == "min_sources":
+            return f"{value} or more articles"
+        return super().option_label(name, value)
+
+
+LISTINGS = {Quote: QuoteListing(), Claim: ClaimListing()}
 
 
 @dataclass
@@ -77,18 +291,20 @@ class Facets:
     """`counts` {facet: {option value: count}}; `choices` {facet: [(value, label with its
     count)]}, the options a select shows (a long list: the chosen and the most frequent);
     `lists` the facets as FacetLists; `chips` the active filters; `note` what the counts
-    leave out."""
+    leave out; `noun` what they count ("quote", "claim")."""
 
     counts: dict = field(default_factory=dict)
     choices: dict = field(default_factory=dict)
     lists: list = field(default_factory=list)
     chips: list = field(default_factory=list)
     note: str = ""
+    noun: str = ""
 
 
-def facet_counts(quote_filter, page, versions=None):
-    """The Facets of a valid `quote_filter` whose list is at `page` (a scale.paginate page
-    whose rows have the card `versions`, {key: versions}, when given).
+def facet_counts(list_filter, page, versions=None):
+    """The Facets of a valid `list_filter` (a QuoteFilter or ClaimFilter) whose list is at
+    `page` (a scale.paginate page whose rows have the card `versions`, {key: versions},
+    when given).
 
     Each facet counts the rows matching the other filters; facets whose own filter is not
     set share one query. At most FACET_SAMPLE rows are read per query: when more match, the
@@ -97,21 +313,23 @@ def facet_counts(quote_filter, page, versions=None):
     facets past them have no counts and the note says so. The keys the page read ahead
     stand in for re-running the filters in the shared query; when one page holds every
     match, the shared counts are cached under its cards' versions, like the cards."""
-    data = quote_filter.data
+    listing = LISTINGS[list_filter.queryset.model]
+    data = list_filter.data
     sample = settings.FACET_SAMPLE
     keys = page.paginator.read_keys
     whole = page.number == 1 and not page.has_next()
     versions = versions if whole else None
     groups = {(): []}
-    for name in FACETS:
-        own = OWN_FILTERS.get(name, (name,))
+    for name in listing.facets:
+        own = listing.own_filters.get(name, (name,))
         groups.setdefault(own if any(data.get(p) for p in own) else (), []).append(name)
     if not groups[()]:
         del groups[()]
+    noun = listing.noun
     depends_on = {
-        ignored: ("exact", sample, names, sorted(versions.items()))
+        ignored: ("exact", noun, sample, names, sorted(versions.items()))
         if ignored == () and versions is not None
-        else ("sampled", sample, names, _params(data, ignored))
+        else ("sampled", noun, sample, names, _params(data, ignored))
         for ignored, names in groups.items()
     }
     uncounted = []
@@ -120,23 +338,23 @@ def facet_counts(quote_filter, page, versions=None):
         rows = {}
         for ignored in missing[: settings.FACET_QUERIES]:
             if ignored == () and keys is not None:
-                matching = Quote.objects.filter(pk__in=keys[: sample + 1])
-                rows[ignored] = list(matching.values_list(*COLUMNS))
+                matching = listing.model.objects.filter(pk__in=keys[: sample + 1])
+                rows[ignored] = list(matching.values_list(*listing.columns))
             else:
-                matching = quote_filter.qs_without(*ignored)
-                rows[ignored] = list(matching.values_list(*COLUMNS)[: sample + 1])
+                matching = list_filter.qs_without(*ignored)
+                rows[ignored] = list(matching.values_list(*listing.columns)[: sample + 1])
         uncounted.extend(name for ignored in missing[len(rows) :] for name in groups[ignored])
-        member_of = _memberships(row[AT["speaker_id"]] for found in rows.values() for row in found)
+        values = listing.values({ignored: found[:sample] for ignored, found in rows.items()})
         return {
-            ignored: (_tally(groups[ignored], found[:sample], member_of), len(found) > sample)
-            for ignored, found in rows.items()
+            ignored: (_tally(groups[ignored], values[ignored]), len(rows[ignored]) > sample)
+            for ignored in rows
         }
 
     def keep(ignored, counted):
         return depends_on[ignored][0] == "exact" or counted[1]
 
     found = scale.remember_many("facets", depends_on, count, keep)
-    facets = Facets()
+    facets = Facets(noun=noun)
     labels = {}
     for tallies, sampled in found.values():
         for name, (tally, names) in tallies.items():
@@ -144,26 +362,34 @@ def facet_counts(quote_filter, page, versions=None):
         if sampled:
             facets.note = (
                 f"Counts beside the options come from the first {sample:,} matching "
-                "quotes, not from all of them."
+                f"{noun}s, not from all of them."
             )
     if uncounted:
-        names = ", ".join(_label(quote_filter, name).lower() for name in uncounted)
+        names = ", ".join(_label(list_filter, name).lower() for name in uncounted)
         note = f"With this many filters set, {names} options have no counts."
         facets.note = f"{facets.note} {note}".strip()
-    facets.counts = {name: facets.counts[name] for name in FACETS if name in facets.counts}
-    fields = quote_filter.form.fields
+    facets.counts = {
+        name: listing.counted(name, facets.counts[name], _chosen(list_filter, name))
+        for name in listing.facets
+        if name in facets.counts
+    }
+    fields = list_filter.form.fields
     for name, by_value in facets.counts.items():
-        if name in fields:
-            facets.choices[name] = _labelled(quote_filter, name, by_value, labels[name])
-        facets.lists.append(_link_list(quote_filter, name, by_value, labels[name]))
-    facets.chips = active_chips(quote_filter)
+        if hasattr(fields.get(name), "choices"):
+            facets.choices[name] = _labelled(list_filter, name, by_value, labels[name])
+        facets.lists.append(_link_list(list_filter, name, by_value, labels[name]))
+    facets.chips = active_chips(list_filter)
     return facets
 
 
-def _chosen(quote_filter, name):
+def _listing(list_filter):
+    return LISTINGS[list_filter.queryset.model]
+
+
+def _chosen(list_filter, name):
     """The values of facet `name` chosen in the valid form, as strings."""
-    cleaned = quote_filter.form.cleaned_data
-    if name == "published":
+    cleaned = list_filter.form.cleaned_data
+    if name == _listing(list_filter).dated:
         after, before = cleaned.get("date_after"), cleaned.get("date_before")
         return [after.isoformat()] if after and after == before else []
     value = cleaned.get(name)
@@ -171,81 +397,83 @@ def _chosen(quote_filter, name):
     return [str(v) for v in values if v]
 
 
-def _query(data, name, value, remove=False):
-    """The query string of `data` with `value` chosen for facet `name` (added to a
-    repeatable filter, else in place of its value), or with it removed; without `page`."""
+def _query(list_filter, name, value, remove=False):
+    """The query string of the filter's data with `value` chosen for facet `name` (added
+    to a repeatable filter, else in place of its value), or with it removed; without
+    `page`."""
+    listing, data = _listing(list_filter), list_filter.data
     params = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
     params.pop("page", None)
-    for param in OWN_FILTERS.get(name, (name,)):
+    for param in listing.own_filters.get(name, (name,)):
         kept = [v for v in params.getlist(param) if v and v != value]
         if not remove:
-            kept = [*kept, value] if name in REPEATABLE else [value]
+            kept = [*kept, value] if name in listing.repeatable else [value]
         params.setlist(param, kept)
         if not kept:
             del params[param]
     return f"?{params.urlencode()}" if params else ""
 
 
-def _option_label(quote_filter, name, value, labels):
-    if name == "published":
-        return format_date(date.fromisoformat(value), "j M Y")
-    field_choices = getattr(quote_filter.form.fields.get(name), "choices", ())
-    return dict(field_choices).get(value) or labels.get(value) or value
+def _option_label(list_filter, name, value, labels, choices):
+    label = _listing(list_filter).option_label(name, value)
+    if label is not None:
+        return label
+    return choices.get(value) or labels.get(value) or value
 
 
-def _link_list(quote_filter, name, by_value, labels):
+def _link_list(list_filter, name, by_value, labels):
     """Facet `name` as a FacetList: the chosen options, then the most frequent (at most
     LINKS_SHOWN); dates newest first."""
-    chosen = _chosen(quote_filter, name)
+    chosen = _chosen(list_filter, name)
     frequent = [v for v, n in by_value.items() if n and v not in chosen]
-    if name == "published":
-        frequent.sort(reverse=True)
-    else:
-        frequent.sort(key=lambda v: (-by_value[v], str(labels.get(v) or v).lower()))
     shown = max(LINKS_SHOWN - len(chosen), 0)
-    data = quote_filter.data
+    top = _listing(list_filter).ordered(name, frequent, by_value, labels, shown)
+    choices = dict(getattr(list_filter.form.fields.get(name), "choices", ()))
     options = [
         Option(
-            _option_label(quote_filter, name, value, labels),
+            _option_label(list_filter, name, value, labels, choices),
             by_value.get(value, 0),
-            _query(data, name, value, remove=value in chosen),
+            _query(list_filter, name, value, remove=value in chosen),
             value in chosen,
         )
-        for value in [*chosen, *frequent[:shown]]
+        for value in [*chosen, *top]
     ]
-    return FacetList(name, _label(quote_filter, name), options, max(len(frequent) - shown, 0))
+    return FacetList(name, _label(list_filter, name), options, max(len(frequent) - shown, 0))
 
 
-def _label(quote_filter, name):
-    field_ = quote_filter.form.fields.get(name)
-    return str(field_.label) if field_ else "Published"
+def _label(list_filter, name):
+    """Facet or filter `name`'s label: the listing's, else the form field's."""
+    label = _listing(list_filter).facets.get(name)
+    return label or str(list_filter.form.fields[name].label)
 
 
-def active_chips(quote_filter):
-    """The active filters of a valid `quote_filter` as Chips, in the form's order; a date
+def active_chips(list_filter):
+    """The active filters of a valid `list_filter` as Chips, in the form's order; a date
     range of one day is one chip."""
-    data, chips = quote_filter.data, []
-    cleaned = quote_filter.form.cleaned_data
-    one_day = _chosen(quote_filter, "published")
-    for name, field_ in quote_filter.form.fields.items():
+    listing, chips = _listing(list_filter), []
+    data, cleaned = list_filter.data, list_filter.form.cleaned_data
+    dated = listing.dated
+    one_day = _chosen(list_filter, dated)
+    for name, field_ in list_filter.form.fields.items():
         value = cleaned.get(name)
         if name == "sort" or value in (None, "", [], ()):
             continue
-        if name in OWN_FILTERS["published"]:
+        if name in listing.own_filters[dated]:
             if one_day and name == "date_before":
                 continue
             if one_day:
                 label = format_date(value, "j M Y")
-                chips.append(Chip("Published", label, _query(data, "published", one_day[0], True)))
+                query = _query(list_filter, dated, one_day[0], True)
+                chips.append(Chip(_label(list_filter, dated), label, query))
                 continue
             chips.append(Chip(str(field_.label), format_date(value, "j M Y"), _without(data, name)))
             continue
         labels = dict(getattr(field_, "choices", ()))
         for item in value if isinstance(value, list | tuple) else [value]:
-            query = _query(data, name, str(item), remove=True) if name in REPEATABLE else None
-            chips.append(
-                Chip(str(field_.label), str(labels.get(item, item)), query or _without(data, name))
-            )
+            removes = name in listing.repeatable
+            query = _query(list_filter, name, str(item), remove=True) if removes else None
+            shown = labels.get(item) or listing.option_label(name, str(item)) or str(item)
+            chips.append(Chip(_label(list_filter, name), shown, query or _without(data, name)))
     return chips
 
 
@@ -266,19 +494,19 @@ def _params(data, ignored):
     return sorted((name, sorted(v for v in getlist(name) if v)) for name in kept)
 
 
-def _labelled(quote_filter, name, by_value, labels):
+def _labelled(list_filter, name, by_value, labels):
     """The options of the `name` select with their counts; a long list keeps only the
     chosen options and the most frequent ones, and alias options only when chosen."""
-    choices = list(quote_filter.form.fields[name].choices)
-    if not quote_filter.choices["complete"].get(name, True):
+    choices = list(list_filter.form.fields[name].choices)
+    if not list_filter.choices["complete"].get(name, True):
         chosen = {value for value, _ in choices if value}
-        top = sorted(by_value, key=lambda v: (-by_value[v], v))[: settings.FACET_TOP]
+        top = heapq.nsmallest(settings.FACET_TOP, by_value, key=lambda v: (-by_value[v], v))
         choices = [(v, label) for v, label in choices if not v or v in chosen] + [
             (v, labels.get(v) or v) for v in top if v not in chosen
         ]
-    data = quote_filter.data
+    data = list_filter.data
     chosen_speakers = data.getlist("speaker") if hasattr(data, "getlist") else []
-    aliases = quote_filter.choices["alias_slugs"] if name == "speaker" else {}
+    aliases = list_filter.choices["alias_slugs"] if name == "speaker" else {}
     return [
         (value, f"{label} ({by_value.get(value, 0)})") if value else (value, label)
         for value, label in choices
@@ -286,50 +514,16 @@ def _labelled(quote_filter, name, by_value, labels):
     ]
 
 
-def _memberships(speaker_ids):
-    """{speaker id: {organization slug: (name, kind)}} for the given speakers, in one query."""
-    member_of = {}
-    ids = {*speaker_ids} - {None}
-    if not ids:
-        return member_of
-    rows = Membership.objects.filter(speaker_id__in=ids).values_list(
-        "speaker_id", "organization__slug", "organization__name", "organization__kind"
-    )
-    for speaker_id, slug, label, kind in rows:
-        member_of.setdefault(speaker_id, {})[slug] = (label, kind)
-    return member_of
-
-
-def _tally(names, rows, member_of):
-    """{facet name: (Counter of option values, {value: label})} over facet `rows`."""
+def _tally(names, rows):
+    """{facet name: (Counter of option values, {value: label})} over `rows`, each row's
+    {facet name: {value: label}}; a row counts once for each value it holds."""
     result = {}
     for name in names:
         tally, labels = Counter(), {}
         for row in rows:
-            found = _values(name, row, member_of)
+            found = dict(row[name])
             found.pop(None, None)
             tally.update(found.keys())
             labels.update(found)
         result[name] = (dict(tally), labels)
     return result
-
-
-def _values(name, row, member_of):
-    """{value: label} of facet `name` in one row: an organization (or its kind) counts the
-    quote's own and its speaker's memberships; a date is its ISO form."""
-    fields = FACETS[name]
-    if name in ("organization", "organization_kind"):
-        members = member_of.get(row[AT["speaker_id"]], {})
-        if name == "organization":
-            found = {slug: label for slug, (label, _) in members.items()}
-            found[row[AT["organization__slug"]]] = row[AT["organization__name"]]
-            return found
-        found = {kind: kind for _, kind in members.values()}
-        found[row[AT["organization__kind"]]] = row[AT["organization__kind"]]
-        return found
-    if name == "published":
-        day = row[AT["published"]]
-        return {day.isoformat(): None} if day else {}
-    if len(fields) == 1:
-        return {row[AT[fields[0]]]: row[AT[fields[0]]]}
-    return {row[AT[fields[i]]]: row[AT[fields[i + 1]]] for i in range(0, len(fields), 2)}

@@ -47,6 +47,15 @@ class SortedFilterSet(django_filters.FilterSet):
             queryset = queryset.newest_first()
         return queryset
 
+    def qs_without(self, *names):
+        """The matching rows, unordered, under every filter of the valid form but `names`
+        (what a facet counts)."""
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in names and name != "sort":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
 
 class QuoteFilter(SortedFilterSet):
     q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
@@ -118,14 +127,6 @@ class QuoteFilter(SortedFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.matching_text(value)
 
-    def qs_without(self, *names):
-        """The matching quotes, unordered, under every filter of the valid form but `names`."""
-        queryset = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name not in names and name != "sort":
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
 
 CLAIM_SORTS = {
     "newest": "newest_first",
@@ -143,12 +144,18 @@ class IntegerFilter(django_filters.NumberFilter):
 
 class ClaimFilter(SortedFilterSet):
     """The claims list: the quote list's parameter names where they apply (a claim's
-    speaker, kind and status are its own; the dates are its earliest dated source's),
-    plus `min_sources`, the fewest distinct articles carrying it."""
+    speaker, kind and status are its own; the dates are its earliest dated source's; the
+    organizations, their kinds and the outlets match through its quotes), plus
+    `min_sources`, the fewest distinct articles carrying it."""
 
     q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
     speaker = django_filters.MultipleChoiceFilter(
         label="Speaker", method="filter_speaker", choices=[]
+    )
+    organization_kind = django_filters.ChoiceFilter(
+        label="Organization kind",
+        method="filter_organization_kind",
+        choices=OrganizationKind.choices,
     )
     organization = django_filters.MultipleChoiceFilter(
         label="Organization", method="filter_organization", choices=[]
@@ -201,7 +208,7 @@ class ClaimFilter(SortedFilterSet):
         self.choices = quote_choices(self.data)
         self.filters["speaker"].extra["choices"] = self.choices["speaker"]
         self.filters["organization"].extra["choices"] = self.choices["organization"]
-        self.filters["outlet"].extra["choices"] = self.choices["organization"]
+        self.filters["outlet"].extra["choices"] = self.choices["outlet"]
         self.filters["article"].extra["choices"] = self.choices["article"]
 
     # A claim has a speaker as a quote has: the quote list's rule (aliases, ids) serves both.
@@ -210,6 +217,9 @@ class ClaimFilter(SortedFilterSet):
     def filter_organization(self, queryset, name, value):
         ids = self.choices["organization_ids"]
         return queryset.for_organizations([ids[slug] for slug in value if slug in ids])
+
+    def filter_organization_kind(self, queryset, name, value):
+        return queryset.for_organization_kind(value)
 
     def filter_outlet(self, queryset, name, value):
         return queryset.carried_by_outlet(value)

@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     Subquery,
@@ -255,6 +257,21 @@ class ClaimQuerySet(models.QuerySet):
             quotes = Quote.objects.for_organization(organization_id).order_by()
             condition |= Q(pk__in=quotes.values("claim_id"))
         return self.filter(condition) if condition else self.none()
+
+    def for_organization_kind(self, kind):
+        """Claims with a quote the `organization_kind` filter of /quotes/ keeps: naming an
+        organization of `kind` or by a member of one."""
+        Quote = related_model(self.model, "quotes")
+        return self._quoted_planned(Quote.objects.for_organization_kind(kind).order_by())
+
+    def _quoted_planned(self, quotes):
+        """`_quoted(quotes)`, planned by how many quotes match: up to the count bound, their
+        claim ids are read as one set; past it, each claim is tested in the list's order
+        (EXISTS), as matches are then dense enough to fill a page after a few claims (the
+        set of a dense kind's claims took a second at a million quotes)."""
+        if bounded_count(quotes).exact:
+            return self._quoted(quotes)
+        return self.filter(Exists(quotes.filter(claim_id=OuterRef("pk"))))
 
     def containing_text(self, text):
         """The claims `matching_text` finds, as a plain filter (no order, no annotation)."""

@@ -53,7 +53,7 @@ def _list_page(request, filterset, template, export, drawn=None):
     if fmt == "json":
         return exports.json_page(request, page, None if drawn else export.record)
     context = {"filter": filterset, "page": page}
-    if drawn and drawn.versions is not None:  # rows drawn as quote cards have facets
+    if drawn:  # the quote and claims lists have facets
         context["facets"] = facet_counts(filterset, page, drawn.versions)
     return render(request, template, context)
 

@@ -222,6 +222,65 @@ def test_filters_by_organization_outlet_and_article(client, corpus):
     assert keys(client, article="undated") == [corpus["reported"].key]
 
 
+def test_organization_is_repeatable_and_any_chosen_organization_matches(client, corpus):
+    abadi = corpus["abadi"]
+    government = make_organization(name="Government of Iraq", slug="goi", kind="government")
+    make_membership(speaker=abadi, organization=government, role="prime minister")
+    article = make_article(body="Abadi said “we will decide”.")
+    decide = carry(make_claim(statement="we will decide", speaker=abadi), "we will decide", article)
+    assert keys(client, organization="goi") == [decide.claim.key]
+    both = keys(client, organization=["goi", "badr"])
+    assert sorted(both) == sorted([decide.claim.key, corpus["shared"].key, corpus["partial"].key])
+
+
+def test_organization_kind_keeps_the_claims_whose_quotes_the_quote_list_keeps(client, corpus):
+    """As on /quotes/: a quote naming an organization of the kind, or by a member of one;
+    a claim is kept when one of its quotes is."""
+    ministry = make_organization(name="Ministry", slug="ministry", kind="government")
+    make_membership(speaker=corpus["abadi"], organization=ministry, role="minister")
+    article = make_article(body="“we decide” and “we wait”")
+    by_member = carry(
+        make_claim(statement="we decide", speaker=corpus["abadi"]), "we decide", article
+    )
+    naming = make_quote(article=article, text="we wait", organization=ministry)
+    assert sorted(keys(client, organization_kind="government")) == sorted(
+        [by_member.claim.key, naming.claim.key]
+    )
+    # Zamili is a member of Badr, a militia.
+    militia = sorted([corpus["shared"].key, corpus["partial"].key])
+    assert sorted(keys(client, organization_kind="militia")) == militia
+    for kind in ("government", "militia", "outlet", "agency", "party", "international", "other"):
+        quotes = Quote.objects.for_organization_kind(kind)
+        expected = set(quotes.values_list("claim__key", flat=True))
+        assert set(keys(client, organization_kind=kind)) == expected, kind
+    assert client.get("/claims/", {"organization_kind": "church"}).status_code == 400
+
+
+def test_the_outlet_select_lists_outlets_and_agencies_not_militias(client, corpus):
+    html = client.get("/claims/").content.decode()
+    outlet_select = html[
+        html.index('name="outlet"') : html.index("</select>", html.index('name="outlet"'))
+    ]
+    assert "Reuters" in outlet_select and "The Wall Street Journal" in outlet_select
+    assert "Badr" not in outlet_select
+
+
+def test_claims_json_has_no_facets_as_quotes_json_has_none(client, corpus):
+    assert "facets" not in listed(client, organization_kind="militia")
+    assert "facets" not in client.get("/quotes/", {"format": "json"}).json()
+
+
+def test_the_claims_list_shows_facet_links_with_counts_and_removable_chips(client, corpus):
+    html = client.get("/claims/", {"min_sources": "2"}).content.decode()
+    assert "Narrow these claims" in html
+    assert 'href="/claims/?min_sources=2&amp;organization_kind=militia"' in html
+    assert 'aria-label="Remove filter Carried by: 2 or more articles"' in html
+    assert 'class="chip__remove" href="/claims/"' in html
+    assert '<span class="visually-hidden"> claims</span>' in html
+    # Zero counts are hidden: no claim is carried by three articles.
+    assert "3 or more articles" not in html
+
+
 def test_dates_filter_on_the_earliest_dated_source(client, corpus):
     assert keys(client, date_after="2015-10-08") == [corpus["partial"].key]
     assert keys(client, date_before="2015-10-07") == [corpus["shared"].key]

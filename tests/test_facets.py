@@ -5,10 +5,11 @@ from django.http import QueryDict
 
 from claims import scale
 from claims.facets import facet_counts
-from claims.filters import QuoteFilter
-from claims.models import Quote
+from claims.filters import ClaimFilter, QuoteFilter
+from claims.models import Claim, Quote
 from tests.factories import (
     make_article,
+    make_claim,
     make_membership,
     make_organization,
     make_quote,
@@ -24,6 +25,14 @@ def counted(query, **page):
     assert quote_filter.is_valid(), quote_filter.errors
     paginated = scale.paginate(_Request(query), quote_filter.qs)
     return quote_filter, facet_counts(quote_filter, paginated)
+
+
+def claims_counted(query):
+    """The Facets of /claims/?<query>, with its first page as the view reads it."""
+    claim_filter = ClaimFilter(QueryDict(query), queryset=Claim.objects.listed())
+    assert claim_filter.is_valid(), claim_filter.errors
+    paginated = scale.paginate(_Request(query), claim_filter.qs)
+    return claim_filter, facet_counts(claim_filter, paginated)
 
 
 class _Request:
@@ -194,3 +203,106 @@ def test_the_quote_list_shows_facet_links_and_removable_chips(client):
     assert 'href="/quotes/?kind=direct&amp;speaker=zamili"' in html
     assert 'aria-label="Remove filter Kind: Direct quotation"' in html
     assert 'class="chip__remove" href="/quotes/"' in html
+
+
+# The claims list's facets: the same pieces, counting claims.
+
+
+def carried_claims():
+    """Abadi's claim in three articles of two outlets (one from an agency), a one-article
+    claim by Zamili, a member of a militia, and an unnamed source's undated claim."""
+    import datetime as dt
+
+    wsj = make_organization(name="The Wall Street Journal", slug="wsj", kind="outlet")
+    reuters = make_organization(name="Reuters", slug="reuters", kind="agency")
+    government = make_organization(name="Government of Iraq", slug="goi", kind="government")
+    badr = make_organization(name="Badr", slug="badr", kind="militia")
+    abadi = make_speaker(name="Haider al-Abadi", slug="abadi")
+    zamili = make_speaker(name="Hakim al-Zamili", slug="zamili")
+    make_membership(speaker=abadi, organization=government, role="prime minister")
+    make_membership(speaker=zamili, organization=badr, role="head")
+    welcome = make_claim(statement="we welcome strikes", speaker=abadi)
+    for i, (outlet, source) in enumerate([(wsj, None), (wsj, None), (None, reuters)]):
+        article = make_article(
+            body="“we welcome strikes”",
+            outlet=outlet,
+            original_source=source,
+            published=dt.date(2015, 10, 7 + i),
+        )
+        make_quote(article=article, speaker=abadi, claim=welcome, text="we welcome strikes")
+    alone = make_claim(statement="we need help", speaker=zamili)
+    article = make_article(body="“we need help”", outlet=wsj, published=dt.date(2015, 10, 21))
+    make_quote(article=article, speaker=zamili, claim=alone, text="we need help")
+    make_quote(article=make_article(), kind="indirect")  # unnamed, undated
+    return welcome, alone
+
+
+def test_claim_facets_count_each_claim_once_however_many_quotes_carry_it():
+    carried_claims()
+    _, facets = claims_counted("")
+    assert facets.counts["speaker"] == {"abadi": 1, "zamili": 1}
+    assert facets.counts["outlet"] == {"wsj": 2, "reuters": 1}
+    assert facets.counts["kind"] == {"direct": 2, "indirect": 1}
+    assert facets.counts["first_reported"] == {"2015-10-07": 1, "2015-10-21": 1}
+    assert facets.noun == "claim" and facets.note == ""
+
+
+def test_claim_organization_facets_count_what_their_filters_keep(client):
+    """Each organization and organization-kind option counts the claims its link lists."""
+    carried_claims()
+    _, facets = claims_counted("")
+    assert facets.counts["organization"] == {"goi": 1, "badr": 1}
+    assert facets.counts["organization_kind"] == {"government": 1, "militia": 1}
+    for name in ("organization", "organization_kind", "outlet"):
+        for value, count in facets.counts[name].items():
+            data = client.get("/claims/", {name: value, "format": "json"}).json()
+            assert data["count"] == count, (name, value)
+
+
+def test_sources_options_count_the_claims_carried_by_at_least_that_many_articles():
+    carried_claims()
+    _, facets = claims_counted("")
+    assert facets.counts["min_sources"] == {"2": 1, "3": 1, "5": 0, "10": 0}
+    sources = lists(facets)["min_sources"]
+    assert sources.label == "Carried by"
+    assert [(o.label, o.count, o.query) for o in sources.options] == [
+        ("2 or more articles", 1, "?min_sources=2"),
+        ("3 or more articles", 1, "?min_sources=3"),
+    ]
+    # Any number chosen is counted, and its chip reads as the option does.
+    _, facets = claims_counted("min_sources=4&speaker=abadi")
+    chosen = lists(facets)["min_sources"].options[0]
+    assert (chosen.label, chosen.count, chosen.chosen) == ("4 or more articles", 0, True)
+    assert chosen.query == "?speaker=abadi"
+    chips = [(chip.label, chip.value, chip.query) for chip in facets.chips]
+    assert chips == [
+        ("Speaker", "Haider al-Abadi", "?min_sources=4"),
+        ("Carried by", "4 or more articles", "?speaker=abadi"),
+    ]
+
+
+def test_claim_dates_are_a_facet_that_sets_a_one_day_range_of_the_first_report():
+    carried_claims()
+    _, facets = claims_counted("")
+    first = lists(facets)["first_reported"]
+    assert first.label == "First reported"
+    assert [(o.label, o.query) for o in first.options] == [
+        ("21 Oct 2015", "?date_after=2015-10-21&date_before=2015-10-21"),
+        ("7 Oct 2015", "?date_after=2015-10-07&date_before=2015-10-07"),
+    ]
+    _, facets = claims_counted("date_after=2015-10-21&date_before=2015-10-21")
+    assert [(c.label, c.value, c.query) for c in facets.chips] == [
+        ("First reported", "21 Oct 2015", "")
+    ]
+    assert facets.counts["speaker"] == {"zamili": 1}
+
+
+def test_claim_and_quote_counts_of_one_query_string_are_cached_apart(settings):
+    settings.FACET_SAMPLE = 1  # sampled counts are cached under the query string
+    carried_claims()
+    _, quotes = counted("")
+    _, claims = claims_counted("")
+    assert sum(quotes.counts["kind"].values()) == 1
+    assert "from the first 1 matching quotes" in quotes.note
+    assert "from the first 1 matching claims" in claims.note
+    assert "min_sources" in claims.counts and "min_sources" not in quotes.counts

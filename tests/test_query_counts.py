@@ -73,6 +73,8 @@ PAGES = [
     "/articles/article-1/",
     "/search/?q=zamili",
     "/claims/?page_size=100",
+    "/claims/?page_size=100&speaker=zamili&organization_kind=militia&min_sources=1",
+    "/claims/?page_size=100&organization=militia&outlet=outlet&kind=direct&sort=sources",
     "/claims/?format=json&page_size=100&sort=sources",
     "CLAIM",
 ]

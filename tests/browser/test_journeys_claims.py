@@ -28,6 +28,11 @@ class Clicks:
         self.count += 1
 
 
+def facet_link(page, facet, label):
+    """The link of option `label` in facet `facet`'s link list."""
+    return page.locator(f"#facet-{facet} + ul").get_by_role("link", name=label)
+
+
 def rows(page):
     """(claim key, who, carried-by line) for each claim the list shows."""
     found = []
@@ -47,7 +52,7 @@ def test_which_claims_were_carried_by_more_than_one_outlet(page, site, screensho
     page.goto(f"{site}/")
     clicks = Clicks(page)
     clicks.on(page.locator(".stats a[href='/claims/']"))  # the home page's claim count
-    clicks.on(page.get_by_role("link", name="carried by more than one article"))
+    clicks.on(facet_link(page, "min_sources", "2 or more articles"))
     assert clicks.count == 2
     screenshot(page, "journey-claims-several-sources")
     shown = rows(page)
@@ -58,6 +63,53 @@ def test_which_claims_were_carried_by_more_than_one_outlet(page, site, screensho
     abadi = dict((key, carried) for key, _, carried in shown)["dd9f74e8b8"]
     for outlet in ("The Wall Street Journal", "Russia Insider", "The Moscow Times"):
         assert outlet in abadi
+
+
+def test_which_claims_by_iraqi_government_officials_were_carried_by_more_than_one_outlet(
+    page, site, screenshot
+):
+    """Claims, then two facets: speakers of a government body, carried by two or more
+    articles. Three clicks; the rows then name each speaker's role and the outlets, so a
+    reader keeps the Iraqi officials' claims that name more than one outlet (an outlet can
+    carry a claim in two articles, and "government" is any country's)."""
+    page.goto(f"{site}/")
+    clicks = Clicks(page)
+    clicks.on(page.get_by_role("navigation", name="Main").get_by_role("link", name="Claims"))
+    clicks.on(facet_link(page, "organization_kind", "Government body"))
+    clicks.on(facet_link(page, "min_sources", "2 or more articles"))
+    assert clicks.count == 3
+    assert "organization_kind=government" in page.url and "min_sources=2" in page.url
+    screenshot(page, "journey-claims-government-several-sources")
+    shown = rows(page)
+    expected = Claim.objects.listed().for_organization_kind("government")
+    expected = expected.filter(article_count__gte=2)
+    assert {key for key, _, _ in shown} == set(expected.values_list("key", flat=True))
+    chips = page.locator(".chip").all_inner_texts()
+    assert [chip.replace("\n", " ").rstrip(" ×") for chip in chips] == [
+        "Organization kind: Government body",
+        "Carried by: 2 or more articles",
+    ]
+    count = page.locator("h2.results__count").inner_text()
+    assert count.startswith(f"{len(shown)} claim")
+
+    def outlets(carried):
+        named = carried.split(" · ")[0].partition(": ")[2]
+        return [name for name in named.split(", ") if name]
+
+    answer = {key for key, who, carried in shown if "Iraq" in who and len(outlets(carried)) > 1}
+    # The same answer from the data: Iraqi government bodies' members, two or more outlets.
+    truth = set()
+    for claim in expected.select_related("speaker"):
+        quotes = claim.quotes.select_related("article__outlet", "article__original_source")
+        carriers = {q.article.outlet_id for q in quotes} | {
+            q.article.original_source_id for q in quotes
+        }
+        iraqi = claim.speaker.memberships.filter(
+            organization__kind="government", organization__name__contains="Iraq"
+        )
+        if len(carriers - {None}) > 1 and iraqi.exists():
+            truth.add(claim.key)
+    assert answer == truth == {"dd9f74e8b8"}  # Abadi's, in three outlets
 
 
 def test_what_did_hakim_al_zamili_say_and_which_outlets_carried_it(page, site, screenshot):
@@ -91,3 +143,33 @@ def test_the_navigation_with_claims_stays_on_one_line_at_375_px(page, site):
     assert len(tops) == 1, f"the navigation wraps onto {len(tops)} lines"
     # Nothing is cut off for good: the row scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_facet_links_and_chips_on_the_claims_list_work_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site}/claims/")
+    with page.expect_navigation():
+        facet_link(page, "organization_kind", "Militia").click()
+    assert "organization_kind=militia" in page.url
+    with page.expect_navigation():
+        page.get_by_role("link", name="Remove filter Organization kind: Militia").click()
+    assert "organization_kind" not in page.url
+    context.close()
+
+
+def test_every_claim_filter_and_apply_are_reachable_without_a_scrolling_panel(browser, site):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{site}/claims/?organization_kind=government&min_sources=2")
+    panel = page.locator("details.filters")
+    assert panel.evaluate("p => getComputedStyle(p).overflowY") == "visible"
+    apply = page.get_by_role("button", name="Apply filters")
+    box = apply.bounding_box()
+    assert apply.is_visible() and 0 <= box["y"] and box["y"] + box["height"] <= 768
+    for label in ("Organization kind", "Carried by at least (articles)", "Status"):
+        field = page.locator("#claim-filters").get_by_label(label, exact=True)
+        field.scroll_into_view_if_needed()  # the page scrolls, not the panel
+        assert field.is_visible()
+        assert apply.is_visible()
+    context.close()

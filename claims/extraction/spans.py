@@ -11,6 +11,7 @@ from claims.extraction.lexicon import (
     NAMING_CUES,
     PAIRS,
     PARTIAL_VERBS,
+    SPEECH_VERBS,
     TITLE_CUES,
 )
 
@@ -126,13 +127,7 @@ def find_spans(text, para):
                     break
             elif opener == '"' and ch == "“":
                 mixed += 1
-            elif (
-                opener == "“"
-                and ch == "“"
-                and depth == 0
-                and text[j - 1] in ",.!?"
-                and (j + 1 == p_end or text[j + 1].isspace())
-            ):
+            elif opener == "“" and ch == "“" and depth == 0 and _closes_like_opener(text, j, p_end):
                 found = j  # “It's unusual,“ said …: an opening mark written for the closing one
                 break
             elif ch == closer and (closer != "’" or not _apostrophe(text, j, p_end)):
@@ -153,6 +148,14 @@ def find_spans(text, para):
         spans.append(_trimmed(text, i, found, found + 1, para, closed=True))
         i = found + 1
     return [s for s in spans if s is not None]
+
+
+def _closes_like_opener(text, j, p_end):
+    """True when the “ at `j` ends a word or a clause and no word follows it, so it closes a
+    quotation: “It's unusual,“ said …, called the plan “reckless“ in a statement."""
+    return (text[j - 1].isalnum() or text[j - 1] in ",.!?") and (
+        j + 1 == p_end or text[j + 1].isspace() or text[j + 1] in ",.;:!?)<"
+    )
 
 
 def _apostrophe(text, j, p_end):
@@ -201,6 +204,65 @@ CHANTED = re.compile(
 REPORTED_THAT = re.compile(r"\b(?:clear|believes?|thinks?|knows?|hopes?|feels?|[a-z]+ed)\s+that\b")
 
 
+# A speech verb and a comma or colon just before the marks: said, “Probably.”
+SPOKEN_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+\w+ly)?\s*[,:]\s*$")
+# Verbs of believing and judging that, like speech verbs, report what someone holds:
+# "she thinks the plan is “a dead end”", "he cited the “broken” system".
+BELIEF_VERBS = re.compile(
+    r"\b(?:believ|think|thought|predict|expect|suggest|refer|compar|herald|imply|implied|"
+    r"assum|cit|question|challeng)(?:e|es|ed|d|s|ing|ies)?\b",
+    re.IGNORECASE,
+)
+# A source named after the quote in the same sentence: “…” is sickening, Hollande said.
+SPEAKER_AFTER = re.compile(
+    rf"(?:^|,)\s*(?:according\s+to\b|(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|"
+    rf"(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b)"
+)
+SO_CALLED = re.compile(r"\bso[\s-]*called\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+# Someone casting someone or something as a thing in quotation marks: "referred to him as
+# a “reformer,”", "portrays the deal as “a surrender”". An object comes between the verb
+# and "as", so "sometimes described as the “Arabic Booker”" names rather than quotes.
+CAST_AS = re.compile(
+    r"\b(?:refer|describ|call|label|brand|dismiss|herald|hail|identif|characteri[sz]|declar|"
+    r"portray|depict|cast|paint|present|frame|tout|pitch|mock|derid|ridicul|slam|blast|"
+    r"denounc|condemn|criticiz|criticis|attack|accus|treat|view|regard|see|sees|saw|seen)"
+    r"\w*\s+[^.;:“”\"«»]{1,80}?\s+as\s+"
+    r"(?:(?:a|an|the|part\s+of\s+the|a\s+mere|mere|being|having)\s+)?$",
+    re.IGNORECASE,
+)
+# "what Gilbert called “a perception problem”": one source's name for a thing, unlike
+# "what Iraqis call “the sectarian war”", a term a people use.
+WHAT_ONE_CALLED = re.compile(
+    r"\bwhat\s+(?:he|she|it|they|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?:calls|called|dubbed|termed|labell?ed|described\s+as|describes\s+as)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$"
+)
+
+
+def _sentence_rest(text, span):
+    """The rest of the sentence after a quote's closing mark."""
+    rest = text[span.close_at : span.paragraph[1]]
+    return re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+
+
+def reports_words(head, rest):
+    """True when the sentence around a quote reports what someone said or holds: a speech,
+    belief or judging verb before it, or a source named after it."""
+    return bool(
+        PARTIAL_VERBS.search(head)
+        or FRAGMENT_VERBS.search(head)
+        or BELIEF_VERBS.search(head)
+        or re.search(r"\baccording\s+to\b", head)
+        or SPEAKER_AFTER.search(rest)
+    )
+
+
+def _names_a_term(head):
+    """True when the words before a quote introduce a name or term ("known as", "what
+    Iraqis call"); a possessive before it ("the justice’s “mind is shot”") does not."""
+    return bool(NAMING_CUES.search(head)) and not re.search(r"\w['’]s\s*$", head)
+
+
 def is_title_case(quote):
     """True when every word of four letters or more starts with a capital, as in titles
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
@@ -236,6 +298,17 @@ def classify(text, span, sentence_start):
         return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
+    if is_sentence_like(quote) and SPOKEN_BEFORE.search(head):
+        return "direct"  # he said, “We’ll see.”
+    if len(quote.split()) <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
+        return "partial"
+    if (
+        quote[:1].islower()
+        and not SO_CALLED.search(head)
+        and not _names_a_term(head)
+        and reports_words(head, _sentence_rest(text, span))
+    ):
+        return "partial"  # Trump said the justice’s “mind is shot.”
     words = quote.rstrip(" ,.").split()
     after = text[span.close_at : span.close_at + 30]
     if (

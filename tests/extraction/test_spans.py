@@ -123,3 +123,38 @@ def test_a_short_fragment_in_a_reported_that_clause_is_a_partial_quote():
 def test_a_short_chant_or_a_message_read_out_is_someones_words():
     text = "Outside the hall, about 200 fishermen gathered, chanting “Save Our Port.”"
     assert quotes(text)[0][:2] == ("Save Our Port.", "partial")
+
+
+def test_an_opening_mark_written_for_the_closing_one_after_a_word_closes_the_quote():
+    text = "Ana Ferreira called the toll “reckless“ in a statement, and the board met."
+    assert quotes(text)[0][:3] == ("reckless", "partial", "Ana Ferreira")
+
+
+def test_a_short_reply_after_a_speech_verb_and_a_comma_is_a_direct_quote():
+    text = "Asked whether she would stand again, Ana Ferreira said, “Maybe.”"
+    assert quotes(text)[0][:3] == ("Maybe.", "direct", "Ana Ferreira")
+
+
+def test_casting_someone_as_a_thing_in_quotation_marks_quotes_the_caster():
+    text = "Ana Ferreira refers to the harbour master as “Captain Bligh.”"
+    assert quotes(text)[0][:3] == ("Captain Bligh.", "partial", "Ana Ferreira")
+
+
+def test_what_one_named_source_called_something_is_a_partial_quote():
+    text = "The council shelved what Tom Okafor called “a vanity project,” to general relief."
+    assert quotes(text)[0][:2] == ("a vanity project,", "partial")
+
+
+def test_a_lowercase_fragment_after_a_possessive_in_reported_speech_is_a_partial_quote():
+    text = "Tom Okafor said the mayor’s “patience has run out.”"
+    assert quotes(text)[0][:3] == ("patience has run out.", "partial", "Tom Okafor")
+
+
+def test_a_lowercase_fragment_after_a_belief_verb_is_a_partial_quote():
+    text = "Ana Ferreira believes the ferry can be “saved by spring.”"
+    assert quotes(text)[0][:3] == ("saved by spring.", "partial", "Ana Ferreira")
+
+
+def test_a_lowercase_fragment_whose_source_follows_in_the_sentence_is_a_partial_quote():
+    text = "The port’s “slow decline” is over, Tom Okafor said on Monday."
+    assert quotes(text)[0][:2] == ("slow decline", "partial")

@@ -206,6 +206,17 @@ REPORTED_THAT = re.compile(r"\b(?:clear|believes?|thinks?|knows?|hopes?|feels?|[
 
 # A speech verb and a comma or colon just before the marks: said, “Probably.”
 SPOKEN_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+\w+ly)?\s*[,:]\s*$")
+# A speech verb right before the marks: the sign read “Hispanics 4 Trump”, he said “No”.
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|read|reads|wrote|writes|tweeted|tweets|posted|shouted|yelled|"
+    r"chanted|declared|added|asked|replied|answered|responded|exclaimed)\s+$"
+)
+# Where a programme, book or song is named: said on “Meet the Press,” author of “…”.
+WORK_BEFORE = re.compile(
+    r"(?:\b(?:on|told|with|author\s+of|host\s+of|star\s+of|starred\s+in|roles?\s+in|"
+    r"appearances?\s+on|perform|performed|performing)|\w['’]s)\s+$",
+    re.IGNORECASE,
+)
 # Verbs of believing and judging that, like speech verbs, report what someone holds:
 # "she thinks the plan is “a dead end”", "he cited the “broken” system".
 BELIEF_VERBS = re.compile(
@@ -268,7 +279,9 @@ def is_title_case(quote):
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
     words = re.findall(r"[^\W\d_][\w’'-]*", quote)
     long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+    if not long_words:  # short words only: the “Jeb Can Fix It” tour
+        return len(words) > 1 and all(w[:1].isupper() for w in words)
+    return all(w[:1].isupper() for w in long_words)
 
 
 def _is_heading(text, span, quote):
@@ -294,12 +307,16 @@ def classify(text, span, sentence_start):
         return None
     if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
         return "partial"
-    if CHANTED.search(head) and len(quote.split()) < 4:
+    if CHANTED.search(head) and (len(quote.split()) < 4 or is_title_case(quote)):
         return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
     if is_sentence_like(quote) and SPOKEN_BEFORE.search(head):
         return "direct"  # he said, “We’ll see.”
+    if SAID_BEFORE.search(head):
+        return "direct" if is_sentence_like(quote) and len(quote.split()) >= 3 else "partial"
+    if len(quote.split()) in range(2, 9) and is_title_case(quote) and WORK_BEFORE.search(head):
+        return None  # he said on “Meet the Press.”
     if len(quote.split()) <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
         return "partial"
     if (

@@ -158,3 +158,23 @@ def test_a_lowercase_fragment_after_a_belief_verb_is_a_partial_quote():
 def test_a_lowercase_fragment_whose_source_follows_in_the_sentence_is_a_partial_quote():
     text = "The port’s “slow decline” is over, Tom Okafor said on Monday."
     assert quotes(text)[0][:2] == ("slow decline", "partial")
+
+
+def test_words_right_after_a_speech_verb_are_quoted_even_when_capitalised():
+    text = "The banner over the harbour gate read “Save the Ferry” all week."
+    assert quotes(text)[0][:2] == ("Save the Ferry", "partial")
+
+
+def test_the_programme_a_speaker_appeared_on_is_not_a_quote():
+    text = "“We will rebuild the pier,” Ana Ferreira said on “Morning Harbour Live.”"
+    assert [f[0] for f in quotes(text)] == ["We will rebuild the pier,"]
+
+
+def test_a_name_of_short_capitalised_words_before_a_noun_is_not_a_quote():
+    text = "Ana Ferreira spent May on a three-week “We Can Do It” ferry tour."
+    assert quotes(text) == []
+
+
+def test_a_long_chant_of_one_name_is_still_a_chant():
+    text = "Her fans broke into chants of “Ana! Ana! Ana! Ana” when she came in."
+    assert quotes(text)[0][:2] == ("Ana! Ana! Ana! Ana", "partial")

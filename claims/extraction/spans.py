@@ -105,11 +105,11 @@ def find_spans(text, para):
     spans = []
     i = p_start
     while i < p_end:
-        if not _opens(text, i, p_start):
+        if not (_opens(text, i, p_start) or _reversed_opener(text, i, p_start, p_end)):
             i += 1
             continue
         opener = text[i]
-        closer = PAIRS[opener]
+        closer = PAIRS.get(opener, opener)
         depth = 0
         mixed = 0  # open quotes of the other style ("…" inside “…”, or “…” inside "…")
         j = i + 1
@@ -148,6 +148,16 @@ def find_spans(text, para):
         spans.append(_trimmed(text, i, found, found + 1, para, closed=True))
         i = found + 1
     return [s for s in spans if s is not None]
+
+
+def _reversed_opener(text, i, p_start, p_end):
+    """True when the ” at `i` opens a quotation that another ” closes: outside any quote, at
+    the start of the paragraph or after a space, as in ”We stay,” said Ana."""
+    if text[i] != "”":
+        return False
+    before = text[i - 1] if i > p_start else " "
+    opens = before.isspace() or before in "([—–-\u200e\u200f\u202a\u202b\u202c\ufeff"
+    return opens and i + 1 < p_end and not text[i + 1].isspace() and "”" in text[i + 1 : p_end]
 
 
 def _closes_like_opener(text, j, p_end):

@@ -178,3 +178,8 @@ def test_a_name_of_short_capitalised_words_before_a_noun_is_not_a_quote():
 def test_a_long_chant_of_one_name_is_still_a_chant():
     text = "Her fans broke into chants of “Ana! Ana! Ana! Ana” when she came in."
     assert quotes(text)[0][:2] == ("Ana! Ana! Ana! Ana", "partial")
+
+
+def test_a_closing_mark_typed_for_the_opening_one_still_opens_a_quote():
+    text = "”We stay until the boats come back,” said Ana Ferreira."
+    assert quotes(text)[0][:3] == ("We stay until the boats come back,", "direct", "Ana Ferreira")

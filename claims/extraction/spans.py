@@ -234,9 +234,25 @@ BELIEF_VERBS = re.compile(
     r"assum|cit|question|challeng)(?:e|es|ed|d|s|ing|ies)?\b",
     re.IGNORECASE,
 )
+# Verbs of talking about or taking up words: "boasting about “winning”", "echoing “too many”".
+TALK_VERBS = re.compile(
+    r"\b(?:echo(?:es|ed|ing)?|mention(?:s|ed|ing)?|(?:talk|talks|talked|talking|spoke|speaks?|"
+    r"speaking)(?:\s+\w+)?\s+(?:about|of)|boast\w*|brag\w*|propos\w*|points?\s+to|pointed\s+to|"
+    r"hammer\w*|derid\w*|pronounc\w*|crying|cried|coach\w*|mull\w*|push\w*\s+for|lament\w*)\b",
+    re.IGNORECASE,
+)
+# Nouns that stand for someone's words: "his claim that “profit-making” …", "the phrase “…”".
+SPEECH_NOUNS = re.compile(
+    r"\b(?:claims?|assertions?|accusations?|dictum|message|phrase|term|remarks?|comments?|"
+    r"statements?|slogan|pledges?|promises?|vows?|argument|allegations?|contention|"
+    r"complaints?|warnings?|rhetoric|broadside|speech|interview|op-ed|tweets?|letter|memo|"
+    r"report|words|description|insistence|mantra|catchphrase|motto|refrain|moniker)\b",
+    re.IGNORECASE,
+)
 # A source named after the quote in the same sentence: “…” is sickening, Hollande said.
 SPEAKER_AFTER = re.compile(
     rf"(?:^|,)\s*(?:according\s+to\b|(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|"
+    rf"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){{0,3}}(?:said|says)\b|"
     rf"(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b)"
 )
 SO_CALLED = re.compile(r"\bso[\s-]*called\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
@@ -254,7 +270,7 @@ CAST_AS = re.compile(
 # "what Gilbert called “a perception problem”": one source's name for a thing, unlike
 # "what Iraqis call “the sectarian war”", a term a people use.
 WHAT_ONE_CALLED = re.compile(
-    r"\bwhat\s+(?:he|she|it|they|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"\b(?:what|who|whom)\s+(?:he|she|it|they|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
     r"(?:calls|called|dubbed|termed|labell?ed|described\s+as|describes\s+as)\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$"
 )
@@ -268,11 +284,13 @@ def _sentence_rest(text, span):
 
 def reports_words(head, rest):
     """True when the sentence around a quote reports what someone said or holds: a speech,
-    belief or judging verb before it, or a source named after it."""
+    belief or judging verb or a noun for words before it, or a source named after it."""
     return bool(
         PARTIAL_VERBS.search(head)
         or FRAGMENT_VERBS.search(head)
         or BELIEF_VERBS.search(head)
+        or TALK_VERBS.search(head)
+        or SPEECH_NOUNS.search(head)
         or re.search(r"\baccording\s+to\b", head)
         or SPEAKER_AFTER.search(rest)
     )
@@ -329,11 +347,16 @@ def classify(text, span, sentence_start):
         return None  # he said on “Meet the Press.”
     if len(quote.split()) <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
         return "partial"
+    rest = _sentence_rest(text, span)
+    cued_after = (  # “a betrayal,” said Tom Okafor: a quote its cue follows
+        quote[-1:] in ",!?" and SPEAKER_AFTER.match(rest) and not re.match(r"\s*according\b", rest)
+    )
     if (
         quote[:1].islower()
+        and not cued_after
         and not SO_CALLED.search(head)
         and not _names_a_term(head)
-        and reports_words(head, _sentence_rest(text, span))
+        and reports_words(head, rest)
     ):
         return "partial"  # Trump said the justice’s “mind is shot.”
     words = quote.rstrip(" ,.").split()

@@ -183,3 +183,23 @@ def test_a_long_chant_of_one_name_is_still_a_chant():
 def test_a_closing_mark_typed_for_the_opening_one_still_opens_a_quote():
     text = "”We stay until the boats come back,” said Ana Ferreira."
     assert quotes(text)[0][:3] == ("We stay until the boats come back,", "direct", "Ana Ferreira")
+
+
+def test_a_lowercase_fragment_after_a_noun_for_someones_words_is_a_partial_quote():
+    text = "Tom Okafor repeated his claim that “secret deals” sank the ferry."
+    assert quotes(text)[0][:2] == ("secret deals", "partial")
+
+
+def test_a_lowercase_fragment_after_a_verb_of_talking_about_is_a_partial_quote():
+    text = "By evening Ana Ferreira was boasting about “winning big” on the pier."
+    assert quotes(text)[0][:2] == ("winning big", "partial")
+
+
+def test_a_fragment_whose_unnamed_source_follows_it_is_a_partial_quote():
+    text = "The ferry was “badly run” for years, the harbour board says."
+    assert quotes(text)[0][:2] == ("badly run", "partial")
+
+
+def test_the_name_one_source_gave_someone_is_a_partial_quote():
+    text = "She mocked Tom Okafor, who she dubbed “the ferry king.”"
+    assert quotes(text)[0][:2] == ("the ferry king.", "partial")

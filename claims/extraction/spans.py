@@ -382,7 +382,9 @@ def classify(text, span, sentence_start):
             before and before[-1].isalpha() and not PARTIAL_VERBS.search(before.split()[-1])
         )
         if mid_sentence and len(quote.split()) < 4:
-            return "partial" if PARTIAL_VERBS.search(head) else None
+            # In sentence case, not title case, a short phrase is someone's wording.
+            wording = PARTIAL_VERBS.search(head) or not is_title_case(quote)
+            return "partial" if wording else None
         return "direct"
     if len(quote.split()) >= 4 or PARTIAL_VERBS.search(head):
         return "partial"

@@ -203,3 +203,8 @@ def test_a_fragment_whose_unnamed_source_follows_it_is_a_partial_quote():
 def test_the_name_one_source_gave_someone_is_a_partial_quote():
     text = "She mocked Tom Okafor, who she dubbed “the ferry king.”"
     assert quotes(text)[0][:2] == ("the ferry king.", "partial")
+
+
+def test_a_short_phrase_in_sentence_case_mid_sentence_is_someones_wording():
+    text = "Tom Okafor stood by his remark on Friday that “Ferries lose money,” despite the outcry."
+    assert quotes(text)[0][:2] == ("Ferries lose money,", "partial")

@@ -230,8 +230,8 @@ WORK_BEFORE = re.compile(
 # Verbs of believing and judging that, like speech verbs, report what someone holds:
 # "she thinks the plan is “a dead end”", "he cited the “broken” system".
 BELIEF_VERBS = re.compile(
-    r"\b(?:believ|think|thought|predict|expect|suggest|refer|compar|herald|imply|implied|"
-    r"assum|cit|question|challeng)(?:e|es|ed|d|s|ing|ies)?\b",
+    r"\b(?:(?:believ|assum|compar|challeng|cit)(?:e|es|ed|ing)|(?:think|predict|expect|suggest|"
+    r"refer|herald|question)(?:s|ed|ing)?|thought|referred|referring|impl(?:y|ies|ied|ying))\b",
     re.IGNORECASE,
 )
 # Verbs of talking about or taking up words: "boasting about “winning”", "echoing “too many”".

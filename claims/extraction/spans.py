@@ -302,11 +302,15 @@ def _names_a_term(head):
     return bool(NAMING_CUES.search(head)) and not re.search(r"\w['’]s\s*$", head)
 
 
+# Short words a title leaves in lower case: "This Week with George Stephanopoulos".
+TITLE_SMALL_WORDS = {"with", "from", "into", "onto", "over", "upon", "than"}
+
+
 def is_title_case(quote):
     """True when every word of four letters or more starts with a capital, as in titles
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
     words = re.findall(r"[^\W\d_][\w’'-]*", quote)
-    long_words = [w for w in words if len(w) > 3]
+    long_words = [w for w in words if len(w) > 3 and w not in TITLE_SMALL_WORDS]
     if not long_words:  # short words only: the “Jeb Can Fix It” tour
         return len(words) > 1 and all(w[:1].isupper() for w in words)
     return all(w[:1].isupper() for w in long_words)
@@ -331,6 +335,7 @@ def classify(text, span, sentence_start):
     """'direct', 'partial' or None for scare quotes, titles and headlines."""
     quote = text[span.start : span.end]
     head = text[sentence_start : span.open_at]
+    after_mark = text[span.close_at : span.paragraph[1]]
     if TITLE_CUES.search(head) and is_title_case(quote):
         return None
     if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
@@ -339,6 +344,9 @@ def classify(text, span, sentence_start):
         return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
+    byline = not quote[:1].islower() and quote.rstrip("'’")[-1:] == ","
+    if byline and re.match(r"\s*by\s+(?:the\s+)?[A-Z]", after_mark):
+        return None  # a headline and its byline: “Ferry to close in May,” by Ana Ferreira
     if is_sentence_like(quote) and SPOKEN_BEFORE.search(head):
         return "direct"  # he said, “We’ll see.”
     if SAID_BEFORE.search(head):
@@ -360,7 +368,7 @@ def classify(text, span, sentence_start):
     ):
         return "partial"  # Trump said the justice’s “mind is shot.”
     words = quote.rstrip(" ,.").split()
-    after = text[span.close_at : span.close_at + 30]
+    after = after_mark[:30]
     if (
         len(words) <= 6
         and is_title_case(quote)

@@ -208,3 +208,15 @@ def test_the_name_one_source_gave_someone_is_a_partial_quote():
 def test_a_short_phrase_in_sentence_case_mid_sentence_is_someones_wording():
     text = "Tom Okafor stood by his remark on Friday that “Ferries lose money,” despite the outcry."
     assert quotes(text)[0][:2] == ("Ferries lose money,", "partial")
+
+
+def test_a_programme_title_with_a_small_lowercase_word_is_still_a_title():
+    text = (
+        "“We will rebuild the pier,” Ana Ferreira said on ABC’s “Sunday Morning with Tom Okafor.”"
+    )
+    assert [f[0] for f in quotes(text)] == ["We will rebuild the pier,"]
+
+
+def test_a_headline_followed_by_its_byline_is_not_a_quote():
+    text = "HARBOUR NEWS—“Ferry service to end in May after forty years,” by Ana Ferreira."
+    assert quotes(text) == []

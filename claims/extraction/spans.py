@@ -306,6 +306,12 @@ def _names_a_term(head):
 TITLE_SMALL_WORDS = {"with", "from", "into", "onto", "over", "upon", "than"}
 
 
+def _follows_a_title(head):
+    """True when the words before a quote end with a title-case quote and "and" or "or"."""
+    previous = re.search(r"[“\"]([^“”\"]+)[”\"],?\s+(?:and|or)\s+$", head)
+    return bool(previous) and is_title_case(previous.group(1))
+
+
 def is_title_case(quote):
     """True when every word of four letters or more starts with a capital, as in titles
     ("Face the Nation", "13 Hours: The Secret Soldiers of Benghazi")."""
@@ -353,6 +359,8 @@ def classify(text, span, sentence_start):
         return "direct" if is_sentence_like(quote) and len(quote.split()) >= 3 else "partial"
     if len(quote.split()) in range(2, 9) and is_title_case(quote) and WORK_BEFORE.search(head):
         return None  # he said on “Meet the Press.”
+    if len(quote.split()) > 1 and is_title_case(quote) and _follows_a_title(head):
+        return None  # starred in “Harbour Lights” and “The Long Tide,”
     if len(quote.split()) <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
         return "partial"
     rest = _sentence_rest(text, span)

@@ -220,3 +220,8 @@ def test_a_programme_title_with_a_small_lowercase_word_is_still_a_title():
 def test_a_headline_followed_by_its_byline_is_not_a_quote():
     text = "HARBOUR NEWS—“Ferry service to end in May after forty years,” by Ana Ferreira."
     assert quotes(text) == []
+
+
+def test_a_title_joined_by_and_to_another_title_is_not_a_quote():
+    text = "Ana Ferreira, who starred in “Harbour Lights” and “The Long Tide Home,” spoke first."
+    assert quotes(text) == []

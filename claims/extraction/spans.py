@@ -276,12 +276,6 @@ WHAT_ONE_CALLED = re.compile(
 )
 
 
-def _sentence_rest(text, span):
-    """The rest of the sentence after a quote's closing mark."""
-    rest = text[span.close_at : span.paragraph[1]]
-    return re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
-
-
 def reports_words(head, rest):
     """True when the sentence around a quote reports what someone said or holds: a speech,
     belief or judging verb or a noun for words before it, or a source named after it."""
@@ -338,15 +332,20 @@ def _is_heading(text, span, quote):
 
 
 def classify(text, span, sentence_start):
-    """'direct', 'partial' or None for scare quotes, titles and headlines."""
+    """'direct', 'partial' or None for scare quotes, titles and headlines. The words around
+    the marks decide: a speech, belief or judging verb, a noun for words or a source named
+    after the quote make a fragment someone's words; a programme, a byline or a neighbouring
+    title make it a name."""
     quote = text[span.start : span.end]
     head = text[sentence_start : span.open_at]
     after_mark = text[span.close_at : span.paragraph[1]]
+    rest = re.split(r"(?<=[.!?])\s", after_mark, maxsplit=1)[0]  # the sentence after the quote
+    count = len(quote.split())
     if TITLE_CUES.search(head) and is_title_case(quote):
         return None
     if CALLED_SOMEONE.search(head) and not is_sentence_like(quote):
         return "partial"
-    if CHANTED.search(head) and (len(quote.split()) < 4 or is_title_case(quote)):
+    if CHANTED.search(head) and (count < 4 or is_title_case(quote)):
         return "partial"  # chanting “Dump Trump”, a message reading “Thank you Georgia”
     if _is_heading(text, span, quote):
         return None
@@ -356,14 +355,13 @@ def classify(text, span, sentence_start):
     if is_sentence_like(quote) and SPOKEN_BEFORE.search(head):
         return "direct"  # he said, “We’ll see.”
     if SAID_BEFORE.search(head):
-        return "direct" if is_sentence_like(quote) and len(quote.split()) >= 3 else "partial"
-    if len(quote.split()) in range(2, 9) and is_title_case(quote) and WORK_BEFORE.search(head):
+        return "direct" if is_sentence_like(quote) and count >= 3 else "partial"
+    if 2 <= count <= 8 and is_title_case(quote) and WORK_BEFORE.search(head):
         return None  # he said on “Meet the Press.”
-    if len(quote.split()) > 1 and is_title_case(quote) and _follows_a_title(head):
+    if count > 1 and is_title_case(quote) and _follows_a_title(head):
         return None  # starred in “Harbour Lights” and “The Long Tide,”
-    if len(quote.split()) <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
+    if count <= 8 and (CAST_AS.search(head) or WHAT_ONE_CALLED.search(head)):
         return "partial"
-    rest = _sentence_rest(text, span)
     cued_after = (  # “a betrayal,” said Tom Okafor: a quote its cue follows
         quote[-1:] in ",!?" and SPEAKER_AFTER.match(rest) and not re.match(r"\s*according\b", rest)
     )

@@ -246,9 +246,11 @@ SPEECH_NOUNS = re.compile(
     r"\b(?:claims?|assertions?|accusations?|dictum|message|phrase|term|remarks?|comments?|"
     r"statements?|slogan|pledges?|promises?|vows?|argument|allegations?|contention|"
     r"complaints?|warnings?|rhetoric|broadside|speech|interview|op-ed|tweets?|letter|memo|"
-    r"report|words|description|insistence|mantra|catchphrase|motto|refrain|moniker)\b",
+    r"report|words|description|insistence|mantra|catchphrase|motto|refrain|moniker|nickname)\b",
     re.IGNORECASE,
 )
+# Such a noun and a comma or colon just before the marks: the campaign slogan, “…”.
+NOUN_BEFORE = re.compile(rf"(?:{SPEECH_NOUNS.pattern})\s*[,:]\s*$", re.IGNORECASE)
 # A source named after the quote in the same sentence: “…” is sickening, Hollande said.
 SPEAKER_AFTER = re.compile(
     rf"(?:^|,)\s*(?:according\s+to\b|(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|"
@@ -354,7 +356,7 @@ def classify(text, span, sentence_start):
         return None  # a headline and its byline: “Ferry to close in May,” by Ana Ferreira
     if is_sentence_like(quote) and SPOKEN_BEFORE.search(head):
         return "direct"  # he said, “We’ll see.”
-    if SAID_BEFORE.search(head):
+    if SAID_BEFORE.search(head) or NOUN_BEFORE.search(head):
         return "direct" if is_sentence_like(quote) and count >= 3 else "partial"
     if 2 <= count <= 8 and is_title_case(quote) and WORK_BEFORE.search(head):
         return None  # he said on “Meet the Press.”

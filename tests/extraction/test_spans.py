@@ -225,3 +225,8 @@ def test_a_headline_followed_by_its_byline_is_not_a_quote():
 def test_a_title_joined_by_and_to_another_title_is_not_a_quote():
     text = "Ana Ferreira, who starred in “Harbour Lights” and “The Long Tide Home,” spoke first."
     assert quotes(text) == []
+
+
+def test_words_after_a_noun_for_words_and_a_colon_are_quoted():
+    text = "The protesters on the pier had one message: “Ferry Now.”"
+    assert quotes(text)[0][:2] == ("Ferry Now.", "partial")

@@ -367,8 +367,11 @@ def classify(text, span, sentence_start):
     cued_after = (  # “a betrayal,” said Tom Okafor: a quote its cue follows
         quote[-1:] in ",!?" and SPEAKER_AFTER.match(rest) and not re.match(r"\s*according\b", rest)
     )
+    fragment = quote[:1].islower() or (  # “We’re extremely happy” about it, said Ana
+        count > 1 and not is_title_case(quote) and not is_sentence_like(quote)
+    )
     if (
-        quote[:1].islower()
+        fragment
         and not cued_after
         and not SO_CALLED.search(head)
         and not _names_a_term(head)

@@ -230,3 +230,8 @@ def test_a_title_joined_by_and_to_another_title_is_not_a_quote():
 def test_words_after_a_noun_for_words_and_a_colon_are_quoted():
     text = "The protesters on the pier had one message: “Ferry Now.”"
     assert quotes(text)[0][:2] == ("Ferry Now.", "partial")
+
+
+def test_a_fragment_in_sentence_case_before_its_source_is_a_partial_quote():
+    text = "“We’re extremely relieved” about the vote, said Ana Ferreira, who runs the ferry."
+    assert quotes(text)[0][:2] == ("We’re extremely relieved", "partial")

@@ -98,7 +98,7 @@ def parse_date(text):
 
 def _is_paragraph(line):
     words = line.split()
-    return len(words) >= 12 and re.search(r"[.!?”\"»]\s*$", line) is not None
+    return len(words) >= 12 and re.search(r"[.!?”\"»]\]?\s*$", line) is not None
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -14,3 +14,12 @@ def test_article_parser_reads_metadata_and_drops_boilerplate():
     assert parsed.original_source == "Reuters"
     assert str(parsed.published) == "2015-10-21"
     assert parsed.body.startswith("BAGHDAD") and "voted" not in parsed.body
+
+
+def test_a_paragraph_ending_in_a_bracketed_source_is_body_not_header():
+    text = (
+        "Harbour Digest\n\n"
+        "FERRY BACK IN SERVICE “The boats will run again from Monday, the board said in a "
+        "short statement.” [Harbour Post.]\n"
+    )
+    assert parse_article(text).body.startswith("FERRY BACK IN SERVICE")

@@ -123,3 +123,115 @@ def test_a_short_fragment_in_a_reported_that_clause_is_a_partial_quote():
 def test_a_short_chant_or_a_message_read_out_is_someones_words():
     text = "Outside the hall, about 200 fishermen gathered, chanting “Save Our Port.”"
     assert quotes(text)[0][:2] == ("Save Our Port.", "partial")
+
+
+def test_an_opening_mark_written_for_the_closing_one_after_a_word_closes_the_quote():
+    text = "Ana Ferreira called the toll “reckless“ in a statement, and the board met."
+    assert quotes(text)[0][:3] == ("reckless", "partial", "Ana Ferreira")
+
+
+def test_a_short_reply_after_a_speech_verb_and_a_comma_is_a_direct_quote():
+    text = "Asked whether she would stand again, Ana Ferreira said, “Maybe.”"
+    assert quotes(text)[0][:3] == ("Maybe.", "direct", "Ana Ferreira")
+
+
+def test_casting_someone_as_a_thing_in_quotation_marks_quotes_the_caster():
+    text = "Ana Ferreira refers to the harbour master as “Captain Bligh.”"
+    assert quotes(text)[0][:3] == ("Captain Bligh.", "partial", "Ana Ferreira")
+
+
+def test_what_one_named_source_called_something_is_a_partial_quote():
+    text = "The council shelved what Tom Okafor called “a vanity project,” to general relief."
+    assert quotes(text)[0][:2] == ("a vanity project,", "partial")
+
+
+def test_a_lowercase_fragment_after_a_possessive_in_reported_speech_is_a_partial_quote():
+    text = "Tom Okafor said the mayor’s “patience has run out.”"
+    assert quotes(text)[0][:3] == ("patience has run out.", "partial", "Tom Okafor")
+
+
+def test_a_lowercase_fragment_after_a_belief_verb_is_a_partial_quote():
+    text = "Ana Ferreira believes the ferry can be “saved by spring.”"
+    assert quotes(text)[0][:3] == ("saved by spring.", "partial", "Ana Ferreira")
+
+
+def test_a_lowercase_fragment_whose_source_follows_in_the_sentence_is_a_partial_quote():
+    text = "The port’s “slow decline” is over, Tom Okafor said on Monday."
+    assert quotes(text)[0][:2] == ("slow decline", "partial")
+
+
+def test_words_right_after_a_speech_verb_are_quoted_even_when_capitalised():
+    text = "The banner over the harbour gate read “Save the Ferry” all week."
+    assert quotes(text)[0][:2] == ("Save the Ferry", "partial")
+
+
+def test_the_programme_a_speaker_appeared_on_is_not_a_quote():
+    text = "“We will rebuild the pier,” Ana Ferreira said on “Morning Harbour Live.”"
+    assert [f[0] for f in quotes(text)] == ["We will rebuild the pier,"]
+
+
+def test_a_name_of_short_capitalised_words_before_a_noun_is_not_a_quote():
+    text = "Ana Ferreira spent May on a three-week “We Can Do It” ferry tour."
+    assert quotes(text) == []
+
+
+def test_a_long_chant_of_one_name_is_still_a_chant():
+    text = "Her fans broke into chants of “Ana! Ana! Ana! Ana” when she came in."
+    assert quotes(text)[0][:2] == ("Ana! Ana! Ana! Ana", "partial")
+
+
+def test_a_closing_mark_typed_for_the_opening_one_still_opens_a_quote():
+    text = "”We stay until the boats come back,” said Ana Ferreira."
+    assert quotes(text)[0][:3] == ("We stay until the boats come back,", "direct", "Ana Ferreira")
+
+
+def test_a_lowercase_fragment_after_a_noun_for_someones_words_is_a_partial_quote():
+    text = "Tom Okafor repeated his claim that “secret deals” sank the ferry."
+    assert quotes(text)[0][:2] == ("secret deals", "partial")
+
+
+def test_a_lowercase_fragment_after_a_verb_of_talking_about_is_a_partial_quote():
+    text = "By evening Ana Ferreira was boasting about “winning big” on the pier."
+    assert quotes(text)[0][:2] == ("winning big", "partial")
+
+
+def test_a_fragment_whose_unnamed_source_follows_it_is_a_partial_quote():
+    text = "The ferry was “badly run” for years, the harbour board says."
+    assert quotes(text)[0][:2] == ("badly run", "partial")
+
+
+def test_the_name_one_source_gave_someone_is_a_partial_quote():
+    text = "She mocked Tom Okafor, who she dubbed “the ferry king.”"
+    assert quotes(text)[0][:2] == ("the ferry king.", "partial")
+
+
+def test_a_short_phrase_in_sentence_case_mid_sentence_is_someones_wording():
+    text = "Tom Okafor stood by his remark on Friday that “Ferries lose money,” despite the outcry."
+    assert quotes(text)[0][:2] == ("Ferries lose money,", "partial")
+
+
+def test_a_programme_title_with_a_small_lowercase_word_is_still_a_title():
+    text = (
+        "“We will rebuild the pier,” Ana Ferreira said on ABC’s “Sunday Morning with Tom Okafor.”"
+    )
+    assert [f[0] for f in quotes(text)] == ["We will rebuild the pier,"]
+
+
+def test_a_headline_followed_by_its_byline_is_not_a_quote():
+    text = "HARBOUR NEWS—“Ferry service to end in May after forty years,” by Ana Ferreira."
+    assert quotes(text) == []
+
+
+def test_a_title_joined_by_and_to_another_title_is_not_a_quote():
+    text = "Ana Ferreira, who starred in “Harbour Lights” and “The Long Tide Home,” spoke first."
+    assert quotes(text) == []
+
+
+def test_words_after_a_noun_for_words_and_a_colon_are_quoted():
+    text = "The protesters on the pier had one message: “Ferry Now.”"
+    assert quotes(text)[0][:2] == ("Ferry Now.", "partial")
+
+
+def test_a_fragment_in_sentence_case_before_its_source_is_a_partial_quote():
+    text = "“We’re extremely relieved” about the vote, said Ana Ferreira, who runs the ferry."
+    assert quotes(text)[0][:2] == ("We’re extremely relieved", "partial")

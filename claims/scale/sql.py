@@ -152,11 +152,12 @@ def install_change_counter(using="default", **kwargs):
 
 def counted_tables(cursor):
     """The SQLite tables whose writes the change counter counts: every `claims_` table but
-    the counter and the full-text index (its rows follow claims_quote's)."""
+    the counter and the full-text index (its rows follow claims_quote's), and the users
+    (the public history names curators)."""
     cursor.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'claims\\_%%' "
-        "ESCAPE '\\' AND name NOT LIKE '%%\\_fts%%' ESCAPE '\\' AND name != %s "
-        "AND sql NOT LIKE 'CREATE VIRTUAL%%'",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name = 'auth_user' OR ("
+        "name LIKE 'claims\\_%%' ESCAPE '\\' AND name NOT LIKE '%%\\_fts%%' ESCAPE '\\' "
+        "AND name != %s AND sql NOT LIKE 'CREATE VIRTUAL%%'))",
         [CHANGE_COUNTER],
     )
     return [name for (name,) in cursor.fetchall()]

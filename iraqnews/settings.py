@@ -202,6 +202,9 @@ RANKED_POOL = 500
 # Streamed exports (CSV, JSON lines) read this many rows per query, each query starting
 # after the last row's sort key (claims/scale/keyset.py).
 EXPORT_CHUNK = 2_000
+# A whole page larger than this many bytes is not kept (a 500-row JSON page), so the page
+# cache's PAGE_CACHE_ENTRIES stay within a few tens of megabytes per worker.
+PAGE_CACHE_MAX_BYTES = 200_000
 # ---- end of speed settings ---------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [

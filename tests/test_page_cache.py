@@ -86,6 +86,14 @@ def test_errors_and_streamed_downloads_are_not_kept(client, quotes, url):
     assert len(again) > 1
 
 
+def test_a_page_larger_than_the_bound_is_not_kept(client, quotes, settings):
+    settings.PAGE_CACHE_MAX_BYTES = 1_000
+    client.get("/quotes/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/quotes/")
+    assert len(again) > 1
+
+
 def test_a_transaction_that_has_written_keeps_nothing(quotes):
     with transaction.atomic():
         before = data_version()

@@ -30,8 +30,9 @@ def cached_page(view):
     cache_page, but under the URL and the database's data version (sql.data_version)
     instead of a timeout: any write to the data makes the next request draw the page again.
 
-    Kept: complete 200 answers that set no cookie. The `pages` cache holds at most
-    PAGE_CACHE_ENTRIES of them, each for at most CACHE_LIFETIMES["page"] seconds."""
+    Kept: complete 200 answers that set no cookie, of at most PAGE_CACHE_MAX_BYTES. The
+    `pages` cache holds at most PAGE_CACHE_ENTRIES of them, each for at most
+    CACHE_LIFETIMES["page"] seconds."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -55,4 +56,5 @@ def _keepable(response):
         response.status_code == 200
         and not isinstance(response, StreamingHttpResponse)
         and not response.cookies
+        and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
     )

@@ -1,0 +1,225 @@
+"""`make lighthouse`: Lighthouse's accessibility, best-practices and SEO scores on every
+public page type, against `make serve` on the seed data.
+
+    make lighthouse                                  # installs Lighthouse, then runs this
+    python bench/lighthouse.py                       # once bench/lighthouse/node_modules exists
+    python bench/lighthouse.py --only claim_list     # some pages (repeatable)
+
+Starts the production stack (nginx, gunicorn, DEBUG=0: what users get, see
+bench/servestack.py) on a throwaway SQLite database with the seed data, finds a page of each
+type through the JSON lists, and runs the Lighthouse pinned in bench/lighthouse/package-lock.json
+(mobile, its default) with Debian's Chromium on each, one page after another. Prints the
+scores of the four categories per page (performance for information only) and every audit
+that cost a point, keeps the JSON reports in bench/results/lighthouse/, and exits 1 when
+accessibility, best practices or SEO is below 1.0 on any page.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from urllib.parse import urlsplit
+
+from servestack import ROOT, fetch, served_stack
+
+LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+RESULTS = ROOT / "bench" / "results" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+GATED = ("accessibility", "best-practices", "seo")
+CATEGORIES = (*GATED, "performance")
+RUN_SECONDS = 180
+
+# An error page says so in its status, which SEO's http-status-code audit counts against
+# it, and Chromium logs the page's own failed load to the console. Both are the point of
+# such a page: on it (and only there) those two findings are excused, and nothing else;
+# its scores are then recomputed as Lighthouse computes them (a weighted mean).
+EXPECTED_STATUS_AUDIT = "http-status-code"
+CONSOLE_AUDIT = "errors-in-console"
+UNSCORED_MODES = ("notApplicable", "informational", "manual")
+
+# A claim whose quotes are all gone answers 410 with a link to its speaker (the axe test
+# makes one the same way).
+GONE_CLAIM = (
+    "from claims.models import Claim; "
+    "Claim.objects.get_or_create(key='gone000000', defaults={'statement': 'x'})"
+)
+
+
+def first_url(port, listing):
+    """The path of the first result of a JSON list, e.g. `/claims/?kind=indirect`."""
+    sep = "&" if "?" in listing else "?"
+    status, body = fetch(port, f"{listing}{sep}format=json&page_size=1")
+    results = json.loads(body)["results"] if status == 200 else []
+    if not results:
+        raise SystemExit(f"lighthouse: {listing} gave no result to test (status {status})")
+    return urlsplit(results[0]["url"]).path
+
+
+def pages(port):
+    """(name, path, expected status) for every public HTML page type."""
+    claim = first_url(port, "/claims/?kind=direct&min_sources=2&sort=sources")
+    speaker = first_url(port, "/speakers/")
+    return [
+        ("home", "/", 200),
+        ("quote_list", "/quotes/", 200),
+        (
+            "quote_list_filtered",
+            "/quotes/?q=air+strikes&organization_kind=government&date_after=2015-10-01&sort=oldest",
+            200,
+        ),
+        ("quote_list_invalid", "/quotes/?date_after=nope", 400),
+        ("quote_detail", first_url(port, "/quotes/"), 200),
+        ("claim_list", "/claims/", 200),
+        ("claim_list_filtered", "/claims/?min_sources=2&sort=sources&kind=direct", 200),
+        ("claim_list_invalid", "/claims/?min_sources=two", 400),
+        ("claim_detail_direct", claim, 200),
+        ("claim_detail_indirect", first_url(port, "/claims/?kind=indirect"), 200),
+        ("claim_report", f"{claim}report/", 200),
+        ("claim_gone", "/claims/gone000000/", 410),
+        ("speaker_list", "/speakers/", 200),
+        ("speaker_detail", speaker, 200),
+        ("organization_list", "/organizations/", 200),
+        ("organization_detail", first_url(port, "/organizations/"), 200),
+        ("article_list", "/articles/", 200),
+        ("article_detail", first_url(port, "/articles/"), 200),
+        ("search", "/search/?q=Russia", 200),
+        ("search_empty", "/search/", 200),
+        ("downloads", "/downloads/", 200),
+        ("not_found", "/no-such-page/", 404),
+    ]
+
+
+def add_gone_claim(stack):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{stack.database}", "DEBUG": "1"}
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", GONE_CLAIM],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def run_lighthouse(url, report, error_page):
+    """Lighthouse's JSON report of `url`, written to `report`."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    if error_page:  # scored, not refused for its status
+        command.append("--ignore-status-code")
+    env = {**os.environ, "CHROME_PATH": CHROME}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=RUN_SECONDS)
+    if done.returncode != 0 or not report.exists():
+        raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+    return json.loads(report.read_text())
+
+
+def excused(result, url, status):
+    """The audits an error page fails only by answering `status`, as it should."""
+    if status < 400:
+        return set()
+    own_load = f"status of {status} "
+    console = result["audits"][CONSOLE_AUDIT].get("details", {}).get("items", [])
+    only_own = all(
+        item.get("source") == "network"
+        and item.get("sourceLocation", {}).get("url") == url
+        and own_load in item.get("description", "")
+        for item in console
+    )
+    return {EXPECTED_STATUS_AUDIT} | ({CONSOLE_AUDIT} if only_own else set())
+
+
+def category_score(result, name, excuses):
+    """Lighthouse's score of category `name`, counting the `excuses` as passed."""
+    if not excuses:
+        return result["categories"][name]["score"]
+    total = weights = 0
+    for ref in result["categories"][name]["auditRefs"]:
+        audit = result["audits"][ref["id"]]
+        if audit["scoreDisplayMode"] in UNSCORED_MODES or audit["score"] is None:
+            continue
+        total += ref["weight"] * (1 if ref["id"] in excuses else audit["score"])
+        weights += ref["weight"]
+    return total / weights if weights else None
+
+
+def lost_points(result, excuses):
+    """'category: audit-id (title)' for each audit that kept a gated category below 1."""
+    lost = []
+    for name in GATED:
+        if result["categories"][name]["score"] is None:
+            lost.append(f"{name} could not be scored ({result.get('runtimeError', {})})")
+        for ref in result["categories"][name]["auditRefs"]:
+            audit = result["audits"][ref["id"]]
+            failed = audit["score"] is not None and audit["score"] < 1
+            if ref["weight"] and failed and ref["id"] not in excuses:
+                lost.append(f"{name}: {ref['id']} ({audit['title']})")
+    return lost
+
+
+def audits_of(result, name):
+    return {ref["id"] for ref in result["categories"][name]["auditRefs"]}
+
+
+def formatted(result, name, excuses):
+    value = category_score(result, name, excuses)
+    return "err" if value is None else f"{value:.2f}" + ("*" if excuses else "")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", help="a page name from the table")
+    args = parser.parse_args()
+    if not os.access(LIGHTHOUSE, os.X_OK):
+        raise SystemExit(f"lighthouse: {LIGHTHOUSE} missing: run `make lighthouse` to install it")
+    if not os.access(CHROME, os.X_OK):
+        raise SystemExit(f"lighthouse: no Chromium at {CHROME} (set CHROME_PATH)")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows, failures = [], []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="iraqnews-lighthouse-") as tmp:
+        with served_stack(tmp) as stack:
+            add_gone_claim(stack)
+            chosen = [p for p in pages(stack.port) if not args.only or p[0] in args.only]
+            for name, path, expected in chosen:
+                status = fetch(stack.port, path)[0]
+                if status != expected:
+                    failures.append(f"{name}: {path} answered {status}, not {expected}")
+                    continue
+                url = f"http://127.0.0.1:{stack.port}{path}"
+                result = run_lighthouse(url, RESULTS / f"{name}.json", expected >= 400)
+                excuses = excused(result, url, expected)
+                scores = [formatted(result, c, excuses & audits_of(result, c)) for c in CATEGORIES]
+                rows.append((name, path, scores))
+                failures += [f"{name}: {lost}" for lost in lost_points(result, excuses)]
+                print(f"  {name:<24} {' '.join(scores)}", file=sys.stderr, flush=True)
+    print()
+    print(f"{'page':<24} {'a11y':>5} {'b-p':>5} {'seo':>5} {'perf':>5}  path")
+    for name, path, scores in rows:
+        print(f"{name:<24} {scores[0]:>5} {scores[1]:>5} {scores[2]:>5} {scores[3]:>5}  {path}")
+    print(f"\n{len(rows)} pages in {time.monotonic() - started:.0f} s; reports in {RESULTS}")
+    print(
+        f"* an error page, its {EXPECTED_STATUS_AUDIT} and its own load's {CONSOLE_AUDIT} "
+        "entry counted as passed; performance is not gated"
+    )
+    if failures:
+        print("\nBelow 1.0:")
+        for failure in failures:
+            print(f"  {failure}")
+        print("FAIL")
+        return 1
+    print("PASS: accessibility, best practices and SEO are 1.0 on every page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -61,7 +61,7 @@ def first_url(port, listing):
 def pages(port):
     """(name, path, expected status) for every public HTML page type."""
     claim = first_url(port, "/claims/?kind=direct&min_sources=2&sort=sources")
-    speaker = first_url(port, "/speakers/")
+    speaker = first_url(port, "/speakers/?sort=quotes")  # the most quotes: every chart
     return [
         ("home", "/", 200),
         ("quote_list", "/quotes/", 200),
@@ -80,9 +80,11 @@ def pages(port):
         ("claim_report", f"{claim}report/", 200),
         ("claim_gone", "/claims/gone000000/", 410),
         ("speaker_list", "/speakers/", 200),
+        ("speaker_list_sorted", "/speakers/?sort=quotes", 200),
         ("speaker_detail", speaker, 200),
         ("organization_list", "/organizations/", 200),
-        ("organization_detail", first_url(port, "/organizations/"), 200),
+        ("organization_detail", first_url(port, "/organizations/?kind=government"), 200),
+        ("organization_detail_outlet", first_url(port, "/organizations/?kind=outlet"), 200),
         ("article_list", "/articles/", 200),
         ("article_detail", first_url(port, "/articles/"), 200),
         ("search", "/search/?q=Russia", 200),
@@ -103,7 +105,7 @@ def add_gone_claim(stack):
     )
 
 
-def run_lighthouse(url, report, error_page):
+def run_lighthouse(url, report, error_page, options):
     """Lighthouse's JSON report of `url`, written to `report`."""
     command = [
         str(LIGHTHOUSE),
@@ -112,8 +114,11 @@ def run_lighthouse(url, report, error_page):
         "--output=json",
         f"--output-path={report}",
         "--quiet",
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"
+        + (" --force-dark-mode" if options.dark else ""),
     ]
+    if options.desktop:
+        command.append("--preset=desktop")
     if error_page:  # scored, not refused for its status
         command.append("--ignore-status-code")
     env = {**os.environ, "CHROME_PATH": CHROME}
@@ -178,12 +183,15 @@ def formatted(result, name, excuses):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", help="a page name from the table")
+    parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
+    parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset")
     args = parser.parse_args()
     if not os.access(LIGHTHOUSE, os.X_OK):
         raise SystemExit(f"lighthouse: {LIGHTHOUSE} missing: run `make lighthouse` to install it")
     if not os.access(CHROME, os.X_OK):
         raise SystemExit(f"lighthouse: no Chromium at {CHROME} (set CHROME_PATH)")
     RESULTS.mkdir(parents=True, exist_ok=True)
+    suffix = ("-dark" if args.dark else "") + ("-desktop" if args.desktop else "")
     rows, failures = [], []
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="iraqnews-lighthouse-") as tmp:
@@ -196,16 +204,17 @@ def main():
                     failures.append(f"{name}: {path} answered {status}, not {expected}")
                     continue
                 url = f"http://127.0.0.1:{stack.port}{path}"
-                result = run_lighthouse(url, RESULTS / f"{name}.json", expected >= 400)
+                report = RESULTS / f"{name}{suffix}.json"
+                result = run_lighthouse(url, report, expected >= 400, args)
                 excuses = excused(result, url, expected)
                 scores = [formatted(result, c, excuses & audits_of(result, c)) for c in CATEGORIES]
                 rows.append((name, path, scores))
                 failures += [f"{name}: {lost}" for lost in lost_points(result, excuses)]
-                print(f"  {name:<24} {' '.join(scores)}", file=sys.stderr, flush=True)
+                print(f"  {name:<27} {' '.join(scores)}", file=sys.stderr, flush=True)
     print()
-    print(f"{'page':<24} {'a11y':>5} {'b-p':>5} {'seo':>5} {'perf':>5}  path")
+    print(f"{'page':<27} {'a11y':>5} {'b-p':>5} {'seo':>5} {'perf':>5}  path")
     for name, path, scores in rows:
-        print(f"{name:<24} {scores[0]:>5} {scores[1]:>5} {scores[2]:>5} {scores[3]:>5}  {path}")
+        print(f"{name:<27} {scores[0]:>5} {scores[1]:>5} {scores[2]:>5} {scores[3]:>5}  {path}")
     print(f"\n{len(rows)} pages in {time.monotonic() - started:.0f} s; reports in {RESULTS}")
     print(
         f"* an error page, its {EXPECTED_STATUS_AUDIT} and its own load's {CONSOLE_AUDIT} "

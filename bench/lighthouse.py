@@ -115,8 +115,7 @@ def run_lighthouse(url, report, error_page, options):
         f"--output-path={report}",
         "--quiet",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"
-        + (" --force-dark-mode" if options.dark else "")
-        + (" --blink-settings=scriptEnabled=false" if options.no_js else ""),
+        + (" --force-dark-mode" if options.dark else ""),
     ]
     if options.desktop:
         command.append("--preset=desktop")
@@ -186,14 +185,13 @@ def main():
     parser.add_argument("--only", action="append", help="a page name from the table")
     parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset")
-    parser.add_argument("--no-js", action="store_true", help="the pages with JavaScript off")
     args = parser.parse_args()
     if not os.access(LIGHTHOUSE, os.X_OK):
         raise SystemExit(f"lighthouse: {LIGHTHOUSE} missing: run `make lighthouse` to install it")
     if not os.access(CHROME, os.X_OK):
         raise SystemExit(f"lighthouse: no Chromium at {CHROME} (set CHROME_PATH)")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    looks = {"dark": args.dark, "desktop": args.desktop, "nojs": args.no_js}
+    looks = {"dark": args.dark, "desktop": args.desktop}
     suffix = "".join(f"-{look}" for look, chosen in looks.items() if chosen)
     rows, failures = [], []
     started = time.monotonic()

@@ -4,19 +4,23 @@ public page type, against `make serve` on the seed data.
     make lighthouse                                  # installs Lighthouse, then runs this
     python bench/lighthouse.py                       # once bench/lighthouse/node_modules exists
     python bench/lighthouse.py --only claim_list     # some pages (repeatable)
+    python bench/lighthouse.py --dark                # prefers-color-scheme: dark
+    python bench/lighthouse.py --desktop             # Lighthouse's desktop preset
 
 Starts the production stack (nginx, gunicorn, DEBUG=0: what users get, see
 bench/servestack.py) on a throwaway SQLite database with the seed data, finds a page of each
 type through the JSON lists, and runs the Lighthouse pinned in bench/lighthouse/package-lock.json
-(mobile, its default) with Debian's Chromium on each, one page after another. Prints the
-scores of the four categories per page (performance for information only) and every audit
-that cost a point, keeps the JSON reports in bench/results/lighthouse/, and exits 1 when
-accessibility, best practices or SEO is below 1.0 on any page.
+(mobile, its default) on each, one page after another in one Debian Chromium
+(bench/lighthouse/run.mjs). Prints the scores of the four categories per page (performance
+for information only) and every audit that cost a point, keeps the JSON reports in
+bench/results/lighthouse/, and exits 1 when accessibility, best practices or SEO is below
+1.0 on any page.
 """
 
 import argparse
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -26,7 +30,8 @@ from urllib.parse import urlsplit
 
 from servestack import ROOT, fetch, served_stack
 
-LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+RUNNER = ROOT / "bench" / "lighthouse" / "run.mjs"
+INSTALLED = RUNNER.parent / "node_modules" / "lighthouse" / "package.json"
 RESULTS = ROOT / "bench" / "results" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 GATED = ("accessibility", "best-practices", "seo")
@@ -118,26 +123,38 @@ def database_gone(stack):
         os.rename(moved, stack.database)
 
 
-def run_lighthouse(url, report, options):
-    """Lighthouse's JSON report of `url`, written to `report`."""
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        f"--only-categories={','.join(CATEGORIES)}",
-        "--output=json",
-        f"--output-path={report}",
-        "--quiet",
-        "--ignore-status-code",  # an error page is scored, not refused for its status
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"
-        + (" --force-dark-mode" if options.dark else ""),
-    ]
-    if options.desktop:
-        command.append("--preset=desktop")
+@contextmanager
+def lighthouse(options):
+    """A function that writes Lighthouse's JSON report of a URL to a file and returns it:
+    bench/lighthouse/run.mjs, one Node process and one Chromium for every page."""
+    flags = "--headless=new --no-sandbox --disable-gpu" + (
+        " --force-dark-mode" if options.dark else ""
+    )
+    command = ["node", str(RUNNER), flags] + (["desktop"] if options.desktop else [])
     env = {**os.environ, "CHROME_PATH": CHROME}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=RUN_SECONDS)
-    if done.returncode != 0 or not report.exists():
-        raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
-    return json.loads(report.read_text())
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE}
+    runner = subprocess.Popen(command, env=env, text=True, cwd=RUNNER.parent, **pipes)
+
+    def run(url, report):
+        job = {"url": url, "output": str(report), "categories": list(CATEGORIES)}
+        runner.stdin.write(json.dumps(job) + "\n")
+        runner.stdin.flush()
+        if not select.select([runner.stdout], [], [], RUN_SECONDS)[0]:
+            raise SystemExit(f"lighthouse: no report of {url} within {RUN_SECONDS} s")
+        answer = json.loads(runner.stdout.readline() or '{"error": "the runner exited"}')
+        if not answer.get("ok"):
+            raise SystemExit(f"lighthouse failed on {url}:\n{answer.get('error', '')[-2000:]}")
+        return json.loads(report.read_text())
+
+    try:
+        yield run
+    finally:
+        runner.stdin.close()
+        try:
+            runner.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            runner.kill()
+            runner.wait()
 
 
 def excused(result, url, status):
@@ -198,8 +215,8 @@ def main():
     parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset")
     args = parser.parse_args()
-    if not os.access(LIGHTHOUSE, os.X_OK):
-        raise SystemExit(f"lighthouse: {LIGHTHOUSE} missing: run `make lighthouse` to install it")
+    if not INSTALLED.exists():
+        raise SystemExit(f"lighthouse: {INSTALLED} missing: `make lighthouse` installs it")
     if not os.access(CHROME, os.X_OK):
         raise SystemExit(f"lighthouse: no Chromium at {CHROME} (set CHROME_PATH)")
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -208,7 +225,7 @@ def main():
     rows, failures = [], []
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="iraqnews-lighthouse-") as tmp:
-        with served_stack(tmp) as stack:
+        with served_stack(tmp) as stack, lighthouse(args) as run_lighthouse:
             add_gone_claim(stack)
             chosen = [p for p in pages(stack.port) if not args.only or p[0] in args.only]
             for name, path, expected in chosen:
@@ -218,7 +235,7 @@ def main():
                         failures.append(f"{name}: {path} answered {status}, not {expected}")
                         continue
                     url = f"http://127.0.0.1:{stack.port}{path}"
-                    result = run_lighthouse(url, RESULTS / f"{name}{suffix}.json", args)
+                    result = run_lighthouse(url, RESULTS / f"{name}{suffix}.json")
                 excuses = excused(result, url, expected)
                 scores = [formatted(result, c, excuses & audits_of(result, c)) for c in CATEGORIES]
                 rows.append((name, path, scores))

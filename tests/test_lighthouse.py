@@ -9,10 +9,13 @@ from pathlib import Path
 from django.conf import settings
 
 BENCH = Path(settings.BASE_DIR) / "bench"
-sys.path.insert(0, str(BENCH))  # the script imports its neighbour servestack.py
 spec = importlib.util.spec_from_file_location("lighthouse_script", BENCH / "lighthouse.py")
 lighthouse = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(lighthouse)
+sys.path.insert(0, str(BENCH))  # the script imports its neighbour servestack.py
+try:
+    spec.loader.exec_module(lighthouse)
+finally:
+    sys.path.remove(str(BENCH))
 
 URL = "http://127.0.0.1:8123/no-such-page/"
 

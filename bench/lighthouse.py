@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import tempfile
@@ -153,8 +154,12 @@ def lighthouse(options):
         try:
             runner.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            runner.kill()
-            runner.wait()
+            runner.send_signal(signal.SIGINT)  # chrome-launcher then stops Chromium too
+            try:
+                runner.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                runner.kill()
+                runner.wait()
 
 
 def excused(result, url, status):

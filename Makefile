@@ -96,9 +96,12 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock
 	cd bench/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
+# LIGHTHOUSE_ARGS: e.g. --dark, --desktop, --only claim_list (bench/lighthouse.py --help).
+LIGHTHOUSE_ARGS ?=
+
 lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP)
 	bash deploy/install-nginx.sh
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) bench/lighthouse.py
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 backup: $(STAMP)
 	mkdir -p backups

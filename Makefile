@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 # `make serve` listens on 8080 unless PORT is given (PORT=9000 make serve, make serve PORT=9000).
 SERVE_PORT := $(if $(filter-out file default,$(origin PORT)),$(PORT),8080)
 
-.PHONY: help venv install run serve serve-check export-check test test-postgres fixtures lint bench eval loadtest backup restore clean
+.PHONY: help venv install run serve serve-check export-check test test-postgres fixtures lint bench eval loadtest lighthouse backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench          run bench/run.py"
 	@echo "make eval           score the quote extractor on eval/ (precision, recall, attribution)"
 	@echo "make loadtest       make serve under 60 s of mixed traffic, 32 connections (LOADTEST_SECONDS)"
+	@echo "make lighthouse     Lighthouse (pinned in bench/lighthouse/) on every page type against make serve"
 	@echo "make backup         write the whole database to backups/iraqnews-YYYYmmdd-HHMMSS.json"
 	@echo "make restore FILE=backups/....json   replace the whole database with a backup"
 	@echo "make clean          remove db.sqlite3, staticfiles/, run/ and the install stamp"
@@ -85,6 +86,22 @@ bench: $(STAMP)
 loadtest: $(STAMP)
 	bash deploy/install-nginx.sh
 	$(PY) bench/loadtest.py
+
+# Lighthouse from the npm registry, the exact version of bench/lighthouse/package-lock.json,
+# into bench/lighthouse/node_modules/ (gitignored), again only when the lock file changes.
+LIGHTHOUSE_STAMP := bench/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "ERROR: npm missing (apt-get install nodejs npm)" >&2; exit 1; }
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+# LIGHTHOUSE_ARGS: e.g. --dark, --desktop, --only claim_list (bench/lighthouse.py --help).
+LIGHTHOUSE_ARGS ?=
+
+lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP)
+	bash deploy/install-nginx.sh
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 backup: $(STAMP)
 	mkdir -p backups

@@ -68,6 +68,9 @@ AS_REPORTED = re.compile(
     r"\b[Aa]s\s+(?P<src>(?:the\s+)?[A-Z][^,;:]{1,60}?)\s+(?:has\s+)?(?:reported|reports|noted|"
     r"notes|wrote|writes|put it|puts it|said|says|explained|explains|pointed out|points out)\b"
 )
+ACCORDING_AFTER = re.compile(
+    r"^[\s,—–-]*according\s+to\s+(?P<src>[^,;:“”«»\"]{2,120}?)\s*(?:[,;:]|$)"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
 SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
@@ -112,6 +115,9 @@ def after_cue(text, span, limit, kind):
     quote_end = text[span.end - 1 : span.end]
     if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
         return None
+    according = ACCORDING_AFTER.match(tail)
+    if according:  # "“…,” according to a court filing by the county prosecutor."
+        return Attribution(clean_source(according.group("src")), "according to", span.close_at)
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
         return Attribution(clean_source(quoted.group("src")), "quoted as saying", span.close_at)
@@ -344,3 +350,23 @@ def next_sentence_cue(text, span, sentences, s_end):
     if not name:
         return None
     return Attribution(name, "", following[0], MEDIUM)
+
+
+def sentence_end_cue(text, span, spans, s_end):
+    """The cue that closes a sentence after its last quotation, for the quotes before it:
+    "Rents are “too high” and “rising,” Ana Ferreira said." gives Ana Ferreira to both."""
+    last = None
+    for other in spans:
+        if span.open_at < other.open_at < s_end and other.close_at <= s_end:
+            last = other
+    if last is None:
+        return None
+    between = text[span.close_at : last.open_at]
+    if re.search(rf"(?<![\w’'-])(?:{SPEECH_VERBS})\b|\baccording to\b", between):
+        return None  # the quotes between have a cue of their own
+    quote_end = text[last.end - 1 : last.end]
+    kind = "direct" if quote_end in ",.!?" else "partial"
+    found = after_cue(text, last, s_end, kind)
+    if found is not None:
+        found.position = last.close_at
+    return found

@@ -27,6 +27,7 @@ from claims.extraction.cues import (
     main_subject_cue,
     next_sentence_cue,
     partial_cue,
+    sentence_end_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -110,6 +111,9 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
+            if attribution is None or attribution.confidence == LOW:
+                # "Guns are “…” and “…,” Dean proclaimed.": the cue after the sentence's last quote
+                attribution = sentence_end_cue(text, span, spans, s_end) or attribution
             if attribution is not None:
                 source = _source_of(resolver, attribution, previous)
             else:

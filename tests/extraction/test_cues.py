@@ -262,3 +262,20 @@ def test_before_a_colon_the_subject_of_the_speech_verb_nearest_it_is_the_source(
         "“Nobody will sell this port.”"
     )
     assert quotes(text)[0][3:5] == ("she", "bluntly told the crowd")
+
+
+def test_a_cue_closing_the_sentence_after_two_fragments_names_both():
+    text = (
+        "Maria Costa runs the market.\n\n"
+        "Rents are “higher than any family here can pay” and “still rising,” "
+        "Tomas Lind told the council."
+    )
+    assert [f[2] for f in quotes(text)] == ["Tomas Lind", "Tomas Lind"]
+
+
+def test_according_to_after_a_quote_names_the_document():
+    text = (
+        "Maria Costa spoke first.\n\n"
+        "“The harbour fees were never collected,” according to an audit by Rafael Moreno."
+    )
+    assert quotes(text)[-1][2:4] == ("Rafael Moreno", "an audit by Rafael Moreno")

@@ -72,6 +72,11 @@ ACCORDING_AFTER = re.compile(
     r"^[\s,—–-]*according\s+to\s+(?P<src>[^,;:“”«»\"]{2,120}?)\s*(?:[,;:]|$)"
 )
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
+# A verb joined to the clause's own: "… and added", "but went on to", "as if to"
+JOINED = re.compile(
+    r"(?:^|[\s,])(?:and|but|or|as if)(?:\s+(?!(?:he|she|they|it|we|i)\b)[a-z]\w*){0,3}\s*$"
+)
+ACCORDING_OPENS = re.compile(r"^\s*According to (?P<src>[^,;“”«»\"]{2,120}?),")
 SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
@@ -122,7 +127,11 @@ def after_cue(text, span, limit, kind):
     if quoted:
         return Attribution(clean_source(quoted.group("src")), "quoted as saying", span.close_at)
     inverted = POST_INVERTED.match(tail)
-    if inverted and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src")):
+    if (
+        inverted
+        and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src"))
+        and not inverted.group("verb").endswith("ing")  # "…,” telling reporters: an addressee
+    ):
         src = inverted.group("src")
         src_head = re.split(r",\s*", src)[0]
         src_head = TIME_TAIL.sub("", src_head)
@@ -152,7 +161,11 @@ def _trailing_cue(tail, position):
         cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), position, MEDIUM)
     inverted = re.search(rf",\s+{_VERB}\s+(?P<src>[^,;:]{{2,80}}?)\s*(?:,|$)", tail)
-    if inverted and names_source(inverted.group("src")):
+    if (
+        inverted
+        and names_source(inverted.group("src"))
+        and not inverted.group("verb").endswith("ing")
+    ):
         src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src")))[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src), cue.strip(), position, MEDIUM)
@@ -166,16 +179,30 @@ def before_cue(text, span, sentence_start):
     if not own.strip():
         return None
     subject = PRE_SUBJECT.search(own)
+    if subject and re.search(r"\b(?:was|were|is|are|been|being|be)$", subject.group("src")):
+        subject = None  # "the staff were told, “…”": the words of someone unnamed
     if subject:
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
         chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
-        if CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8:
+        clause = CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8
+        if clause:
             # "Ana Ferreira went back to the harbour, where she bluntly told the crowd:"
             nearest = nearest_subject(src + " ")
             if nearest and names_source(nearest):
-                chosen = nearest
-        if looks_like_subject(src) or looks_like_subject(chosen):
+                chosen, clause = nearest, False
+        verb = subject.group("verb").split()[0]
+        joined = JOINED.search(src)
+        if clause or joined or (verb.endswith("ing") and src.rstrip().endswith(",")):
+            # "Lind noted that he taught law, and added:", "…, telling reporters that":
+            # the verb shares the subject the clause opens with.
+            before = own[: subject.start("verb")]
+            first = first_subject(before, masked_quotes(before))
+            if first:
+                chosen = first
+            elif not looks_like_subject(chosen):
+                chosen = ""  # "holding signs and chanting": no subject of its own
+        if chosen and (looks_like_subject(src) or looks_like_subject(chosen)):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
             return Attribution(clean_source(chosen), cue.strip(), span.open_at)
@@ -183,7 +210,8 @@ def before_cue(text, span, sentence_start):
     if with_subject and names_source(with_subject.group("src")):
         cue = (with_subject.group("adv") or "") + with_subject.group("verb")
         return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
-    according = ACCORDING_BEFORE.search(own)
+    # "…, according to the report: “…”", "According to the manual, staff were told “…”"
+    according = ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own)
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)

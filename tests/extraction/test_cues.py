@@ -279,3 +279,26 @@ def test_according_to_after_a_quote_names_the_document():
         "“The harbour fees were never collected,” according to an audit by Rafael Moreno."
     )
     assert quotes(text)[-1][2:4] == ("Rafael Moreno", "an audit by Rafael Moreno")
+
+
+def test_a_verb_joined_by_and_shares_the_subject_the_clause_opens_with():
+    text = "Tom Lind noted that he taught law, and added: “I know a little about it.”"
+    assert quotes(text)[0][2:4] == ("Tom Lind", "Tom Lind")
+
+
+def test_the_object_of_a_participle_after_a_quote_is_no_source():
+    text = "Tom Lind has hailed the harbour vote as “fantastic,” telling reporters he was pleased."
+    assert quotes(text)[0][2:4] == ("Tom Lind", "Tom Lind")
+
+
+def test_the_words_before_a_participle_after_a_comma_are_not_its_subject():
+    text = (
+        "Tom Lind endorsed the plan in June, but only after weeks of doubt, "
+        "telling reporters in May that he was “not quite there yet.”"
+    )
+    assert quotes(text)[0][2:4] == ("Tom Lind", "Tom Lind")
+
+
+def test_a_passive_speech_verb_names_no_speaker():
+    text = "According to the manual, the sales staff were told, “Sell the dream, not the flat.”"
+    assert quotes(text)[0][3] == "the manual"

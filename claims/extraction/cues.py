@@ -7,6 +7,7 @@ from claims.extraction.lexicon import (
     CLOSERS,
     FRAGMENT_VERBS,
     NOT_NAME_WORDS,
+    ORG_WORDS,
     PARTIAL_VERBS,
     PRONOUNS,
     SOURCE,
@@ -383,18 +384,46 @@ def next_sentence_cue(text, span, sentences, s_end):
 def sentence_end_cue(text, span, spans, s_end):
     """The cue that closes a sentence after its last quotation, for the quotes before it:
     "Rents are “too high” and “rising,” Ana Ferreira said." gives Ana Ferreira to both."""
-    last = None
+    last = span
     for other in spans:
         if span.open_at < other.open_at < s_end and other.close_at <= s_end:
             last = other
-    if last is None:
-        return None
     between = text[span.close_at : last.open_at]
     if re.search(rf"(?<![\w’'-])(?:{SPEECH_VERBS})\b|\baccording to\b", between):
         return None  # the quotes between have a cue of their own
-    quote_end = text[last.end - 1 : last.end]
-    kind = "direct" if quote_end in ",.!?" else "partial"
-    found = after_cue(text, last, s_end, kind)
+    found = None
+    if last is not span:
+        quote_end = text[last.end - 1 : last.end]
+        found = after_cue(text, last, s_end, "direct" if quote_end in ",.!?" else "partial")
+    tail = text[last.close_at : s_end]
+    final = FINAL_CLAUSE.search(tail) if not re.search(r"[“”«»\"]", tail) else None
+    if found is None and final and names_source(final.group("src")):
+        # "Rents had “doubled” in a year, she said in a statement."
+        src = appositive_source(source_from_subject(final.group("src")))
+        cue = (final.group("adv") or "") + final.group("verb") + (final.group("obj") or "")
+        found = Attribution(clean_source(src), cue.strip(), last.close_at, MEDIUM)
     if found is not None:
         found.position = last.close_at
     return found
+
+
+# A reporting clause that ends a sentence: "…, she said in a statement."
+FINAL_CLAUSE = re.compile(
+    rf",\s+(?P<src>[^,;:“”«»\"]{{1,80}}?),?\s+(?:also\s+)?{_VERB}{_OBJ}\s*[.!?]?\s*$"
+)
+
+
+def clause_subject_cue(text, span, sentence_start):
+    """For a quote no cue names: the subject its sentence opens with, when that is a name,
+    a pronoun or an organization ("In 2014, the Harbour Trust found that “…”")."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    if "_" in masked or len(head.split()) < 2:
+        return None  # an earlier quote in the sentence has its own source
+    first = first_subject(head, masked)
+    if not first or first.lower() in {"it", "this", "that", "there"}:
+        return None
+    if not (first.lower() in PRONOUNS or name_in(first) or single_name(first)):
+        if not ORG_WORDS.search(first) and not describes_source(first):
+            return None
+    return Attribution(clean_source(first), "", span.open_at, LOW)

@@ -23,6 +23,7 @@ from claims.extraction.cues import (
     MEDIUM,
     after_cue,
     before_cue,
+    clause_subject_cue,
     colon_cue,
     main_subject_cue,
     next_sentence_cue,
@@ -114,6 +115,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None or attribution.confidence == LOW:
                 # "Guns are “…” and “…,” Dean proclaimed.": the cue after the sentence's last quote
                 attribution = sentence_end_cue(text, span, spans, s_end) or attribution
+            if attribution is None:
+                attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
                 source = _source_of(resolver, attribution, previous)
             else:

@@ -22,7 +22,9 @@ from claims.extraction.sources import name_in, single_name
 
 TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
-    "became|will|would|can|could|did|does|"
+    "became|will|would|can|could|did|does|found|thought|knew|felt|saw|kept|left|got|began|"
+    "brought|ran|stood|sought|spent|built|chose|drew|fell|grew|heard|hit|lost|meant|paid|"
+    "rose|sat|shook|sold|struck|taught|threw|wants|needs|believes|thinks|hopes|"
 )
 
 
@@ -41,6 +43,8 @@ def source_from_subject(src):
     src = re.sub(
         r"^(?:(?:In|On|At|During|Meanwhile|However|Also|Earlier|Later|When|After|Before|"
         r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
+        r"Likewise|Similarly|Indeed|Moreover|Separately|Elsewhere|Outside|Inside|Amid|"
+        r"Throughout|Across|Under|Over|Behind|Beyond|Near|"
         r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
         "",
         src,

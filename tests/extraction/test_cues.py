@@ -302,3 +302,28 @@ def test_the_words_before_a_participle_after_a_comma_are_not_its_subject():
 def test_a_passive_speech_verb_names_no_speaker():
     text = "According to the manual, the sales staff were told, “Sell the dream, not the flat.”"
     assert quotes(text)[0][3] == "the manual"
+
+
+def test_a_reporting_clause_ending_the_sentence_names_a_fragment_far_before_it():
+    text = (
+        "Tom Lind chairs the board. Ana Ferreira spoke after him.\n\n"
+        "Rents had “doubled in a single year” across the old town, she said in a statement."
+    )
+    assert quotes(text)[0][3:5] == ("she", "said in a statement")
+
+
+def test_a_quote_no_cue_names_takes_the_subject_its_sentence_opens_with():
+    text = (
+        "Tom Lind chairs the board.\n\n"
+        "In 2014, the Harbour Trust found that “most boats were never inspected at all.”"
+    )
+    assert quotes(text)[0][2:4] == ("Harbour Trust", "the Harbour Trust")
+
+
+def test_an_opening_adverb_with_a_comma_is_no_source():
+    text = (
+        "Tom Lind chairs the board.\n\n"
+        "Likewise, a paper by two economists had this to say about the fees: "
+        "“Nobody collected them for a decade.”"
+    )
+    assert quotes(text)[0][2:4] == (None, "a paper by two economists")

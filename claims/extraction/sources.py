@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     DOCUMENTS,
+    FEMALE_NAMES,
+    MALE_NAMES,
     NAME_RE,
     NOT_NAME_WORDS,
     ORG_NOUNS,
@@ -152,6 +154,16 @@ ISSUED_NOUNS = {"report", "statement", "study", "memo", "letter", "ad", "campaig
 PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 
 
+def given_name_gender(name):
+    """ "he" or "she" for a name whose first word is a common given name, else None."""
+    first = _strip_titles(name).split()[:1]
+    if first and first[0] in FEMALE_NAMES:
+        return "she"
+    if first and first[0] in MALE_NAMES:
+        return "he"
+    return None
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -197,8 +209,15 @@ class Resolver:
         about whom the article has not called by the other pronoun."""
         wanted = PRONOUN_GENDER.get(pronoun)
         for name in reversed(self.recent[-3:]):
-            if self.gender.get(name, wanted) == wanted:
+            if self.gender.get(name, given_name_gender(name) or wanted) == wanted:
                 return name
+        if wanted and self.gender.get(self.last_person, given_name_gender(self.last_person or "")):
+            # the last person is of the other gender: the nearest earlier one who fits
+            nearby = bisect.bisect_left(self.starts, self.position)
+            for mention in reversed(self.mentions[max(0, nearby - 15) : nearby]):
+                name = self.fullest_person(mention.name) if not mention.is_org else None
+                if name and self.gender.get(name, given_name_gender(name)) == wanted:
+                    return name
         return self.last_person
 
     def fullest_person(self, name):

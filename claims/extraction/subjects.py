@@ -65,6 +65,8 @@ def appositive_source(src, prefer_last=False):
     parts = [p.strip() for p in src.split(",") if p.strip()]
     if not parts:
         return src
+    if len(parts) > 1 and parts[-1].lower() in PRONOUNS:
+        return parts[-1]  # "Of the storm, she said", "Sure, he admits": no apposition
     for part in parts:
         if name_in(part):
             return part

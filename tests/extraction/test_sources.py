@@ -150,3 +150,19 @@ def test_the_newspaper_the_campaign_and_the_report_resolve_to_who_issued_them():
         ("Ferreira campaign", "organization"),
         ("National Audit Office", "organization"),
     ]
+
+
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject():
+    text = (
+        "Tom Lind met Maria Costa at the port.\n\n"
+        "Sure, she admits that “the harbour has not paid for itself in years.”"
+    )
+    assert quotes(text)[0][2:4] == ("Maria Costa", "she")
+
+
+def test_she_is_not_the_man_named_last_when_a_given_name_tells():
+    text = (
+        "Maria Costa runs the market. Tom Lind chairs the harbour board.\n\n"
+        "Of the new fees, she said, “They will ruin the small traders.”"
+    )
+    assert quotes(text)[0][2:4] == ("Maria Costa", "she")

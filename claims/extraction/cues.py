@@ -148,9 +148,36 @@ def after_cue(text, span, limit, kind):
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)
+    if kind == "direct" and quote_end in ",?!":
+        # “…,” Hannity pressed. / “…,” the two write: after a quote that ends in a comma the
+        # noun phrase and verb that follow are its attribution, whatever the verb.
+        before = text[max(0, span.open_at - 3) : span.open_at].rstrip(" \t")
+        opens = not before or before[-1] in '.!?:\n”"'
+        any_verb = AFTER_ANY_VERB.match(tail) or AFTER_ANY_VERB_S.match(tail)
+        if opens and any_verb and any_verb.group("verb") not in NOT_ATTRIBUTION_VERBS:
+            src = any_verb.group("src")
+            if looks_like_subject(src) and names_source(src):
+                cue = (any_verb.group("adv") or "") + any_verb.group("verb")
+                return Attribution(clean_source(src), cue, span.close_at, MEDIUM)
     if kind == "direct":
         return _trailing_cue(tail, span.close_at)
     return None
+
+
+_AFTER_SRC = (
+    r"^[\s,—–-]*(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:has|had|have|then|later|also)\s+)?"
+    r"(?P<adv>[a-z]+ly\s+)?"
+)
+AFTER_ANY_VERB = re.compile(
+    _AFTER_SRC + r"(?P<verb>[a-z]+ed|write|state|conclude|say|tell|add|note|ask|argue|explain|"
+    r"insist|warn|answer|reply|respond|claim|recall|agree|joke)\b(?![’'-])"
+)
+# "Hannity presses": a verb in -s only after a name or a pronoun, not "Her critics cited"
+AFTER_ANY_VERB_S = re.compile(
+    r"^[\s,—–-]*(?P<src>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they)\s+"
+    r"(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+[^s\W]s)\b(?![’'-])"
+)
+NOT_ATTRIBUTION_VERBS = {"is", "was", "has", "does", "goes", "comes", "seems", "means", "looks"}
 
 
 def _trailing_cue(tail, position):

@@ -9,6 +9,7 @@ from claims.extraction.lexicon import (
     DOCUMENTS,
     FEMALE_NAMES,
     MALE_NAMES,
+    NAME_PARTICLE,
     NAME_RE,
     NOT_NAME_WORDS,
     ORG_NOUNS,
@@ -89,7 +90,9 @@ def _after_place(tokens):
     return tokens
 
 
-SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+)")
+SINGLE_NAME = re.compile(
+    rf"(?:{TITLE_WORDS}\s+)?((?:{NAME_PARTICLE}\s+)?(?:[Aa]l-)?[{UPPER}][\w’'-]+)"
+)
 
 
 def single_name(phrase):

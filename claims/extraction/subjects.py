@@ -67,6 +67,14 @@ def appositive_source(src, prefer_last=False):
         return src
     if len(parts) > 1 and parts[-1].lower() in PRONOUNS:
         return parts[-1]  # "Of the storm, she said", "Sure, he admits": no apposition
+    last = parts[-1]
+    if (
+        prefer_last
+        and len(parts) > 1
+        and (name_in(last) or single_name(last))
+        and not re.match(rf"[{UPPER}]", parts[0])
+    ):
+        return last  # "the leaks by Tom Lind, which …, de Vries said": the name by the verb
     for part in parts:
         if name_in(part):
             return part
@@ -76,6 +84,27 @@ def appositive_source(src, prefer_last=False):
     return parts[-1] if prefer_last else parts[0]
 
 
+DETERMINERS = {
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "some",
+    "many",
+    "several",
+    "both",
+    "all",
+    "most",
+    "few",
+    "other",
+    "another",
+    "each",
+}
 RELATIVE_TAIL = re.compile(r"\s+(?:who|which)\s+")
 
 
@@ -89,6 +118,12 @@ def looks_like_subject(src):
     first = words[0]
     if first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}:
         return True
+    if re.fullmatch(NAME_PARTICLE, first) and len(words) > 1 and words[1][:1].isupper():
+        return True  # "de Vries", "van der Berg"
+    if first.lower() in DETERMINERS and len(words) <= 5:
+        return True  # "this source", "their lawyers"
+    if len(words) <= 3 and (words[-1] in PERSON_NOUNS or re.fullmatch(r"[a-z]{3,}s", words[-1])):
+        return not NOT_A_SOURCE.search(head)  # "federal prosecutors", "local officials"
     # "campaign manager Robby Mook", "some protesters"
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
 

@@ -327,3 +327,24 @@ def test_an_opening_adverb_with_a_comma_is_no_source():
         "“Nobody collected them for a decade.”"
     )
     assert quotes(text)[0][2:4] == (None, "a paper by two economists")
+
+
+def test_any_verb_after_a_quote_that_opens_the_sentence_and_ends_in_a_comma_is_its_cue():
+    text = (
+        "Tom Lind left.\n\n“Would you sell the harbour?” Ana Ferreira pressed. “Maybe part of it?”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Ana Ferreira"]
+
+
+def test_a_plural_noun_phrase_after_a_quote_is_a_source():
+    text = "Tom Lind left.\n\n“The fees were never paid,” federal prosecutors wrote in the filing."
+    assert quotes(text)[0][3] == "federal prosecutors"
+
+
+def test_a_name_before_the_verb_after_fronted_clauses_is_the_speaker():
+    text = (
+        "When asked by a host if the leaks by Tom Lind about the data in any way led to the "
+        "attacks on the harbour, which was seen as an intelligence failure, de Vries said, "
+        "“I have not heard that particular concern.”"
+    )
+    assert quotes(text)[0][2:4] == ("de Vries", "de Vries")

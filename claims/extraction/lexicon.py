@@ -28,7 +28,10 @@ SPEECH_VERBS = (
     "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
     "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
     "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing|"
-    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling"
+    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling|"
+    "quip|write|insist|warn|argue|explain|conclude|exhorted|barked|"
+    "sniffed|scolded|snarled|thundered|intoned|wrote in|elaborated|elaborates|questioned|"
+    "pressed|marveled|marvelled|mused|groused|griped|gloated|hissed|stated in"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").

@@ -24,7 +24,9 @@ TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
     "became|will|would|can|could|did|does|found|thought|knew|felt|saw|kept|left|got|began|"
     "brought|ran|stood|sought|spent|built|chose|drew|fell|grew|heard|hit|lost|meant|paid|"
-    "rose|sat|shook|sold|struck|taught|threw|wants|needs|believes|thinks|hopes|"
+    "rose|sat|shook|sold|struck|taught|threw|wants|needs|believes|thinks|hopes|makes|takes|"
+    "gives|offers|puts|sets|keeps|lists|shows|holds|goes|comes|seems|remains|appears|knows|"
+    "sees|finds|plans|expects|hits|gets|leads|runs|"
 )
 
 
@@ -271,7 +273,8 @@ ANTECEDENT = re.compile(
 TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|has|had|"
     r"have|"
-    r"previously|reportedly|[a-z]+ly))+\s*$"
+    r"previously|reportedly|could|would|should|will|can|may|might|must|did|does|not|cannot|"
+    r"[a-z]+ly))+\s*$"
 )
 
 

@@ -348,3 +348,20 @@ def test_a_name_before_the_verb_after_fronted_clauses_is_the_speaker():
         "“I have not heard that particular concern.”"
     )
     assert quotes(text)[0][2:4] == ("de Vries", "de Vries")
+
+
+def test_a_base_form_speech_verb_before_a_colon_names_its_subject():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "The timing was so odd that a spokesman for Ana Ferreira could only quip: "
+        "“I guess the holiday was booked.”"
+    )
+    assert quotes(text)[1][3] == "a spokesman for Ana Ferreira"
+
+
+def test_a_verb_in_s_ends_the_subject_of_a_clause_before_a_colon():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ana Ferreira’s letter makes a blunt case: “The harbour must pay its way.”"
+    )
+    assert quotes(text)[1][2] == "Ana Ferreira"

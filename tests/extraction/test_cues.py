@@ -357,11 +357,3 @@ def test_a_base_form_speech_verb_before_a_colon_names_its_subject():
         "“I guess the holiday was booked.”"
     )
     assert quotes(text)[1][3] == "a spokesman for Ana Ferreira"
-
-
-def test_a_verb_in_s_ends_the_subject_of_a_clause_before_a_colon():
-    text = (
-        "“We will win,” said Tom Lind.\n\n"
-        "Ana Ferreira’s letter makes a blunt case: “The harbour must pay its way.”"
-    )
-    assert quotes(text)[1][2] == "Ana Ferreira"

@@ -30,3 +30,9 @@ def test_times_places_and_events_never_name_a_source():
         assert not names_source(phrase), phrase
     assert names_source("the former mayor")
     assert nearest_subject("After Ana Ferreira ") == "Ana Ferreira"
+
+
+def test_a_common_verb_in_s_ends_the_subject_phrase():
+    assert subject_phrase("The Harbour Trust makes a blunt case for the fees") == (
+        "The Harbour Trust"
+    )

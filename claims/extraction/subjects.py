@@ -152,7 +152,8 @@ def first_subject(before, masked):
 
 # A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
 ANY_VERB = re.compile(
-    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|"
+    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|as|us|"
+    r"thus|plus|whereas|towards|afterwards|its|his|hers|ours|yours|theirs|across|unless|"
     r"lines|times|years|days|weeks|months|others|states|votes|voters|plans|ways)\b)"
     rf"(?:[a-z]+ed|[a-z]*[a-hj-rtv-z]s|went|made|took|gave|spoke|led|held|sent|won|came|"
     rf"{SPEECH_VERBS})\b"
@@ -170,6 +171,11 @@ def main_subject(head, masked):
             word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
         ):
             continue  # "Trump supporters chanted": a plural noun, not "Clinton supports"
+        if verb.group(0).endswith("s") and (
+            re.search(r"['’]s?$", word_before[0])
+            or word_before[0].lower() in {"his", "her", "their", "its", "our", "my", "your"}
+        ):
+            continue  # "Clinton’s wins", "his aides": a noun after a possessive
         subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
         if subject and names_source(subject):
             return subject, verb.group(0)

@@ -357,3 +357,12 @@ def test_a_base_form_speech_verb_before_a_colon_names_its_subject():
         "“I guess the holiday was booked.”"
     )
     assert quotes(text)[1][3] == "a spokesman for Ana Ferreira"
+
+
+def test_as_is_no_verb_when_looking_for_the_subject_of_a_fragment():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ana Ferreira is praising Tom Lind, who ended his bid on Saturday, as “a man who never "
+        "went to the gutter” in the race."
+    )
+    assert quotes(text)[1][2] == "Ana Ferreira"

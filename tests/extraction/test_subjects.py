@@ -1,6 +1,12 @@
 """Finding the noun phrase that names a source next to a verb."""
 
-from claims.extraction.subjects import masked_quotes, names_source, nearest_subject, subject_phrase
+from claims.extraction.subjects import (
+    main_subject,
+    masked_quotes,
+    names_source,
+    nearest_subject,
+    subject_phrase,
+)
 
 
 def test_the_subject_next_to_a_verb_is_the_noun_phrase_that_ends_the_words_before_it():
@@ -36,3 +42,8 @@ def test_a_common_verb_in_s_ends_the_subject_phrase():
     assert subject_phrase("The Harbour Trust makes a blunt case for the fees") == (
         "The Harbour Trust"
     )
+
+
+def test_a_noun_in_s_after_a_possessive_is_not_the_verb():
+    head = "Ana Ferreira’s wins in the north show that she is more than a "
+    assert (main_subject(head, head) or ("", ""))[1] != "wins"

@@ -244,7 +244,11 @@ def before_cue(text, span, sentence_start):
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)
     if adding:
-        return Attribution("", adding.group("verb"), span.open_at, MEDIUM)
+        # "She noted her years as mayor, saying “…”": the clause's subject; failing that the
+        # source of the quote before ("…,” Lind said, adding: “…”)
+        before = own[: adding.start()]
+        first = first_subject(before, masked_quotes(before)) if before.strip() else None
+        return Attribution(clean_source(first or ""), adding.group("verb"), span.open_at, MEDIUM)
     if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
         return colon_cue(own, span.open_at)
     return None

@@ -320,6 +320,8 @@ def subject_phrase(sentence):
     """The words before a sentence's first verb, reduced to the part naming a source."""
     verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
     subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
+    if verb:  # "She quickly noted": the adverb is not part of the subject
+        subject = TRAILING_ADVERBS.sub("", subject)
     return appositive_source(source_from_subject(subject))
 
 

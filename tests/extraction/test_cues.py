@@ -366,3 +366,21 @@ def test_as_is_no_verb_when_looking_for_the_subject_of_a_fragment():
         "went to the gutter” in the race."
     )
     assert quotes(text)[1][2] == "Ana Ferreira"
+
+
+def test_saying_after_a_clause_takes_the_clause_subject_not_the_last_speaker():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "In her speech at the harbour, Ana Ferreira thanked the crowd for coming. She quickly "
+        "noted her years as mayor of the town, saying “we faced hard times together.”"
+    )
+    assert quotes(text)[1][2:4] == ("Ana Ferreira", "She")
+
+
+def test_an_adverb_after_a_pronoun_is_not_part_of_the_subject():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ana Ferreira spoke next. She quickly noted her years as mayor, saying “we faced hard "
+        "times together.”"
+    )
+    assert quotes(text)[1][2:4] == ("Ana Ferreira", "She")

@@ -35,7 +35,7 @@ from claims.extraction.subjects import (
 )
 
 _VERB = (
-    rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
+    rf"(?P<adv>[a-z]+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
     r"(?:,?\s+(?:adding|saying|noting))?)"
 )
 _OBJ = (
@@ -61,7 +61,7 @@ POST_QUOTED_AS = re.compile(
 )
 # "…, with Trump reportedly yelling: “…”"
 WITH_BEFORE = re.compile(
-    r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>\w+ly\s+)?(?P<verb>[a-z]+ing)"
+    r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+ing)"
     r"(?:\s+[^,;:“”«»\"]{0,40})?[\s,:]*$"
 )
 # "As Breitbart News reported, …", "as the Heritage Foundation website notes"
@@ -209,6 +209,12 @@ def before_cue(text, span, sentence_start):
     subject = PRE_SUBJECT.search(own)
     if subject and re.search(r"\b(?:was|were|is|are|been|being|be)$", subject.group("src")):
         subject = None  # "the staff were told, “…”": the words of someone unnamed
+    if subject and re.fullmatch(
+        r"(?:But|And|Yet|So|Still|Then|Now|Again|Or)", subject.group("src")
+    ):
+        obj = (subject.group("obj") or "").strip()
+        if obj and names_source(obj):  # "But, said Solovey, “…”"
+            return Attribution(clean_source(obj), subject.group("verb"), span.open_at)
     if subject:
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.

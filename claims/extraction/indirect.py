@@ -23,7 +23,7 @@ _WHEN = (
 )
 INDIRECT_THAT = re.compile(
     rf"^{SOURCE},?\s+(?:also\s+|has\s+|had\s+|have\s+|previously\s+)*"
-    rf"(?P<adv>\w+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
+    rf"(?P<adv>[a-z]+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
     rf"(?P<mid>{_TOLD}?"
     r"(?:\s+(?:in|on|at|during|last|this|earlier|to|after|before|via)\b[^.,“”«»\"]{0,60}?)?)"
     r"\s+that\s+(?P<clause>.+?)[.]?$"

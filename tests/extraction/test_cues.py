@@ -384,3 +384,16 @@ def test_an_adverb_after_a_pronoun_is_not_part_of_the_subject():
         "times together.”"
     )
     assert quotes(text)[1][2:4] == ("Ana Ferreira", "She")
+
+
+def test_a_name_ending_in_ly_is_not_an_adverb_of_the_verb():
+    text = "“We will win,” said Tom Lind.\n\n“You never answer,” Kelly charged in her question."
+    assert quotes(text)[1][2:5] == ("Kelly", "Kelly", "charged in her question")
+
+
+def test_an_inverted_cue_after_a_conjunction_names_the_speaker():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Sam Ferro, who worked for Lind, praised his boss. But, said Ferro, “I don't want to cross him.”"
+    )
+    assert quotes(text)[1][3] == "Ferro"

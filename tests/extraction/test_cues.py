@@ -394,6 +394,7 @@ def test_a_name_ending_in_ly_is_not_an_adverb_of_the_verb():
 def test_an_inverted_cue_after_a_conjunction_names_the_speaker():
     text = (
         "“We will win,” said Tom Lind.\n\n"
-        "Sam Ferro, who worked for Lind, praised his boss. But, said Ferro, “I don't want to cross him.”"
+        "Sam Ferro, who worked for Lind, praised his boss. "
+        "But, said Ferro, “I don't want to cross him.”"
     )
     assert quotes(text)[1][3] == "Ferro"

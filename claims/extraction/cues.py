@@ -12,6 +12,7 @@ from claims.extraction.lexicon import (
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
+    UPPER,
 )
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
@@ -439,11 +440,21 @@ def sentence_end_cue(text, span, spans, s_end):
         src = appositive_source(source_from_subject(final.group("src")))
         cue = (final.group("adv") or "") + final.group("verb") + (final.group("obj") or "")
         found = Attribution(clean_source(src), cue.strip(), last.close_at, MEDIUM)
+    inverted = FINAL_INVERTED.search(tail) if found is None and not final else None
+    if inverted and not re.search(r"[“”«»\"]", tail) and not inverted.group("verb").endswith("ing"):
+        # "Rents have “doubled” in the old town, said Ana Ferreira, the mayor."
+        src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src").split(",")[0]))[0]
+        if names_source(src):
+            cue = (inverted.group("adv") or "") + inverted.group("verb")
+            found = Attribution(clean_source(src), cue.strip(), last.close_at, MEDIUM)
     if found is not None:
         found.position = last.close_at
     return found
 
 
+FINAL_INVERTED = re.compile(
+    rf",\s+{_VERB}\s+(?P<src>[^,;:“”«»\"][^;:“”«»\"]{{0,200}}?)\s*[.!?]?\s*$"
+)
 # A reporting clause that ends a sentence: "…, she said in a statement."
 FINAL_CLAUSE = re.compile(
     rf",\s+(?P<src>[^,;:“”«»\"]{{1,80}}?),?\s+(?:also\s+)?{_VERB}{_OBJ}\s*[.!?]?\s*$"
@@ -464,3 +475,21 @@ def clause_subject_cue(text, span, sentence_start):
         if not ORG_WORDS.search(first) and not describes_source(first):
             return None
     return Attribution(clean_source(first), "", span.open_at, LOW)
+
+
+SIGNATURE = re.compile(rf"\s*[-–—]+\s*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})")
+
+
+def signature_cue(text, paras, p_index, span):
+    """For a quote that ends its paragraph when the next paragraph is a signature line
+    ("“…”" then "- Ana Ferreira, Basra."): the name signed."""
+    if p_index + 1 >= len(paras) or text[span.close_at : paras[p_index][1]].strip(" .,"):
+        return None
+    start, end = paras[p_index + 1]
+    signed = SIGNATURE.match(text, start, end)
+    if not signed or len(text[start:end].split()) > 12:
+        return None
+    src = signed.group("src").strip()
+    if not (name_in(src) or single_name(src)):
+        return None
+    return Attribution(clean_source(src), "", start + signed.start("src"), MEDIUM)

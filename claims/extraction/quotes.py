@@ -29,6 +29,7 @@ from claims.extraction.cues import (
     next_sentence_cue,
     partial_cue,
     sentence_end_cue,
+    signature_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -108,6 +109,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = main_subject_cue(text, span, s_start)
             if attribution is None and kind == "partial":
                 attribution = partial_cue(text, span, s_start)
+            if attribution is None:
+                attribution = signature_cue(text, paras, p_index, span)  # “…”\n\n- Ana Lind.
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:

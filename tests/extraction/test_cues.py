@@ -398,3 +398,22 @@ def test_an_inverted_cue_after_a_conjunction_names_the_speaker():
         "But, said Ferro, “I don't want to cross him.”"
     )
     assert quotes(text)[1][3] == "Ferro"
+
+
+def test_an_inverted_cue_ending_the_sentence_names_a_fragment_before_it():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "The vote signals “the beginning of the end” for the fees, said Ana Ferreira, "
+        "founder of the traders' union."
+    )
+    assert quotes(text)[1][2:4] == ("Ana Ferreira", "Ana Ferreira")
+
+
+def test_a_signature_line_after_a_quote_paragraph_names_its_speaker():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "“The fees were never collected, and nobody asked why.”\n\n"
+        "- Ana Ferreira.\n\n"
+        "The audit says otherwise."
+    )
+    assert quotes(text)[1][2] == "Ana Ferreira"

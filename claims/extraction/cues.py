@@ -220,6 +220,14 @@ def before_cue(text, span, sentence_start):
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
         chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
+        last = src.split(",")[-1].strip()
+        if (
+            "," in src
+            and "," not in own[subject.end("src") : subject.start("verb")]
+            and re.match(r"(?:a|an|the|one|another)\s", last)
+            and describes_source(last)
+        ):
+            chosen = last  # "Clinton, a top aide said, “…”": no comma closes an apposition
         clause = CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8
         if clause:
             # "Ana Ferreira went back to the harbour, where she bluntly told the crowd:"

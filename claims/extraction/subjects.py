@@ -62,9 +62,20 @@ def source_from_subject(src):
     return src.strip(" ,")
 
 
+ASIDE_PART = re.compile(
+    r"(?:however|meanwhile|though|too|also|instead|therefore|in turn|in fact|for example|"
+    r"for instance|of course|in particular|for their part|for his part|for her part|"
+    r"as well|in response|in a statement|at the time|at times|later|again|once again|"
+    r"[a-z]+ing|who|which|whose|whom|where|when)\b",
+)
+
+
 def appositive_source(src, prefer_last=False):
     """Pick the part of "X, a spokesman for Y," that names the source."""
     parts = [p.strip() for p in src.split(",") if p.strip()]
+    # Asides name no one: "The two lawmakers, however,", "Others, reacting to the news,"
+    kept = [p for i, p in enumerate(parts) if not (i and ASIDE_PART.match(p))]
+    parts = kept or parts
     if not parts:
         return src
     if len(parts) > 1 and parts[-1].lower() in PRONOUNS:

@@ -417,3 +417,17 @@ def test_a_signature_line_after_a_quote_paragraph_names_its_speaker():
         "The audit says otherwise."
     )
     assert quotes(text)[1][2] == "Ana Ferreira"
+
+
+def test_a_connective_or_a_participle_aside_is_not_the_subject():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "The two traders, however, argue that “there is no fee at all.” Others, reacting to "
+        "the news, shouted, “Stop the fees!”"
+    )
+    assert [f[3] for f in quotes(text)[1:]] == ["The two traders", "Others"]
+
+
+def test_a_description_between_commas_and_the_verb_without_a_comma_is_the_source():
+    text = "“We will win,” said Tom Lind.\n\nAna Ferreira, a top aide said, “is very sure of it.”"
+    assert quotes(text)[1][3] == "a top aide"

@@ -148,6 +148,9 @@ def describes_source(phrase):
     if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))
+    nouns |= {n[:-1] for n in nouns if n.endswith("s")}  # "the sources", "some officials"
+    if re.fullmatch(rf"(?:the|a|an)\s+(?:[a-z-]+\s+)?[{UPPER}][a-z]+s", phrase):
+        return True  # "the Saudis", "the Democrats"
     return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
 
 

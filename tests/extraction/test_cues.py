@@ -431,3 +431,12 @@ def test_a_connective_or_a_participle_aside_is_not_the_subject():
 def test_a_description_between_commas_and_the_verb_without_a_comma_is_the_source():
     text = "“We will win,” said Tom Lind.\n\nAna Ferreira, a top aide said, “is very sure of it.”"
     assert quotes(text)[1][3] == "a top aide"
+
+
+def test_a_group_named_by_a_plural_or_an_organization_noun_is_a_source():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "“The harbour is ours,” the Basrans state in the petition. Lind is a “fine mayor,” "
+        "the editorial board writes."
+    )
+    assert [f[3] for f in quotes(text)[1:]] == ["the Basrans", "the editorial board"]

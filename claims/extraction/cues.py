@@ -323,7 +323,10 @@ def partial_cue(text, span, sentence_start):
         cue = possessive.group("noun")
         return Attribution(clean_source(" ".join(words)), cue, span.open_at, MEDIUM)
     participle = None
-    for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
+    # "When Lind announced his bid, he called them “…”": not the verb of the opening clause
+    lead = LEADING_CLAUSE.match(masked)
+    skip = lead.end() if lead and len(masked) - lead.end() > 10 else 0
+    for verb in reversed(list(PARTIAL_VERBS.finditer(masked, skip))):
         before = masked[: verb.start()]
         if NOUN_BEFORE.search(before) or not verb.group(0)[0].islower():
             continue  # a noun, not a verb: "Carter's comments", "his remarks", "United States"
@@ -346,11 +349,17 @@ def partial_cue(text, span, sentence_start):
         first = first_subject(head[: participle.start()], masked[: participle.start()])
         if first:
             return Attribution(clean_source(first), participle.group(0), span.open_at, MEDIUM)
-    main = main_subject(head, masked)
+    main = main_subject(head[skip:], masked[skip:])
     if main:
         cue = participle.group(0) if participle else main[1]
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+LEADING_CLAUSE = re.compile(
+    r"^\s*(?:(?:Ever\s+)?[Ss]ince|When|After|While|As|Although|Though|Before|Because|If|Once|"
+    r"Until|Even\s+as|Even\s+though|Whereas)\b[^,_]{3,160},\s*"
+)
 
 
 # Words that report someone's words through what they are: "his call for …".

@@ -440,3 +440,12 @@ def test_a_group_named_by_a_plural_or_an_organization_noun_is_a_source():
         "the editorial board writes."
     )
     assert [f[3] for f in quotes(text)[1:]] == ["the Basrans", "the editorial board"]
+
+
+def test_a_fragment_takes_the_main_clause_subject_not_the_opening_clause_one():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "When Ana Ferreira announced her bid in June, he infamously referred to the traders as "
+        "“thieves” and worse."
+    )
+    assert quotes(text)[1][2:4] == ("Tom Lind", "he")

@@ -121,6 +121,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
+                if attribution.attributed_as.lower() in {"he", "she", "they"}:
+                    _track_head(text, resolver, s_start, span.open_at)
                 source = _source_of(resolver, attribution, previous)
             else:
                 source = None
@@ -325,6 +327,14 @@ def _track_names(text, resolver, sentences):
         org = re.search(r"\bthe\s+((?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*)\s+published\b", sentence)
         if org:
             resolver.last_org = resolver.fullest_org(org.group(1))
+
+
+def _track_head(text, resolver, start, end):
+    """Track the subject the quote's sentence opens with before its first quotation mark
+    ("Fallon fired back: “…,” he wrote"), so that "he" can be that person."""
+    head = re.split(r"[“”«»\"]", text[start:end])[0]
+    if len(head.split()) >= 2:
+        _track_names(text, resolver, [(start, start + len(head))])
 
 
 def _indirect_at(text, resolver, a, b, spans):

@@ -166,3 +166,11 @@ def test_she_is_not_the_man_named_last_when_a_given_name_tells():
         "Of the new fees, she said, “They will ruin the small traders.”"
     )
     assert quotes(text)[0][2:4] == ("Maria Costa", "she")
+
+
+def test_he_is_the_person_the_quote_sentence_opens_with():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Sam Ferro fired back: “As a guardian of the harbour,” he wrote, “we are with you.”"
+    )
+    assert [f[2] for f in quotes(text)[1:]] == ["Sam Ferro", "Sam Ferro"]

@@ -309,6 +309,8 @@ def _track_names(text, resolver, sentences):
             continue
         subject = subject_phrase(sentence)
         name = name_in(subject) or single_name(subject)
+        if name and not name_in(subject) and not resolver.surname_like(name):
+            name = None  # "Sources close to the talks say …"
         if not name:
             # "Benavides-Hunt disagrees.": a surname the article has used, then a verb.
             opening = opening_surname(sentence)

@@ -202,6 +202,15 @@ class Resolver:
                 self.recent.remove(name)
             self.recent.append(name)
 
+    def surname_like(self, word):
+        """False for a capitalised word the article also uses in lower case ("Sources",
+        "Wait", "Signs") unless a full name in the article ends with it."""
+        key = name_key(word).split()
+        if key and key[-1] in self.by_surname:
+            return True
+        lower = re.escape(word.split()[-1].lower())
+        return not re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", self.text)
+
     def learn_gender(self, name, pronoun):
         """Remember that the article calls `name` "he" or "she" ("Ana Ferreira said she …")."""
         if name and pronoun in PRONOUN_GENDER:
@@ -384,7 +393,10 @@ class Resolver:
         if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
             return None, "unnamed"
         first = phrase.split(",")[0]
-        name = name_in(first) or name_in(phrase) or single_name(first)
+        name = name_in(first) or name_in(phrase)
+        single = single_name(first)
+        if not name and single and self.surname_like(single):
+            name = single  # "Sure, he admits" names no one called Sure
         if name:
             full = self.fullest_person(name)
             self.last_person = full

@@ -174,3 +174,10 @@ def test_he_is_the_person_the_quote_sentence_opens_with():
         "Sam Ferro fired back: “As a guardian of the harbour,” he wrote, “we are with you.”"
     )
     assert [f[2] for f in quotes(text)[1:]] == ["Sam Ferro", "Sam Ferro"]
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_surname():
+    text = "Wait, it gets worse. Nobody will wait for the harbour fees. Lind says so."
+    resolver = Resolver(text)
+    assert resolver.resolve("Wait", 0) == (None, "unnamed")
+    assert resolver.resolve("Lind", 60) == ("Lind", "person")

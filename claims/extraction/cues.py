@@ -326,10 +326,16 @@ def partial_cue(text, span, sentence_start):
     # "When Lind announced his bid, he called them “…”": not the verb of the opening clause
     lead = LEADING_CLAUSE.match(masked)
     skip = lead.end() if lead and len(masked) - lead.end() > 10 else 0
+    if ASKED_OPENING.match(masked):
+        return Attribution(None, "asked", span.open_at, LOW)  # "Asked whether she “…”"
     for verb in reversed(list(PARTIAL_VERBS.finditer(masked, skip))):
         before = masked[: verb.start()]
         if NOUN_BEFORE.search(before) or not verb.group(0)[0].islower():
             continue  # a noun, not a verb: "Carter's comments", "his remarks", "United States"
+        if verb.group(0).lower() in PASSIVE_PARTICIPLES and PASSIVE_BEFORE.search(before):
+            # "Pence was asked about the “…” remark", "what is called a “debate”": the words
+            # of someone the sentence does not name
+            return Attribution(None, verb.group(0), span.open_at, LOW)
         if verb.group(0).lower().endswith("ing"):
             source = _participle_subject(head[: verb.start()], before)
             if source:
@@ -356,6 +362,11 @@ def partial_cue(text, span, sentence_start):
     return _partial_cue_fallback(head, span)
 
 
+ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
+PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|when|if|what\s+is|what\s+was)\s+(?:[a-z]+ly\s+)?$"
+)
 LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:Ever\s+)?[Ss]ince|When|After|While|As|Although|Though|Before|Because|If|Once|"
     r"Until|Even\s+as|Even\s+though|Whereas)\b[^,_]{3,160},\s*"

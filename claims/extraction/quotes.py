@@ -121,7 +121,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
-                if attribution.attributed_as.lower() in {"he", "she", "they"}:
+                if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)
                 source = _source_of(resolver, attribution, previous)
             else:
@@ -206,6 +206,8 @@ def _sentence_end(text, span, sentences, para):
 
 def _source_of(resolver, attribution, previous):
     """(speaker, source_type, attributed_as, cue, confidence) for a quote's attribution."""
+    if attribution.attributed_as is None:  # "she was asked about the “…” remark": no one named
+        return None, "unnamed", "", attribution.cue, LOW
     if not attribution.attributed_as:  # "adding" and the like: the same source as before
         if previous is None:
             return None, "unnamed", "", attribution.cue, LOW

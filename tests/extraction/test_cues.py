@@ -449,3 +449,12 @@ def test_a_fragment_takes_the_main_clause_subject_not_the_opening_clause_one():
         "“thieves” and worse."
     )
     assert quotes(text)[1][2:4] == ("Tom Lind", "he")
+
+
+def test_a_fragment_after_a_passive_speech_verb_names_no_speaker():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ana Ferreira was asked about the “harbour tax” at the meeting. Asked whether Lind "
+        "is “fit to lead the port” in the poll, 40 percent of traders said no."
+    )
+    assert [f[2:4] for f in quotes(text)[1:]] == [(None, ""), (None, "")]

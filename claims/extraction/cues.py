@@ -33,6 +33,7 @@ from claims.extraction.subjects import (
     opening_surname,
     source_from_subject,
     subject_phrase,
+    whole_phrase,
 )
 
 _VERB = (
@@ -100,7 +101,7 @@ class Attribution:
     participle or a nearby sentence, low for a guess from the sentence's subject."""
 
     def __init__(self, attributed_as, cue, position, confidence=HIGH):
-        self.attributed_as = attributed_as
+        self.attributed_as = whole_phrase(attributed_as)
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
         self.confidence = confidence

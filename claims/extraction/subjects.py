@@ -345,3 +345,43 @@ def opening_surname(sentence):
     if opening and opening.group(1) not in NOT_NAME_WORDS:
         return opening.group(1)
     return None
+
+
+LEADING_WORDS = re.compile(
+    r"^(?:(?:and|but|or|then|so|by|in|on|at|with|from|after|before|when|while|as|if|"
+    r"because|although|though|since|also|said|says|told|according to)\s+)+"
+    r"|^(?:[b-hj-z]|ll|re|ve)\s+(?=\w)",  # the tail of a word cut at an apostrophe ("t surprise")
+    re.IGNORECASE,
+)
+NAME_RUN = re.compile(rf"[{UPPER}][\w.’'-]*(?:\s+(?:{NAME_PARTICLE}\s+)?[{UPPER}][\w.’'-]*)+")
+# Words that carry a noun phrase on after a name: "Tom Lind of the harbour board"
+NP_CONTINUES = {"of", "for", "at", "from", "in", "and", "with", "on", "who", "whose", "de", "al"}
+TRAILING_WORDS = re.compile(
+    r"(?:\s+(?:the|a|an|of|to|for|in|on|at|by|with|and|but|or|that|who|which|whom|was|is|"
+    r"were|are|will|would|has|had|have|as|if|when|so|then|also|what|how|why|exactly))+$"
+)
+NAME_AT_END = re.compile(
+    rf"(?:(?:{TITLE_WORDS})\s+)*(?:[{UPPER}][\w.’'-]*\s+(?:{NAME_PARTICLE}\s+)?)*"
+    rf"[{UPPER}][\w.’'-]*$"
+)
+
+
+def whole_phrase(phrase):
+    """`phrase` cut to the noun phrase it begins with, as printed: no conjunction or
+    preposition before it ("and then Wallnau" -> "Wallnau"), no verb after it ("the FBI was",
+    "Jeb Bush broke down exactly what" -> "Jeb Bush"); a name at the end of a clause that
+    names no one before it ("After months of …, FBI Director Tom Lind" -> the name)."""
+    if not phrase or phrase.lower() in PRONOUNS:
+        return phrase
+    text = LEADING_WORDS.sub("", phrase.strip())
+    named = next((m for m in NAME_RUN.finditer(text) if name_in(m.group(0))), None)
+    if named:
+        after = re.match(r"\s+([a-z][\w’'-]*)", text[named.end() :])
+        if after and after.group(1) not in NP_CONTINUES:
+            text = text[: named.end()]  # "Jeb Bush broke down exactly what" -> "Jeb Bush"
+    text = TRAILING_WORDS.sub("", text.strip(" ,")).strip(" ,")
+    if len(text.split()) > 6 and not re.match(rf"(?:the|a|an)\s|[{UPPER}]", text):
+        end = NAME_AT_END.search(text)
+        if end and name_in(end.group(0)):
+            text = end.group(0)
+    return text or phrase

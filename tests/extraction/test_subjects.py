@@ -6,6 +6,7 @@ from claims.extraction.subjects import (
     names_source,
     nearest_subject,
     subject_phrase,
+    whole_phrase,
 )
 
 
@@ -47,3 +48,14 @@ def test_a_common_verb_in_s_ends_the_subject_phrase():
 def test_a_noun_in_s_after_a_possessive_is_not_the_verb():
     head = "Ana Ferreira’s wins in the north show that she is more than a "
     assert (main_subject(head, head) or ("", ""))[1] != "wins"
+
+
+def test_attributed_as_is_cut_to_the_whole_noun_phrase_as_printed():
+    assert whole_phrase("and then Ferreira") == "Ferreira"
+    assert whole_phrase("the harbour board was") == "the harbour board"
+    assert whole_phrase("Former harbour master Ana Ferreira broke down exactly what") == (
+        "Former harbour master Ana Ferreira"
+    )
+    assert whole_phrase("said Tom Lind") == "Tom Lind"
+    assert whole_phrase("Ana Ferreira of the harbour board") == "Ana Ferreira of the harbour board"
+    assert whole_phrase("he") == "he"

@@ -237,7 +237,11 @@ def before_cue(text, span, sentence_start):
                 chosen, clause = nearest, False
         verb = subject.group("verb").split()[0]
         joined = JOINED.search(src)
-        if clause or joined or (verb.endswith("ing") and src.rstrip().endswith(",")):
+        if (
+            clause
+            or joined
+            or (verb.endswith("ing") and "," in own[subject.end("src") : subject.start("verb")])
+        ):
             # "Lind noted that he taught law, and added:", "…, telling reporters that":
             # the verb shares the subject the clause opens with.
             before = own[: subject.start("verb")]

@@ -458,3 +458,12 @@ def test_a_fragment_after_a_passive_speech_verb_names_no_speaker():
         "is “fit to lead the port” in the poll, 40 percent of traders said no."
     )
     assert [f[2:4] for f in quotes(text)[1:]] == [(None, ""), (None, "")]
+
+
+def test_a_participle_after_a_comma_takes_the_clause_subject_not_its_object():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Speaking at a town hall in Basra, Ana Ferreira went after Lind, calling him "
+        "“a total stiff.”"
+    )
+    assert quotes(text)[1][2] == "Ana Ferreira"

@@ -202,15 +202,28 @@ def _trailing_cue(tail, position):
     return None
 
 
+def _last_close(head):
+    """Where the last closing quotation mark in `head` is, or -1; an apostrophe inside a word
+    ("Ferreira’s letter", "don’t") closes nothing."""
+    for index in range(len(head) - 1, -1, -1):
+        if head[index] in CLOSERS:
+            inside = head[index] in "’'" and head[index - 1 : index].isalnum()
+            if not (inside and head[index + 1 : index + 2].isalnum()):
+                return index
+    return -1
+
+
 def before_cue(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
-    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    last_close = _last_close(head)
     own = head[last_close + 1 :] if last_close >= 0 else head
     if not own.strip():
         return None
     subject = PRE_SUBJECT.search(own)
     if subject and re.search(r"\b(?:was|were|is|are|been|being|be)$", subject.group("src")):
         subject = None  # "the staff were told, “…”": the words of someone unnamed
+    if subject and NOUN_BEFORE.search(subject.group("src") + " "):
+        subject = None  # "Ginsburg’s comments “…”", "his remarks": a noun, not a verb
     if subject and re.fullmatch(
         r"(?:But|And|Yet|So|Still|Then|Now|Again|Or)", subject.group("src")
     ):
@@ -302,7 +315,7 @@ def main_subject_cue(text, span, sentence_start):
     """For a quote inside a sentence that has no speech verb next to it: the subject of the
     sentence's verb ("Billy Joel sings, “…”", "Ash argued in his email, “…”")."""
     head = text[sentence_start : span.open_at]
-    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    last_close = _last_close(head)
     own = head[last_close + 1 :]
     if len(own.split()) < 2:
         return None

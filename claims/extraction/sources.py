@@ -98,8 +98,9 @@ SINGLE_NAME = re.compile(
 def single_name(phrase):
     """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
     single = SINGLE_NAME.fullmatch(phrase.strip())
-    if single and single.group(1) not in NOT_NAME_WORDS | PLACES:
-        return single.group(1)
+    name = re.sub(r"['’]s?$", "", single.group(1)) if single else None  # "Ferreira’s letter"
+    if name and name not in NOT_NAME_WORDS | PLACES:
+        return name
     return None
 
 

@@ -467,3 +467,17 @@ def test_a_participle_after_a_comma_takes_the_clause_subject_not_its_object():
         "“a total stiff.”"
     )
     assert quotes(text)[1][2] == "Ana Ferreira"
+
+
+def test_an_apostrophe_inside_a_word_closes_no_quotation():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ana Ferreira spoke. Ferreira’s letter makes a blunt case: “The harbour must pay.”"
+    )
+    assert quotes(text)[1][2] == "Ana Ferreira"
+
+
+def test_a_speech_noun_after_a_possessive_is_no_cue():
+    # (fails once apostrophes no longer close quotes, unless the noun is recognised)
+    text = "“We will win,” said Tom Lind.\n\nAna Ferreira told us that Lind’s comments “show bias.”"
+    assert quotes(text)[1][2] == "Ana Ferreira"

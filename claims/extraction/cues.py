@@ -19,6 +19,7 @@ from claims.extraction.spans import is_sentence_end
 from claims.extraction.subjects import (
     ANY_VERB,
     CLAUSE_WORD,
+    NOT_A_SOURCE,
     NOUN_BEFORE,
     RELATIVE_TAIL,
     TIME_TAIL,
@@ -230,6 +231,16 @@ def before_cue(text, span, sentence_start):
         obj = (subject.group("obj") or "").strip()
         if obj and names_source(obj):  # "But, said Solovey, “…”"
             return Attribution(clean_source(obj), subject.group("verb"), span.open_at)
+    if (
+        subject
+        and NOT_A_SOURCE.search(subject.group("src").strip())
+        and not names_source(appositive_source(source_from_subject(subject.group("src"))))
+        and "," in own[subject.end("src") : subject.start("verb")]
+        and subject.group("obj")
+        and (name_in(subject.group("obj")) or single_name(subject.group("obj").strip()))
+    ):
+        # "Because of how the fees were set, explained Ana Ferreira, “…”": inverted
+        return Attribution(clean_source(subject.group("obj")), subject.group("verb"), span.open_at)
     if subject:
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.

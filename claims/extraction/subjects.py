@@ -70,11 +70,23 @@ ASIDE_PART = re.compile(
 )
 
 
+# A sentence adverb before the subject: "Additionally, Clinton said", "Still, he wrote"
+OPENER = re.compile(
+    r"[A-Z][a-z]+ly|However|Meanwhile|Still|Instead|Later|Earlier|Then|Now|Yet|Also|Moreover|"
+    r"Nevertheless|Nonetheless|Indeed|Sure|Often|Wait|Again|Today|Yesterday|Here|There|Thus|"
+    r"Otherwise|Afterward|Afterwards|Overall|First|Second|Third|Last|Next"
+)
+
+
 def appositive_source(src, prefer_last=False):
     """Pick the part of "X, a spokesman for Y," that names the source."""
     parts = [p.strip() for p in src.split(",") if p.strip()]
     # Asides name no one: "The two lawmakers, however,", "Others, reacting to the news,"
-    kept = [p for i, p in enumerate(parts) if not (i and ASIDE_PART.match(p))]
+    kept = [
+        p
+        for i, p in enumerate(parts)
+        if not (i and ASIDE_PART.match(p)) and not (len(parts) > 1 and OPENER.fullmatch(p))
+    ]
     parts = kept or parts
     if not parts:
         return src

@@ -481,3 +481,17 @@ def test_a_speech_noun_after_a_possessive_is_no_cue():
     # (fails once apostrophes no longer close quotes, unless the noun is recognised)
     text = "“We will win,” said Tom Lind.\n\nAna Ferreira told us that Lind’s comments “show bias.”"
     assert quotes(text)[1][2] == "Ana Ferreira"
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_the_speaker():
+    text = "“We will win,” said Tom Lind.\n\nAdditionally, Ferreira said: “The harbour must pay.”"
+    assert quotes(text)[1][2:4] == ("Ferreira", "Ferreira")
+
+
+def test_an_inverted_cue_after_a_fronted_phrase_names_the_speaker_after_the_verb():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Because of how the fees were set, explained Ana Ferreira, “nobody paid for years.”\n\n"
+        "In an interview, Sam Ferro, a trader, said Lind “was heavily involved in all of it.”"
+    )
+    assert [f[2] for f in quotes(text)[1:]] == ["Ana Ferreira", "Sam Ferro"]

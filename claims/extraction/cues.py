@@ -249,8 +249,11 @@ def before_cue(text, span, sentence_start):
         if (
             "," in src
             and "," not in own[subject.end("src") : subject.start("verb")]
-            and re.match(r"(?:a|an|the|one|another)\s", last)
-            and describes_source(last)
+            and (
+                (re.match(r"(?:a|an|the|one|another)\s", last) and describes_source(last))
+                or name_in(last)
+                or single_name(last)
+            )
         ):
             chosen = last  # "Clinton, a top aide said, “…”": no comma closes an apposition
         clause = CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8

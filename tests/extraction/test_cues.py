@@ -495,3 +495,10 @@ def test_an_inverted_cue_after_a_fronted_phrase_names_the_speaker_after_the_verb
         "In an interview, Sam Ferro, a trader, said Lind “was heavily involved in all of it.”"
     )
     assert [f[2] for f in quotes(text)[1:]] == ["Ana Ferreira", "Sam Ferro"]
+
+
+def test_a_name_right_before_the_verb_after_a_fronted_topic_is_the_speaker():
+    text = (
+        "“We will win,” said Tom Lind.\n\nLind, Ferreira wrote “has shown that he can raise money.”"
+    )
+    assert quotes(text)[1][2] == "Ferreira"

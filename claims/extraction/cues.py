@@ -86,7 +86,7 @@ SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 FROM_SOURCE = re.compile(
     r"^(?:(?:More|Read more|Quoting)\s+)?(?:[Ff]rom|[Qq]uoting)\s+(?P<src>.{2,80})$"
 )
-PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
+PRE_ADDING = re.compile(r"(?:,\s*|\band\s+|^\s*)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
 INVERTED_TAIL = re.compile(
     r"\s+(?:while|when|after|before|because|during|as|(?:in|at|on|to|during)\s+(?:a|an|the|his|her)"
     r")\s+(?=[a-z])"
@@ -295,6 +295,10 @@ def before_cue(text, span, sentence_start):
         # source of the quote before ("…,” Lind said, adding: “…”)
         before = own[: adding.start()]
         first = first_subject(before, masked_quotes(before)) if before.strip() else None
+        if not first and not before.strip(" ,") and head.lstrip()[:1] not in '“"«':
+            # “Kerpen needled the “reporter,” saying, “…”": the subject the sentence opens with
+            opening = subject_phrase(source_from_subject(head[: last_close + 1]))
+            first = opening if opening and names_source(opening) else None
         return Attribution(clean_source(first or ""), adding.group("verb"), span.open_at, MEDIUM)
     if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
         return colon_cue(own, span.open_at)

@@ -214,6 +214,9 @@ def names_source(phrase):
     place or an event ("Four hours earlier", "In Mexico City", "the committee meeting")."""
     if NOT_A_SOURCE.search(phrase):
         return False
+    described = DESCRIBED_NAME.fullmatch(phrase)
+    if described and single_name(described.group(1)):
+        return True  # "an angry Ferreira"
     return bool(
         phrase.lower() in PRONOUNS
         or name_in(phrase)
@@ -223,6 +226,7 @@ def names_source(phrase):
     )
 
 
+DESCRIBED_NAME = re.compile(rf"(?:an?|the)\s+(?:[a-z-]+\s+){{1,3}}([{UPPER}][\w’'-]+)")
 # Phrases that name when, where or at what event, not who.
 NOT_A_SOURCE = re.compile(
     r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"

@@ -502,3 +502,16 @@ def test_a_name_right_before_the_verb_after_a_fronted_topic_is_the_speaker():
         "“We will win,” said Tom Lind.\n\nLind, Ferreira wrote “has shown that he can raise money.”"
     )
     assert quotes(text)[1][2] == "Ferreira"
+
+
+def test_saying_right_after_a_scare_quote_takes_the_sentence_subject():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Ferreira needled the harbour “expert,” saying, “An expert who tweets on request!”"
+    )
+    assert quotes(text)[1][2:5] == ("Ferreira", "Ferreira", "saying")
+
+
+def test_a_name_after_an_article_and_adjectives_is_a_source():
+    text = "“We will win,” said Tom Lind.\n\n“The harbour is ours,” an angry Ferreira retaliated."
+    assert quotes(text)[1][3] == "an angry Ferreira"

@@ -356,6 +356,9 @@ class Resolver:
         # "the Reuters report".
         phrase = DOCUMENT_FROM.sub("", phrase)
         phrase = DOCUMENT_OF.sub(r"\1", phrase) if DOCUMENT_OF.fullmatch(phrase) else phrase
+        described = re.fullmatch(rf"(?:an?|the)\s+(?:[a-z-]+\s+){{1,3}}([{UPPER}][\w’'-]+)", phrase)
+        if described and single_name(described.group(1)) and self.surname_like(described.group(1)):
+            phrase = described.group(1)  # "an angry Ferreira"
         lowered = phrase.lower()
         self.position = position
         if not phrase:

@@ -184,5 +184,5 @@ def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_surname(
 
 
 def test_a_described_surname_resolves_to_the_full_name():
-    text = "Ana Ferreira arrived. “We will win,” said Tom Lind.\n\n“It is ours,” an angry Ferreira said."
+    text = "Ana Ferreira arrived. “We win,” said Tom Lind.\n\n“It is ours,” an angry Ferreira said."
     assert quotes(text)[1][2:4] == ("Ana Ferreira", "an angry Ferreira")

@@ -47,7 +47,8 @@ _OBJ = (
     r"(?:\s+[A-Z][\w’'-]*(?:\s+(?:dello|della|del|de|di|la|le)?\s*[A-Z][\w’'-]*){0,3})?|"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     r"(?:\s+(?:in|on|at|during|after|before|via|from|by|last|this|earlier|later|late)\b"
-    r"[^,.“”«»\"]{0,60})?)"
+    r"[^,.“”«»\"]{0,60}|\s+(?:a|an|one|two|three|four|five|several|a\s+few)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?)\s+(?:earlier|later|ago|before))?)"
 )
 
 # The tail is cut at the sentence end, so a full stop inside the source is an abbreviation's

@@ -515,3 +515,12 @@ def test_saying_right_after_a_scare_quote_takes_the_sentence_subject():
 def test_a_name_after_an_article_and_adjectives_is_a_source():
     text = "“We will win,” said Tom Lind.\n\n“The harbour is ours,” an angry Ferreira retaliated."
     assert quotes(text)[1][3] == "an angry Ferreira"
+
+
+def test_a_time_phrase_between_the_verb_and_the_quote_is_part_of_the_cue():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "While Ana Ferreira affirmed that she likes Lind, she also stated a day earlier, "
+        "“If he catches on, we will have to fight.”"
+    )
+    assert quotes(text)[1][2:5] == ("Ana Ferreira", "she", "stated a day earlier")

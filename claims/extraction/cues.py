@@ -221,6 +221,12 @@ def before_cue(text, span, sentence_start):
     own = head[last_close + 1 :] if last_close >= 0 else head
     if not own.strip():
         return None
+    as_reported = AS_REPORTED.search(own)
+    if as_reported and not own[as_reported.end() :].strip(" ,:"):
+        # "But as the Harbour Gazette pointed out, “…”"
+        src = clean_source(as_reported.group("src"))
+        cue = own[as_reported.end("src") : as_reported.end()].strip()
+        return Attribution(src, cue, span.open_at, MEDIUM)
     subject = PRE_SUBJECT.search(own)
     if subject and re.search(r"\b(?:was|were|is|are|been|being|be)$", subject.group("src")):
         subject = None  # "the staff were told, “…”": the words of someone unnamed

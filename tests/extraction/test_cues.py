@@ -524,3 +524,11 @@ def test_a_time_phrase_between_the_verb_and_the_quote_is_part_of_the_cue():
         "“If he catches on, we will have to fight.”"
     )
     assert quotes(text)[1][2:5] == ("Ana Ferreira", "she", "stated a day earlier")
+
+
+def test_as_x_pointed_out_before_a_quote_names_x():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "But as the Harbour Gazette pointed out, “Lind has not released any figures.”"
+    )
+    assert quotes(text)[1][2:5] == ("Harbour Gazette", "the Harbour Gazette", "pointed out")

@@ -7,16 +7,19 @@ from claims.extraction.lexicon import (
     CLOSERS,
     FRAGMENT_VERBS,
     NOT_NAME_WORDS,
+    ORG_WORDS,
     PARTIAL_VERBS,
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
+    UPPER,
 )
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
 from claims.extraction.subjects import (
     ANY_VERB,
     CLAUSE_WORD,
+    NOT_A_SOURCE,
     NOUN_BEFORE,
     RELATIVE_TAIL,
     TIME_TAIL,
@@ -31,10 +34,11 @@ from claims.extraction.subjects import (
     opening_surname,
     source_from_subject,
     subject_phrase,
+    whole_phrase,
 )
 
 _VERB = (
-    rf"(?P<adv>\w+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
+    rf"(?P<adv>[a-z]+ly\s+)?(?P<verb>(?:{SPEECH_VERBS}|Tweeted|Wrote)"
     r"(?:,?\s+(?:adding|saying|noting))?)"
 )
 _OBJ = (
@@ -43,7 +47,8 @@ _OBJ = (
     r"(?:\s+[A-Z][\w’'-]*(?:\s+(?:dello|della|del|de|di|la|le)?\s*[A-Z][\w’'-]*){0,3})?|"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     r"(?:\s+(?:in|on|at|during|after|before|via|from|by|last|this|earlier|later|late)\b"
-    r"[^,.“”«»\"]{0,60})?)"
+    r"[^,.“”«»\"]{0,60}|\s+(?:a|an|one|two|three|four|five|several|a\s+few)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?)\s+(?:earlier|later|ago|before))?)"
 )
 
 # The tail is cut at the sentence end, so a full stop inside the source is an abbreviation's
@@ -60,7 +65,7 @@ POST_QUOTED_AS = re.compile(
 )
 # "…, with Trump reportedly yelling: “…”"
 WITH_BEFORE = re.compile(
-    r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>\w+ly\s+)?(?P<verb>[a-z]+ing)"
+    r"\b[Ww]ith\s+(?P<src>[^,;“”«»\"]{2,80}?)\s+(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+ing)"
     r"(?:\s+[^,;:“”«»\"]{0,40})?[\s,:]*$"
 )
 # "As Breitbart News reported, …", "as the Heritage Foundation website notes"
@@ -68,13 +73,21 @@ AS_REPORTED = re.compile(
     r"\b[Aa]s\s+(?P<src>(?:the\s+)?[A-Z][^,;:]{1,60}?)\s+(?:has\s+)?(?:reported|reports|noted|"
     r"notes|wrote|writes|put it|puts it|said|says|explained|explains|pointed out|points out)\b"
 )
+ACCORDING_AFTER = re.compile(
+    r"^[\s,—–-]*according\s+to\s+(?P<src>[^,;:“”«»\"]{2,120}?)\s*(?:[,;:]|$)"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
+# A verb joined to the clause's own: "… and added", "but went on to", "as if to"
+JOINED = re.compile(
+    r"(?:^|[\s,])(?:and|but|or|as if)(?:\s+(?!(?:he|she|they|it|we|i)\b)[a-z]\w*){0,3}\s*$"
+)
+ACCORDING_OPENS = re.compile(r"^\s*According to (?P<src>[^,;“”«»\"]{2,120}?),")
 SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
     r"^(?:(?:More|Read more|Quoting)\s+)?(?:[Ff]rom|[Qq]uoting)\s+(?P<src>.{2,80})$"
 )
-PRE_ADDING = re.compile(r"(?:,\s*|\band\s+)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
+PRE_ADDING = re.compile(r"(?:,\s*|\band\s+|^\s*)(?P<verb>adding|saying|noting|stressing)[\s,:]*$")
 INVERTED_TAIL = re.compile(
     r"\s+(?:while|when|after|before|because|during|as|(?:in|at|on|to|during)\s+(?:a|an|the|his|her)"
     r")\s+(?=[a-z])"
@@ -90,7 +103,7 @@ class Attribution:
     participle or a nearby sentence, low for a guess from the sentence's subject."""
 
     def __init__(self, attributed_as, cue, position, confidence=HIGH):
-        self.attributed_as = attributed_as
+        self.attributed_as = whole_phrase(attributed_as)
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
         self.confidence = confidence
@@ -112,11 +125,18 @@ def after_cue(text, span, limit, kind):
     quote_end = text[span.end - 1 : span.end]
     if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
         return None
+    according = ACCORDING_AFTER.match(tail)
+    if according:  # "“…,” according to a court filing by the county prosecutor."
+        return Attribution(clean_source(according.group("src")), "according to", span.close_at)
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
         return Attribution(clean_source(quoted.group("src")), "quoted as saying", span.close_at)
     inverted = POST_INVERTED.match(tail)
-    if inverted and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src")):
+    if (
+        inverted
+        and not re.match(r"^(?:that|to|the\s+\w+\s+that)\b", inverted.group("src"))
+        and not inverted.group("verb").endswith("ing")  # "…,” telling reporters: an addressee
+    ):
         src = inverted.group("src")
         src_head = re.split(r",\s*", src)[0]
         src_head = TIME_TAIL.sub("", src_head)
@@ -132,9 +152,36 @@ def after_cue(text, span, limit, kind):
         src = source_from_subject(subject.group("src"))
         cue = (subject.group("adv") or "") + subject.group("verb") + (subject.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), span.close_at)
+    if kind == "direct" and quote_end in ",?!":
+        # “…,” Hannity pressed. / “…,” the two write: after a quote that ends in a comma the
+        # noun phrase and verb that follow are its attribution, whatever the verb.
+        before = text[max(0, span.open_at - 3) : span.open_at].rstrip(" \t")
+        opens = not before or before[-1] in '.!?:\n”"'
+        any_verb = AFTER_ANY_VERB.match(tail) or AFTER_ANY_VERB_S.match(tail)
+        if opens and any_verb and any_verb.group("verb") not in NOT_ATTRIBUTION_VERBS:
+            src = any_verb.group("src")
+            if looks_like_subject(src) and names_source(src):
+                cue = (any_verb.group("adv") or "") + any_verb.group("verb")
+                return Attribution(clean_source(src), cue, span.close_at, MEDIUM)
     if kind == "direct":
         return _trailing_cue(tail, span.close_at)
     return None
+
+
+_AFTER_SRC = (
+    r"^[\s,—–-]*(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:has|had|have|then|later|also)\s+)?"
+    r"(?P<adv>[a-z]+ly\s+)?"
+)
+AFTER_ANY_VERB = re.compile(
+    _AFTER_SRC + r"(?P<verb>[a-z]+ed|write|state|conclude|say|tell|add|note|ask|argue|explain|"
+    r"insist|warn|answer|reply|respond|claim|recall|agree|joke)\b(?![’'-])"
+)
+# "Hannity presses": a verb in -s only after a name or a pronoun, not "Her critics cited"
+AFTER_ANY_VERB_S = re.compile(
+    r"^[\s,—–-]*(?P<src>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they)\s+"
+    r"(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+[^s\W]s)\b(?![’'-])"
+)
+NOT_ATTRIBUTION_VERBS = {"is", "was", "has", "does", "goes", "comes", "seems", "means", "looks"}
 
 
 def _trailing_cue(tail, position):
@@ -146,30 +193,98 @@ def _trailing_cue(tail, position):
         cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")
         return Attribution(clean_source(appositive_source(src)), cue.strip(), position, MEDIUM)
     inverted = re.search(rf",\s+{_VERB}\s+(?P<src>[^,;:]{{2,80}}?)\s*(?:,|$)", tail)
-    if inverted and names_source(inverted.group("src")):
+    if (
+        inverted
+        and names_source(inverted.group("src"))
+        and not inverted.group("verb").endswith("ing")
+    ):
         src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src")))[0]
         cue = (inverted.group("adv") or "") + inverted.group("verb")
         return Attribution(clean_source(src), cue.strip(), position, MEDIUM)
     return None
 
 
+def _last_close(head):
+    """Where the last closing quotation mark in `head` is, or -1; an apostrophe inside a word
+    ("Ferreira’s letter", "don’t") closes nothing."""
+    for index in range(len(head) - 1, -1, -1):
+        if head[index] in CLOSERS:
+            inside = head[index] in "’'" and head[index - 1 : index].isalnum()
+            if not (inside and head[index + 1 : index + 2].isalnum()):
+                return index
+    return -1
+
+
 def before_cue(text, span, sentence_start):
     head = text[sentence_start : span.open_at]
-    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    last_close = _last_close(head)
     own = head[last_close + 1 :] if last_close >= 0 else head
     if not own.strip():
         return None
+    as_reported = AS_REPORTED.search(own)
+    if as_reported and not own[as_reported.end() :].strip(" ,:"):
+        # "But as the Harbour Gazette pointed out, “…”"
+        src = clean_source(as_reported.group("src"))
+        cue = own[as_reported.end("src") : as_reported.end()].strip()
+        return Attribution(src, cue, span.open_at, MEDIUM)
     subject = PRE_SUBJECT.search(own)
+    if subject and re.search(r"\b(?:was|were|is|are|been|being|be)$", subject.group("src")):
+        subject = None  # "the staff were told, “…”": the words of someone unnamed
+    if subject and NOUN_BEFORE.search(subject.group("src") + " "):
+        subject = None  # "Ginsburg’s comments “…”", "his remarks": a noun, not a verb
+    if subject and re.fullmatch(
+        r"(?:But|And|Yet|So|Still|Then|Now|Again|Or)", subject.group("src")
+    ):
+        obj = (subject.group("obj") or "").strip()
+        if obj and names_source(obj):  # "But, said Solovey, “…”"
+            return Attribution(clean_source(obj), subject.group("verb"), span.open_at)
+    if (
+        subject
+        and NOT_A_SOURCE.search(subject.group("src").strip())
+        and not names_source(appositive_source(source_from_subject(subject.group("src"))))
+        and "," in own[subject.end("src") : subject.start("verb")]
+        and subject.group("obj")
+        and (name_in(subject.group("obj")) or single_name(subject.group("obj").strip()))
+    ):
+        # "Because of how the fees were set, explained Ana Ferreira, “…”": inverted
+        return Attribution(clean_source(subject.group("obj")), subject.group("verb"), span.open_at)
     if subject:
         src = source_from_subject(subject.group("src"))
         # "When asked about the vote, he said: …": the part next to the verb names the source.
         chosen = RELATIVE_TAIL.split(appositive_source(src, prefer_last=True))[0]
-        if CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8:
+        last = src.split(",")[-1].strip()
+        if (
+            "," in src
+            and "," not in own[subject.end("src") : subject.start("verb")]
+            and (
+                (re.match(r"(?:a|an|the|one|another)\s", last) and describes_source(last))
+                or name_in(last)
+                or single_name(last)
+            )
+        ):
+            chosen = last  # "Clinton, a top aide said, “…”": no comma closes an apposition
+        clause = CLAUSE_WORD.search(chosen) or ANY_VERB.search(chosen) or len(chosen.split()) > 8
+        if clause:
             # "Ana Ferreira went back to the harbour, where she bluntly told the crowd:"
             nearest = nearest_subject(src + " ")
             if nearest and names_source(nearest):
-                chosen = nearest
-        if looks_like_subject(src) or looks_like_subject(chosen):
+                chosen, clause = nearest, False
+        verb = subject.group("verb").split()[0]
+        joined = JOINED.search(src)
+        if (
+            clause
+            or joined
+            or (verb.endswith("ing") and "," in own[subject.end("src") : subject.start("verb")])
+        ):
+            # "Lind noted that he taught law, and added:", "…, telling reporters that":
+            # the verb shares the subject the clause opens with.
+            before = own[: subject.start("verb")]
+            first = first_subject(before, masked_quotes(before))
+            if first:
+                chosen = first
+            elif not looks_like_subject(chosen):
+                chosen = ""  # "holding signs and chanting": no subject of its own
+        if chosen and (looks_like_subject(src) or looks_like_subject(chosen)):
             cue = (subject.group("adv") or "") + subject.group("verb")
             cue += subject.group("obj") or ""
             return Attribution(clean_source(chosen), cue.strip(), span.open_at)
@@ -177,12 +292,21 @@ def before_cue(text, span, sentence_start):
     if with_subject and names_source(with_subject.group("src")):
         cue = (with_subject.group("adv") or "") + with_subject.group("verb")
         return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
-    according = ACCORDING_BEFORE.search(own)
+    # "…, according to the report: “…”", "According to the manual, staff were told “…”"
+    according = ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own)
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)
     if adding:
-        return Attribution("", adding.group("verb"), span.open_at, MEDIUM)
+        # "She noted her years as mayor, saying “…”": the clause's subject; failing that the
+        # source of the quote before ("…,” Lind said, adding: “…”)
+        before = own[: adding.start()]
+        first = first_subject(before, masked_quotes(before)) if before.strip() else None
+        if not first and not before.strip(" ,") and head.lstrip()[:1] not in '“"«':
+            # “Kerpen needled the “reporter,” saying, “…”": the subject the sentence opens with
+            opening = subject_phrase(source_from_subject(head[: last_close + 1]))
+            first = opening if opening and names_source(opening) else None
+        return Attribution(clean_source(first or ""), adding.group("verb"), span.open_at, MEDIUM)
     if own.rstrip().endswith(":"):  # "Ellison put it bluntly: “…”"
         return colon_cue(own, span.open_at)
     return None
@@ -216,7 +340,7 @@ def main_subject_cue(text, span, sentence_start):
     """For a quote inside a sentence that has no speech verb next to it: the subject of the
     sentence's verb ("Billy Joel sings, “…”", "Ash argued in his email, “…”")."""
     head = text[sentence_start : span.open_at]
-    last_close = max((head.rfind(c) for c in CLOSERS), default=-1)
+    last_close = _last_close(head)
     own = head[last_close + 1 :]
     if len(own.split()) < 2:
         return None
@@ -242,10 +366,19 @@ def partial_cue(text, span, sentence_start):
         cue = possessive.group("noun")
         return Attribution(clean_source(" ".join(words)), cue, span.open_at, MEDIUM)
     participle = None
-    for verb in reversed(list(PARTIAL_VERBS.finditer(masked))):
+    # "When Lind announced his bid, he called them “…”": not the verb of the opening clause
+    lead = LEADING_CLAUSE.match(masked)
+    skip = lead.end() if lead and len(masked) - lead.end() > 10 else 0
+    if ASKED_OPENING.match(masked):
+        return Attribution(None, "asked", span.open_at, LOW)  # "Asked whether she “…”"
+    for verb in reversed(list(PARTIAL_VERBS.finditer(masked, skip))):
         before = masked[: verb.start()]
         if NOUN_BEFORE.search(before) or not verb.group(0)[0].islower():
             continue  # a noun, not a verb: "Carter's comments", "his remarks", "United States"
+        if verb.group(0).lower() in PASSIVE_PARTICIPLES and PASSIVE_BEFORE.search(before):
+            # "Pence was asked about the “…” remark", "what is called a “debate”": the words
+            # of someone the sentence does not name
+            return Attribution(None, verb.group(0), span.open_at, LOW)
         if verb.group(0).lower().endswith("ing"):
             source = _participle_subject(head[: verb.start()], before)
             if source:
@@ -265,11 +398,22 @@ def partial_cue(text, span, sentence_start):
         first = first_subject(head[: participle.start()], masked[: participle.start()])
         if first:
             return Attribution(clean_source(first), participle.group(0), span.open_at, MEDIUM)
-    main = main_subject(head, masked)
+    main = main_subject(head[skip:], masked[skip:])
     if main:
         cue = participle.group(0) if participle else main[1]
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
+PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|when|if|what\s+is|what\s+was)\s+(?:[a-z]+ly\s+)?$"
+)
+LEADING_CLAUSE = re.compile(
+    r"^\s*(?:(?:Ever\s+)?[Ss]ince|When|After|While|As|Although|Though|Before|Because|If|Once|"
+    r"Until|Even\s+as|Even\s+though|Whereas)\b[^,_]{3,160},\s*"
+)
 
 
 # Words that report someone's words through what they are: "his call for …".
@@ -344,3 +488,79 @@ def next_sentence_cue(text, span, sentences, s_end):
     if not name:
         return None
     return Attribution(name, "", following[0], MEDIUM)
+
+
+def sentence_end_cue(text, span, spans, s_end):
+    """The cue that closes a sentence after its last quotation, for the quotes before it:
+    "Rents are “too high” and “rising,” Ana Ferreira said." gives Ana Ferreira to both."""
+    last = span
+    for other in spans:
+        if span.open_at < other.open_at < s_end and other.close_at <= s_end:
+            last = other
+    between = text[span.close_at : last.open_at]
+    if re.search(rf"(?<![\w’'-])(?:{SPEECH_VERBS})\b|\baccording to\b", between):
+        return None  # the quotes between have a cue of their own
+    found = None
+    if last is not span:
+        quote_end = text[last.end - 1 : last.end]
+        found = after_cue(text, last, s_end, "direct" if quote_end in ",.!?" else "partial")
+    tail = text[last.close_at : s_end]
+    final = FINAL_CLAUSE.search(tail) if not re.search(r"[“”«»\"]", tail) else None
+    if found is None and final and names_source(final.group("src")):
+        # "Rents had “doubled” in a year, she said in a statement."
+        src = appositive_source(source_from_subject(final.group("src")))
+        cue = (final.group("adv") or "") + final.group("verb") + (final.group("obj") or "")
+        found = Attribution(clean_source(src), cue.strip(), last.close_at, MEDIUM)
+    inverted = FINAL_INVERTED.search(tail) if found is None and not final else None
+    if inverted and not re.search(r"[“”«»\"]", tail) and not inverted.group("verb").endswith("ing"):
+        # "Rents have “doubled” in the old town, said Ana Ferreira, the mayor."
+        src = re.split(INVERTED_TAIL, TIME_TAIL.sub("", inverted.group("src").split(",")[0]))[0]
+        if names_source(src):
+            cue = (inverted.group("adv") or "") + inverted.group("verb")
+            found = Attribution(clean_source(src), cue.strip(), last.close_at, MEDIUM)
+    if found is not None:
+        found.position = last.close_at
+    return found
+
+
+FINAL_INVERTED = re.compile(
+    rf",\s+{_VERB}\s+(?P<src>[^,;:“”«»\"][^;:“”«»\"]{{0,200}}?)\s*[.!?]?\s*$"
+)
+# A reporting clause that ends a sentence: "…, she said in a statement."
+FINAL_CLAUSE = re.compile(
+    rf",\s+(?P<src>[^,;:“”«»\"]{{1,80}}?),?\s+(?:also\s+)?{_VERB}{_OBJ}\s*[.!?]?\s*$"
+)
+
+
+def clause_subject_cue(text, span, sentence_start):
+    """For a quote no cue names: the subject its sentence opens with, when that is a name,
+    a pronoun or an organization ("In 2014, the Harbour Trust found that “…”")."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    if "_" in masked or len(head.split()) < 2:
+        return None  # an earlier quote in the sentence has its own source
+    first = first_subject(head, masked)
+    if not first or first.lower() in {"it", "this", "that", "there"}:
+        return None
+    if not (first.lower() in PRONOUNS or name_in(first) or single_name(first)):
+        if not ORG_WORDS.search(first) and not describes_source(first):
+            return None
+    return Attribution(clean_source(first), "", span.open_at, LOW)
+
+
+SIGNATURE = re.compile(rf"\s*[-–—]+\s*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})")
+
+
+def signature_cue(text, paras, p_index, span):
+    """For a quote that ends its paragraph when the next paragraph is a signature line
+    ("“…”" then "- Ana Ferreira, Basra."): the name signed."""
+    if p_index + 1 >= len(paras) or text[span.close_at : paras[p_index][1]].strip(" .,"):
+        return None
+    start, end = paras[p_index + 1]
+    signed = SIGNATURE.match(text, start, end)
+    if not signed or len(text[start:end].split()) > 12:
+        return None
+    src = signed.group("src").strip()
+    if not (name_in(src) or single_name(src)):
+        return None
+    return Attribution(clean_source(src), "", start + signed.start("src"), MEDIUM)

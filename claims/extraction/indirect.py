@@ -23,7 +23,7 @@ _WHEN = (
 )
 INDIRECT_THAT = re.compile(
     rf"^{SOURCE},?\s+(?:also\s+|has\s+|had\s+|have\s+|previously\s+)*"
-    rf"(?P<adv>\w+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
+    rf"(?P<adv>[a-z]+ly\s+)?(?P<verb>{INDIRECT_VERBS})"
     rf"(?P<mid>{_TOLD}?"
     r"(?:\s+(?:in|on|at|during|last|this|earlier|to|after|before|via)\b[^.,“”«»\"]{0,60}?)?)"
     r"\s+that\s+(?P<clause>.+?)[.]?$"
@@ -94,11 +94,24 @@ FINITE_VERB = re.compile(
 )
 
 
+OPENING_PHRASE = re.compile(
+    r"^(?:In|On|At|During|After|Before|Since|Speaking|Asked|Writing)\b[^,;“”«»\"]{0,80},\s+"
+)
+
+
 def reported_statements(sentence):
     """(src, cue, clause_start, clause_end) for each statement a sentence reports: [] if none."""
     text = sentence.strip()
+    # "In a statement released on Monday, Ana Ferreira pointed to …, noting that …": the
+    # subject comes after the opening phrase, whose participle is not the main verb.
+    opening = OPENING_PHRASE.match(text)
     for pattern in INDIRECT_PATTERNS:
         match = pattern.search(text) if pattern is INDIRECT_WITH else pattern.match(text)
+        shift = 0
+        if opening and pattern in (INDIRECT_PARTICIPLE, INDIRECT_AND_SAID):
+            later = pattern.match(text[opening.end() :])
+            if later:
+                match, shift = later, opening.end()
         if not match:
             continue
         src = match.group("src")
@@ -118,13 +131,13 @@ def reported_statements(sentence):
                 continue
             if FINITE_VERB.search(src):
                 continue
-        hit = _clause(text, match, "clause")
+        hit = _clause(text, match, "clause", offset=shift)
         if hit is None:
             continue
         hits = [(src, cue, *hit)]
         relative = RELATIVE_SAYS.match(groups.get("relative") or "")
         if relative:
-            second = _clause(text, relative, "clause", offset=match.start("relative"))
+            second = _clause(text, relative, "clause", offset=shift + match.start("relative"))
             if second:
                 hits.append((src, relative.group("verb"), *second))
         return hits

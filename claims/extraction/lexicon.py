@@ -28,7 +28,10 @@ SPEECH_VERBS = (
     "snapped|reacted|assured|crowed|cracked|sniped|observed|wrote back|cut in|interrupted|"
     "calling|urging|arguing|insisting|warning|describing|claiming|asking|writing|tweeting|"
     "declaring|suggesting|stating|recalling|joking|replying|responding|promising|vowing|"
-    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling"
+    "declares|opined|opines|screamed|shouts|roared|chanting|shouting|yelling|"
+    "quip|write|insist|warn|argue|explain|conclude|exhorted|barked|"
+    "sniffed|scolded|snarled|thundered|intoned|wrote in|elaborated|elaborates|questioned|"
+    "pressed|marveled|marvelled|mused|groused|griped|gloated|hissed|stated in"
 )
 # Verbs that introduce a fragment as the speaker's own words (partials); not those that
 # also take a plan or a deed ("agreed to form an “operations room”").
@@ -458,3 +461,100 @@ PLACES = set(
 DATELINE = re.compile(
     r"^[A-Z][A-Z/]{2,}(?:,?\s+[A-Z][\w.]+){0,2}(?:\s+\d{1,2})?(?:\s+\([\w ]+\))?\s*[—–-]+\s*"
 )
+
+# Given names common in English-language news, by the pronoun the article will use; so "she"
+# is not read as the man named last. A name not listed stays unknown until the text says.
+FEMALE_NAMES = set(
+    """Abby Abigail Alexandra Alice Alicia Alison Allison Amanda Amber Amy Ana Andrea Angela
+    Angie Ann Anna Anne Annie Ashley Barbara Becky Betsy Betty Beverly Brenda Brittany Caitlin
+    Carla Carly Carol Caroline Carolyn Catherine Cathy Cecile Charlotte Cheryl Christina Christine
+    Cindy Claire Claudia Connie Courtney Crystal Cynthia Dana Danielle Debbie Deborah Debra Denise
+    Diana Diane Donna Doris Dorothy Elaine Eleanor Elena Elisabeth Elizabeth Ellen Emily Emma
+    Erica Erin Eva Evelyn Fatima Fiona Frances Gabrielle Gail Gloria Grace Hannah Heather Heidi
+    Helen Hillary Holly Huma Irene Isabel Jackie Jacqueline Jane Janet Janice Jean Jeanne Jennifer
+    Jenny Jessica Jill Joan Joanna Joanne Jodi Josephine Joy Joyce Judith Judy Julia Julie
+    Karen Kate Katherine Kathleen Kathryn Kathy Katie Katrina Kay Kayla Kelly Kellyanne Kim
+    Kimberly Kirsten Kristen Kristin Laura Lauren Laurie Leah Leslie Linda Lisa Liz Lois Loretta
+    Lori Lorraine Louise Lucy Lynn Madeleine Maggie Mara Margaret Maria Marie Marilyn Marsha Martha
+    Mary Maryam Megan Megyn Melania Melanie Melissa Michele Michelle Mindy Miriam Molly Monica
+    Nancy Naomi Natalie Nicole Nikki Nina Nora Olivia Pam Pamela Patricia Patty Paula Peggy Penny
+    Phyllis Rachel Rebecca Renee Rita Roberta Robin Rosa Rose Ruth Sally Samantha Sandra Sara
+    Sarah Sharon Sheila Shirley Sonia Stephanie Sue Susan Suzanne Sylvia Tammy Tara Teresa Theresa
+    Tiffany Tina Tracy Valerie Vanessa Veronica Victoria Virginia Wanda Wendy Yasmin Yvonne
+    Zainab Zeynep Amal Aisha Layla Leila Nadia Noor Rania Samira Sana Huda Lina""".split()
+)
+MALE_NAMES = set(
+    """Aaron Abdul Adam Ahmad Ahmed Alan Albert Alex Alexander Ali Allen Andrew Andy Anthony Ari
+    Arthur Barack Ben Benjamin Bernie Bill Billy Bob Bobby Brad Bradley Brandon Brian Bruce Bryan
+    Carl Carlos Charles Charlie Chris Christian Christopher Chuck Clarence Craig Dan Daniel Danny
+    Darrell David Dennis Dick Don Donald Doug Douglas Ed Eddie Edward Eric Ernest Eugene Frank
+    Fred Gary Gene George Gerald Glenn Greg Gregory Harold Harry Hassan Henry Howard Hugh Hussein
+    Ian Ibrahim Jack Jacob Jake James Jamal Jared Jason Jeb Jeff Jeffrey Jeremy Jerry Jesse Jim
+    Jimmy Joe Joel John Johnny Jon Jonathan Jordan Jorge Jose Joseph Josh Joshua Juan Justin
+    Karl Keith Ken Kenneth Kevin Khalid Kyle Larry Lawrence Lee Leon Lindsey Louis Luis Luke
+    Marco Mark Martin Matt Matthew Michael Mike Mitch Mitt Mohammed Muhammad Mustafa Nathan Neil
+    Newt Nicholas Nick Omar Oscar Patrick Paul Peter Phil Philip Ralph Rand Randy Ray Raymond Reince
+    Richard Rick Rob Robert Robby Roger Ron Ronald Roy Rudy Russell Ryan Salim Sam Samuel Scott
+    Sean Sergio Steve Steven Ted Terry Thomas Tim Timothy Todd Tom Tony Travis Troy Vincent
+    Walter Wayne William Willie Yusuf Zach Haider Hamid Hakim Jalal Karim Kareem Majid Mahmoud
+    Masoud Moqtada Nouri Qasim Saad Tariq Adel Falah Ammar""".split()
+)
+
+# More heads of descriptions that name a source ("the billionaire", "the editorial board").
+PERSON_NOUNS |= {
+    "mogul",
+    "billionaire",
+    "nominee",
+    "rival",
+    "opponent",
+    "critic",
+    "supporter",
+    "protester",
+    "voter",
+    "delegate",
+    "heckler",
+    "source",
+    "staffer",
+    "worker",
+    "employee",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "neurosurgeon",
+    "contender",
+    "frontrunner",
+    "front-runner",
+    "actor",
+    "actress",
+    "singer",
+    "comedian",
+    "anchor",
+    "reporter",
+    "columnist",
+    "editor",
+    "blogger",
+    "pastor",
+    "priest",
+    "rabbi",
+    "bishop",
+    "pope",
+    "businesswoman",
+    "entrepreneur",
+}
+ORG_NOUNS |= {
+    "board",
+    "panel",
+    "publication",
+    "administration",
+    "foundation",
+    "institute",
+    "union",
+    "university",
+    "caucus",
+    "senate",
+    "house",
+    "campaign",
+    "firm",
+    "station",
+    "tabloid",
+}

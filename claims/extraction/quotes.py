@@ -23,10 +23,13 @@ from claims.extraction.cues import (
     MEDIUM,
     after_cue,
     before_cue,
+    clause_subject_cue,
     colon_cue,
     main_subject_cue,
     next_sentence_cue,
     partial_cue,
+    sentence_end_cue,
+    signature_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -106,11 +109,20 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = main_subject_cue(text, span, s_start)
             if attribution is None and kind == "partial":
                 attribution = partial_cue(text, span, s_start)
+            if attribution is None:
+                attribution = signature_cue(text, paras, p_index, span)  # “…”\n\n- Ana Lind.
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = next_sentence_cue(text, span, sentences, s_end)
+            if attribution is None or attribution.confidence == LOW:
+                # "Guns are “…” and “…,” Dean proclaimed.": the cue after the sentence's last quote
+                attribution = sentence_end_cue(text, span, spans, s_end) or attribution
+            if attribution is None:
+                attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
+                if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
+                    _track_head(text, resolver, s_start, span.open_at)
                 source = _source_of(resolver, attribution, previous)
             else:
                 source = None
@@ -194,6 +206,8 @@ def _sentence_end(text, span, sentences, para):
 
 def _source_of(resolver, attribution, previous):
     """(speaker, source_type, attributed_as, cue, confidence) for a quote's attribution."""
+    if attribution.attributed_as is None:  # "she was asked about the “…” remark": no one named
+        return None, "unnamed", "", attribution.cue, LOW
     if not attribution.attributed_as:  # "adding" and the like: the same source as before
         if previous is None:
             return None, "unnamed", "", attribution.cue, LOW
@@ -297,6 +311,8 @@ def _track_names(text, resolver, sentences):
             continue
         subject = subject_phrase(sentence)
         name = name_in(subject) or single_name(subject)
+        if name and not name_in(subject) and not resolver.surname_like(name):
+            name = None  # "Sources close to the talks say …"
         if not name:
             # "Benavides-Hunt disagrees.": a surname the article has used, then a verb.
             opening = opening_surname(sentence)
@@ -315,6 +331,14 @@ def _track_names(text, resolver, sentences):
         org = re.search(r"\bthe\s+((?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*)\s+published\b", sentence)
         if org:
             resolver.last_org = resolver.fullest_org(org.group(1))
+
+
+def _track_head(text, resolver, start, end):
+    """Track the subject the quote's sentence opens with before its first quotation mark
+    ("Fallon fired back: “…,” he wrote"), so that "he" can be that person."""
+    head = re.split(r"[“”«»\"]", text[start:end])[0]
+    if len(head.split()) >= 2:
+        _track_names(text, resolver, [(start, start + len(head))])
 
 
 def _indirect_at(text, resolver, a, b, spans):

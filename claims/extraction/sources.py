@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     DOCUMENTS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NAME_PARTICLE,
     NAME_RE,
     NOT_NAME_WORDS,
     ORG_NOUNS,
@@ -87,14 +90,17 @@ def _after_place(tokens):
     return tokens
 
 
-SINGLE_NAME = re.compile(rf"(?:{TITLE_WORDS}\s+)?((?:[Aa]l-)?[{UPPER}][\w’'-]+)")
+SINGLE_NAME = re.compile(
+    rf"(?:{TITLE_WORDS}\s+)?((?:{NAME_PARTICLE}\s+)?(?:[Aa]l-)?[{UPPER}][\w’'-]+)"
+)
 
 
 def single_name(phrase):
     """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
     single = SINGLE_NAME.fullmatch(phrase.strip())
-    if single and single.group(1) not in NOT_NAME_WORDS | PLACES:
-        return single.group(1)
+    name = re.sub(r"['’]s?$", "", single.group(1)) if single else None  # "Ferreira’s letter"
+    if name and name not in NOT_NAME_WORDS | PLACES:
+        return name
     return None
 
 
@@ -152,6 +158,16 @@ ISSUED_NOUNS = {"report", "statement", "study", "memo", "letter", "ad", "campaig
 PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 
 
+def given_name_gender(name):
+    """ "he" or "she" for a name whose first word is a common given name, else None."""
+    first = _strip_titles(name).split()[:1]
+    if first and first[0] in FEMALE_NAMES:
+        return "she"
+    if first and first[0] in MALE_NAMES:
+        return "he"
+    return None
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -187,6 +203,15 @@ class Resolver:
                 self.recent.remove(name)
             self.recent.append(name)
 
+    def surname_like(self, word):
+        """False for a capitalised word the article also uses in lower case ("Sources",
+        "Wait", "Signs") unless a full name in the article ends with it."""
+        key = name_key(word).split()
+        if key and key[-1] in self.by_surname:
+            return True
+        lower = re.escape(word.split()[-1].lower())
+        return not re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", self.text)
+
     def learn_gender(self, name, pronoun):
         """Remember that the article calls `name` "he" or "she" ("Ana Ferreira said she …")."""
         if name and pronoun in PRONOUN_GENDER:
@@ -197,8 +222,15 @@ class Resolver:
         about whom the article has not called by the other pronoun."""
         wanted = PRONOUN_GENDER.get(pronoun)
         for name in reversed(self.recent[-3:]):
-            if self.gender.get(name, wanted) == wanted:
+            if self.gender.get(name, given_name_gender(name) or wanted) == wanted:
                 return name
+        if wanted and self.gender.get(self.last_person, given_name_gender(self.last_person or "")):
+            # the last person is of the other gender: the nearest earlier one who fits
+            nearby = bisect.bisect_left(self.starts, self.position)
+            for mention in reversed(self.mentions[max(0, nearby - 15) : nearby]):
+                name = self.fullest_person(mention.name) if not mention.is_org else None
+                if name and self.gender.get(name, given_name_gender(name)) == wanted:
+                    return name
         return self.last_person
 
     def fullest_person(self, name):
@@ -324,6 +356,9 @@ class Resolver:
         # "the Reuters report".
         phrase = DOCUMENT_FROM.sub("", phrase)
         phrase = DOCUMENT_OF.sub(r"\1", phrase) if DOCUMENT_OF.fullmatch(phrase) else phrase
+        described = re.fullmatch(rf"(?:an?|the)\s+(?:[a-z-]+\s+){{1,3}}([{UPPER}][\w’'-]+)", phrase)
+        if described and single_name(described.group(1)) and self.surname_like(described.group(1)):
+            phrase = described.group(1)  # "an angry Ferreira"
         lowered = phrase.lower()
         self.position = position
         if not phrase:
@@ -362,7 +397,10 @@ class Resolver:
         if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
             return None, "unnamed"
         first = phrase.split(",")[0]
-        name = name_in(first) or name_in(phrase) or single_name(first)
+        name = name_in(first) or name_in(phrase)
+        single = single_name(first)
+        if not name and single and self.surname_like(single):
+            name = single  # "Sure, he admits" names no one called Sure
         if name:
             full = self.fullest_person(name)
             self.last_person = full

@@ -22,7 +22,11 @@ from claims.extraction.sources import name_in, single_name
 
 TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
-    "became|will|would|can|could|did|does|"
+    "became|will|would|can|could|did|does|found|thought|knew|felt|saw|kept|left|got|began|"
+    "brought|ran|stood|sought|spent|built|chose|drew|fell|grew|heard|hit|lost|meant|paid|"
+    "rose|sat|shook|sold|struck|taught|threw|wants|needs|believes|thinks|hopes|makes|takes|"
+    "gives|offers|puts|sets|keeps|lists|shows|holds|goes|comes|seems|remains|appears|knows|"
+    "sees|finds|plans|expects|hits|gets|leads|runs|"
 )
 
 
@@ -41,6 +45,8 @@ def source_from_subject(src):
     src = re.sub(
         r"^(?:(?:In|On|At|During|Meanwhile|However|Also|Earlier|Later|When|After|Before|"
         r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
+        r"Likewise|Similarly|Indeed|Moreover|Separately|Elsewhere|Outside|Inside|Amid|"
+        r"Throughout|Across|Under|Over|Behind|Beyond|Near|"
         r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
         "",
         src,
@@ -56,11 +62,44 @@ def source_from_subject(src):
     return src.strip(" ,")
 
 
+ASIDE_PART = re.compile(
+    r"(?:however|meanwhile|though|too|also|instead|therefore|in turn|in fact|for example|"
+    r"for instance|of course|in particular|for their part|for his part|for her part|"
+    r"as well|in response|in a statement|at the time|at times|later|again|once again|"
+    r"[a-z]+ing|who|which|whose|whom|where|when)\b",
+)
+
+
+# A sentence adverb before the subject: "Additionally, Clinton said", "Still, he wrote"
+OPENER = re.compile(
+    r"[A-Z][a-z]+ly|However|Meanwhile|Still|Instead|Later|Earlier|Then|Now|Yet|Also|Moreover|"
+    r"Nevertheless|Nonetheless|Indeed|Sure|Often|Wait|Again|Today|Yesterday|Here|There|Thus|"
+    r"Otherwise|Afterward|Afterwards|Overall|First|Second|Third|Last|Next"
+)
+
+
 def appositive_source(src, prefer_last=False):
     """Pick the part of "X, a spokesman for Y," that names the source."""
     parts = [p.strip() for p in src.split(",") if p.strip()]
+    # Asides name no one: "The two lawmakers, however,", "Others, reacting to the news,"
+    kept = [
+        p
+        for i, p in enumerate(parts)
+        if not (i and ASIDE_PART.match(p)) and not (len(parts) > 1 and OPENER.fullmatch(p))
+    ]
+    parts = kept or parts
     if not parts:
         return src
+    if len(parts) > 1 and parts[-1].lower() in PRONOUNS:
+        return parts[-1]  # "Of the storm, she said", "Sure, he admits": no apposition
+    last = parts[-1]
+    if (
+        prefer_last
+        and len(parts) > 1
+        and (name_in(last) or single_name(last))
+        and not re.match(rf"[{UPPER}]", parts[0])
+    ):
+        return last  # "the leaks by Tom Lind, which …, de Vries said": the name by the verb
     for part in parts:
         if name_in(part):
             return part
@@ -70,6 +109,27 @@ def appositive_source(src, prefer_last=False):
     return parts[-1] if prefer_last else parts[0]
 
 
+DETERMINERS = {
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "some",
+    "many",
+    "several",
+    "both",
+    "all",
+    "most",
+    "few",
+    "other",
+    "another",
+    "each",
+}
 RELATIVE_TAIL = re.compile(r"\s+(?:who|which)\s+")
 
 
@@ -83,6 +143,12 @@ def looks_like_subject(src):
     first = words[0]
     if first[0].isupper() or first.lower() in PRONOUNS | {"a", "an", "the", "two", "one"}:
         return True
+    if re.fullmatch(NAME_PARTICLE, first) and len(words) > 1 and words[1][:1].isupper():
+        return True  # "de Vries", "van der Berg"
+    if first.lower() in DETERMINERS and len(words) <= 5:
+        return True  # "this source", "their lawyers"
+    if len(words) <= 3 and (words[-1] in PERSON_NOUNS or re.fullmatch(r"[a-z]{3,}s", words[-1])):
+        return not NOT_A_SOURCE.search(head)  # "federal prosecutors", "local officials"
     # "campaign manager Robby Mook", "some protesters"
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
 
@@ -94,6 +160,9 @@ def describes_source(phrase):
     if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))
+    nouns |= {n[:-1] for n in nouns if n.endswith("s")}  # "the sources", "some officials"
+    if re.fullmatch(rf"(?:the|a|an)\s+(?:[a-z-]+\s+)?[{UPPER}][a-z]+s", phrase):
+        return True  # "the Saudis", "the Democrats"
     return bool(nouns & (PERSON_NOUNS | ORG_NOUNS | DOCUMENT_WORDS | {"supporter", "crowd"}))
 
 
@@ -109,7 +178,8 @@ def first_subject(before, masked):
 
 # A content verb, not a copula or an auxiliary: "mocked", "opposes", "went", "made".
 ANY_VERB = re.compile(
-    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|"
+    r"(?<=\s)(?!(?:was|has|does|this|yes|always|perhaps|sometimes|news|series|percent|as|us|"
+    r"thus|plus|whereas|towards|afterwards|its|his|hers|ours|yours|theirs|across|unless|"
     r"lines|times|years|days|weeks|months|others|states|votes|voters|plans|ways)\b)"
     rf"(?:[a-z]+ed|[a-z]*[a-hj-rtv-z]s|went|made|took|gave|spoke|led|held|sent|won|came|"
     rf"{SPEECH_VERBS})\b"
@@ -127,6 +197,11 @@ def main_subject(head, masked):
             word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
         ):
             continue  # "Trump supporters chanted": a plural noun, not "Clinton supports"
+        if verb.group(0).endswith("s") and (
+            re.search(r"['’]s?$", word_before[0])
+            or word_before[0].lower() in {"his", "her", "their", "its", "our", "my", "your"}
+        ):
+            continue  # "Clinton’s wins", "his aides": a noun after a possessive
         subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
         if subject and names_source(subject):
             return subject, verb.group(0)
@@ -139,6 +214,9 @@ def names_source(phrase):
     place or an event ("Four hours earlier", "In Mexico City", "the committee meeting")."""
     if NOT_A_SOURCE.search(phrase):
         return False
+    described = DESCRIBED_NAME.fullmatch(phrase)
+    if described and single_name(described.group(1)):
+        return True  # "an angry Ferreira"
     return bool(
         phrase.lower() in PRONOUNS
         or name_in(phrase)
@@ -148,6 +226,7 @@ def names_source(phrase):
     )
 
 
+DESCRIBED_NAME = re.compile(rf"(?:an?|the)\s+(?:[a-z-]+\s+){{1,3}}([{UPPER}][\w’'-]+)")
 # Phrases that name when, where or at what event, not who.
 NOT_A_SOURCE = re.compile(
     r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
@@ -230,7 +309,8 @@ ANTECEDENT = re.compile(
 TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:once|still|never|later|recently|repeatedly|just|even|again|also|then|has|had|"
     r"have|"
-    r"previously|reportedly|[a-z]+ly))+\s*$"
+    r"previously|reportedly|could|would|should|will|can|may|might|must|did|does|not|cannot|"
+    r"[a-z]+ly))+\s*$"
 )
 
 
@@ -270,6 +350,8 @@ def subject_phrase(sentence):
     """The words before a sentence's first verb, reduced to the part naming a source."""
     verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
     subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
+    if verb:  # "She quickly noted": the adverb is not part of the subject
+        subject = TRAILING_ADVERBS.sub("", subject)
     return appositive_source(source_from_subject(subject))
 
 
@@ -279,3 +361,43 @@ def opening_surname(sentence):
     if opening and opening.group(1) not in NOT_NAME_WORDS:
         return opening.group(1)
     return None
+
+
+LEADING_WORDS = re.compile(
+    r"^(?:(?:and|but|or|then|so|by|in|on|at|with|from|after|before|when|while|as|if|"
+    r"because|although|though|since|also|said|says|told|according to)\s+)+"
+    r"|^(?:[b-hj-z]|ll|re|ve)\s+(?=\w)",  # the tail of a word cut at an apostrophe ("t surprise")
+    re.IGNORECASE,
+)
+NAME_RUN = re.compile(rf"[{UPPER}][\w.’'-]*(?:\s+(?:{NAME_PARTICLE}\s+)?[{UPPER}][\w.’'-]*)+")
+# Words that carry a noun phrase on after a name: "Tom Lind of the harbour board"
+NP_CONTINUES = {"of", "for", "at", "from", "in", "and", "with", "on", "who", "whose", "de", "al"}
+TRAILING_WORDS = re.compile(
+    r"(?:\s+(?:the|a|an|of|to|for|in|on|at|by|with|and|but|or|that|who|which|whom|was|is|"
+    r"were|are|will|would|has|had|have|as|if|when|so|then|also|what|how|why|exactly))+$"
+)
+NAME_AT_END = re.compile(
+    rf"(?:(?:{TITLE_WORDS})\s+)*(?:[{UPPER}][\w.’'-]*\s+(?:{NAME_PARTICLE}\s+)?)*"
+    rf"[{UPPER}][\w.’'-]*$"
+)
+
+
+def whole_phrase(phrase):
+    """`phrase` cut to the noun phrase it begins with, as printed: no conjunction or
+    preposition before it ("and then Wallnau" -> "Wallnau"), no verb after it ("the FBI was",
+    "Jeb Bush broke down exactly what" -> "Jeb Bush"); a name at the end of a clause that
+    names no one before it ("After months of …, FBI Director Tom Lind" -> the name)."""
+    if not phrase or phrase.lower() in PRONOUNS:
+        return phrase
+    text = LEADING_WORDS.sub("", phrase.strip())
+    named = next((m for m in NAME_RUN.finditer(text) if name_in(m.group(0))), None)
+    if named:
+        after = re.match(r"\s+([a-z][\w’'-]*)", text[named.end() :])
+        if after and after.group(1) not in NP_CONTINUES:
+            text = text[: named.end()]  # "Jeb Bush broke down exactly what" -> "Jeb Bush"
+    text = TRAILING_WORDS.sub("", text.strip(" ,")).strip(" ,")
+    if len(text.split()) > 6 and not re.match(rf"(?:the|a|an)\s|[{UPPER}]", text):
+        end = NAME_AT_END.search(text)
+        if end and name_in(end.group(0)):
+            text = end.group(0)
+    return text or phrase

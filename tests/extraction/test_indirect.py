@@ -72,3 +72,12 @@ def test_reported_statements_gives_the_source_verb_and_clause_of_a_sentence():
         "said",
         "the bridge would reopen in May",
     )
+
+
+def test_a_participle_after_an_opening_phrase_reports_for_the_subject_after_it():
+    text = (
+        "In a report published on Monday, auditor Rafael Moreno pointed to the unpaid fees, "
+        "noting that the harbour had lost two million dinars in a year."
+    )
+    found = extract(text, indirect=True)
+    assert [(f.speaker, f.cue) for f in found] == [("Rafael Moreno", "noting")]

@@ -150,3 +150,39 @@ def test_the_newspaper_the_campaign_and_the_report_resolve_to_who_issued_them():
         ("Ferreira campaign", "organization"),
         ("National Audit Office", "organization"),
     ]
+
+
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject():
+    text = (
+        "Tom Lind met Maria Costa at the port.\n\n"
+        "Sure, she admits that “the harbour has not paid for itself in years.”"
+    )
+    assert quotes(text)[0][2:4] == ("Maria Costa", "she")
+
+
+def test_she_is_not_the_man_named_last_when_a_given_name_tells():
+    text = (
+        "Maria Costa runs the market. Tom Lind chairs the harbour board.\n\n"
+        "Of the new fees, she said, “They will ruin the small traders.”"
+    )
+    assert quotes(text)[0][2:4] == ("Maria Costa", "she")
+
+
+def test_he_is_the_person_the_quote_sentence_opens_with():
+    text = (
+        "“We will win,” said Tom Lind.\n\n"
+        "Sam Ferro fired back: “As a guardian of the harbour,” he wrote, “we are with you.”"
+    )
+    assert [f[2] for f in quotes(text)[1:]] == ["Sam Ferro", "Sam Ferro"]
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_surname():
+    text = "Wait, it gets worse. Nobody will wait for the harbour fees. Lind says so."
+    resolver = Resolver(text)
+    assert resolver.resolve("Wait", 0) == (None, "unnamed")
+    assert resolver.resolve("Lind", 60) == ("Lind", "person")
+
+
+def test_a_described_surname_resolves_to_the_full_name():
+    text = "Ana Ferreira arrived. “We win,” said Tom Lind.\n\n“It is ours,” an angry Ferreira said."
+    assert quotes(text)[1][2:4] == ("Ana Ferreira", "an angry Ferreira")

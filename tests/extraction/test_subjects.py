@@ -1,6 +1,13 @@
 """Finding the noun phrase that names a source next to a verb."""
 
-from claims.extraction.subjects import masked_quotes, names_source, nearest_subject, subject_phrase
+from claims.extraction.subjects import (
+    main_subject,
+    masked_quotes,
+    names_source,
+    nearest_subject,
+    subject_phrase,
+    whole_phrase,
+)
 
 
 def test_the_subject_next_to_a_verb_is_the_noun_phrase_that_ends_the_words_before_it():
@@ -30,3 +37,25 @@ def test_times_places_and_events_never_name_a_source():
         assert not names_source(phrase), phrase
     assert names_source("the former mayor")
     assert nearest_subject("After Ana Ferreira ") == "Ana Ferreira"
+
+
+def test_a_common_verb_in_s_ends_the_subject_phrase():
+    assert subject_phrase("The Harbour Trust makes a blunt case for the fees") == (
+        "The Harbour Trust"
+    )
+
+
+def test_a_noun_in_s_after_a_possessive_is_not_the_verb():
+    head = "Ana Ferreira’s wins in the north show that she is more than a "
+    assert (main_subject(head, head) or ("", ""))[1] != "wins"
+
+
+def test_attributed_as_is_cut_to_the_whole_noun_phrase_as_printed():
+    assert whole_phrase("and then Ferreira") == "Ferreira"
+    assert whole_phrase("the harbour board was") == "the harbour board"
+    assert whole_phrase("Former harbour master Ana Ferreira broke down exactly what") == (
+        "Former harbour master Ana Ferreira"
+    )
+    assert whole_phrase("said Tom Lind") == "Tom Lind"
+    assert whole_phrase("Ana Ferreira of the harbour board") == "Ana Ferreira of the harbour board"
+    assert whole_phrase("he") == "he"

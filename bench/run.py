@@ -178,6 +178,14 @@ def wait_until_idle(pid, limit=60):
     print(f"process {pid} still busy after {limit} s", flush=True)
 
 
+def wait_until_workers_idle(pid, limit=60):
+    """Wait until every worker of the gunicorn master `pid` stops using CPU: a page whose
+    requests outlast wrk's timeout leaves them running into the next page's measurement."""
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    for worker in out.stdout.split():
+        wait_until_idle(int(worker), limit)
+
+
 def rss_mb(pid):
     """Resident memory of `pid`'s children (gunicorn workers), in MB, largest first."""
     out = subprocess.run(
@@ -455,6 +463,7 @@ def main():
             # Warm up on other queries than the measured ones, which stay uncached.
             load(ours + path, seconds=2, paths=varied[:500] if varied else None)
             p50, p95, rps, failed = load(ours + path, paths=varied[500:] if varied else None)
+            wait_until_workers_idle(app.pid)
             if varied:
                 path = varied[0]  # the one whose queries are counted
             rss = max(rss, rss_mb(app.pid), key=lambda v: v[:1] or [0])

@@ -462,6 +462,7 @@ def main():
             other = other.replace("/bench/", f"/{datasette_name}/") if other else None
             # Warm up on other queries than the measured ones, which stay uncached.
             load(ours + path, seconds=2, paths=varied[:500] if varied else None)
+            wait_until_workers_idle(app.pid)  # a cold first request may outlast the warm-up
             p50, p95, rps, failed = load(ours + path, paths=varied[500:] if varied else None)
             wait_until_workers_idle(app.pid)
             if varied:

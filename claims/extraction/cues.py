@@ -564,3 +564,42 @@ def signature_cue(text, paras, p_index, span):
     if not (name_in(src) or single_name(src)):
         return None
     return Attribution(clean_source(src), "", start + signed.start("src"), MEDIUM)
+
+
+# A phrase that opens a sentence before its subject: a time ("A week later", "Last month"),
+# or a preposition, subordinator or participle ("In defending …", "When asked …").
+ADVERBIAL_OPENER = re.compile(
+    r"^(?:(?:in|on|at|when|after|before|since|while|from|during|upon|by)(?:\s+[a-z]+ing)?$|"
+    r"(?:in|on|when|after|before|since|while|from|during|upon|by)\s+[a-z]+ing\b|"
+    r"(?:when|after|once|if)\s+(?:asked|told|pressed|questioned)\b|"
+    r"(?:after|from)\s+(?:months|weeks|days|years)\b|"
+    r"(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?|years?|hours?)"
+    r"\s+(?:later|earlier|ago|before|after)\b|"
+    r"(?:last|next|earlier\s+this|later\s+that)\s+(?:week|month|year|night|time|spring|summer|"
+    r"fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE,
+)
+
+
+def main_clause_cue(text, span, sentence_start, sentence_end, attribution):
+    """For a cue whose source is the phrase a sentence opens with ("A week later, she
+    called it “…”", "In defending the plan as “fair,” the mayor …"): the subject of the main
+    clause after that phrase's comma, else None."""
+    phrase = (attribution.attributed_as or "").strip()
+    if not phrase or not ADVERBIAL_OPENER.match(phrase):
+        return None
+    sentence = text[sentence_start:sentence_end]
+    masked = masked_quotes(sentence)
+    # The opener ends at its comma, or at a quotation that ends in one (“fair,” the mayor).
+    ends = [m.end() for m in re.finditer(r",", masked)]
+    ends += [m.end() for m in re.finditer(r"_+", masked) if sentence[: m.end() - 1].endswith(",")]
+    for end in sorted(ends):
+        rest, rest_masked = sentence[end:], masked[end:]
+        own = span.open_at - sentence_start - end  # the clause before the quote, if it is later
+        if own > 0:
+            rest, rest_masked = rest[:own], rest_masked[:own]
+        subject = first_subject(rest, rest_masked)
+        if subject and not ADVERBIAL_OPENER.match(subject.strip()):
+            return Attribution(clean_source(subject), attribution.cue, span.open_at, LOW)
+        break
+    return None

@@ -25,6 +25,7 @@ from claims.extraction.cues import (
     before_cue,
     clause_subject_cue,
     colon_cue,
+    main_clause_cue,
     main_subject_cue,
     next_sentence_cue,
     partial_cue,
@@ -120,6 +121,10 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = sentence_end_cue(text, span, spans, s_end) or attribution
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
+            if attribution is not None:
+                # "A week later, she called it “…”": not the time phrase but the subject after it
+                opener = main_clause_cue(text, span, s_start, s_end, attribution)
+                attribution = opener or attribution
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)

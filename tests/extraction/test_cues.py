@@ -532,3 +532,24 @@ def test_as_x_pointed_out_before_a_quote_names_x():
         "But as the Harbour Gazette pointed out, “Lind has not released any figures.”"
     )
     assert quotes(text)[1][2:5] == ("Harbour Gazette", "the Harbour Gazette", "pointed out")
+
+
+def test_a_participle_opener_before_the_quote_is_not_the_source():
+    text = (
+        "The port has been shut since March. In declaring the new levy “a robbery,” "
+        "the mayor of Basra again sided with the fishermen."
+    )
+    assert quotes(text)[0][3] == "the mayor of Basra"
+    text = (
+        "Ana Ferreira runs the fish market. And in explaining why those “simple repairs” "
+        "were never made, Tom Okafor blamed the ministry."
+    )
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "Tom Okafor")
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_source():
+    text = (
+        "Ana Ferreira runs the harbour. A week later, she paid a visit to the docks and "
+        "explained why the “temporary closure” had dragged on."
+    )
+    assert quotes(text)[0][2:] == ("Ana Ferreira", "she", "explained")

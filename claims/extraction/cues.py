@@ -603,3 +603,16 @@ def main_clause_cue(text, span, sentence_start, sentence_end, attribution):
             return Attribution(clean_source(subject), attribution.cue, span.open_at, LOW)
         break
     return None
+
+
+def partial_trailing_cue(text, span, sentence_end):
+    """For a fragment no cue near it names: the reporting clause that closes its clause
+    ("The mayor’s “promises” are empty, Ana Ferreira said on Monday, …")."""
+    tail = text[span.close_at : sentence_end]
+    stop = re.search(r"[“«\"‘]", tail)
+    if stop:
+        tail = tail[: stop.start()]
+    found = _trailing_cue(tail.rstrip(), span.close_at)
+    if found and re.search(r"\b(?:that|which|who|whom)\b", found.attributed_as):
+        return None  # "…, a charge that party leaders denied, noting …": a relative clause
+    return found

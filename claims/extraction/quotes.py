@@ -29,6 +29,7 @@ from claims.extraction.cues import (
     main_subject_cue,
     next_sentence_cue,
     partial_cue,
+    partial_trailing_cue,
     sentence_end_cue,
     signature_cue,
 )
@@ -119,6 +120,9 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None or attribution.confidence == LOW:
                 # "Guns are “…” and “…,” Dean proclaimed.": the cue after the sentence's last quote
                 attribution = sentence_end_cue(text, span, spans, s_end) or attribution
+            if kind == "partial" and (attribution is None or attribution.confidence == LOW):
+                # "The mayor’s “promises” are empty, Ana Ferreira said, …"
+                attribution = partial_trailing_cue(text, span, s_end) or attribution
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:

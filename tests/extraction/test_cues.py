@@ -553,3 +553,17 @@ def test_a_time_phrase_opening_the_sentence_is_not_the_source():
         "explained why the “temporary closure” had dragged on."
     )
     assert quotes(text)[0][2:] == ("Ana Ferreira", "she", "explained")
+
+
+def test_a_reporting_clause_closing_the_clause_of_a_fragment_names_its_source():
+    text = (
+        "“The port will reopen,” said Tom Okafor.\n\n"
+        "The mayor’s “promises” are empty, Ana Ferreira said on Monday, noting that the port "
+        "“has been shut for a year.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Tom Okafor", "Ana Ferreira", "Ana Ferreira"]
+    text = (
+        "The mayor complained that the vote had been “rigged” against him, a charge that the "
+        "party leaders strongly denied, noting that the rules were old."
+    )
+    assert quotes(text)[0][3] == "The mayor"

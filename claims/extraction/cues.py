@@ -405,6 +405,44 @@ def partial_cue(text, span, sentence_start):
     return _partial_cue_fallback(head, span)
 
 
+_NAMING_VERBS = (
+    r"called|calls|call|dubbed|dubs|termed|terms|labeled|labelled|labels|branded|brands|"
+    r"described|describes|referred\s+to|refers\s+to|characterized|characterizes"
+)
+# "what Ana Ferreira called a “…”", "whom one insider described as “…”": the relative
+# clause's subject is the one who chose the words.
+WHAT_NAMED = re.compile(
+    r"\b(?:what|whom)\s+(?P<src>[^,;:_()—–]{1,60}?)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{_NAMING_VERBS})(?:\s+(?:it|him|her|them|this|that))?(?:\s+as)?"
+    r"(?:\s+(?:a|an|the))?\s*$"
+)
+# "has been called “…” by Ana Ferreira", "often labeled as a “…” by critics"
+PASSIVE_NAMED = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|often|widely|long|once|also)\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{_NAMING_VERBS})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
+PASSIVE_AGENT = re.compile(r"^[”\"»]?\s*by\s+(?P<src>[^,;:.“”«»\"()—–]{2,80}?)\s*(?:[,;:.()—–]|$)")
+
+
+def naming_cue(text, span, sentence_start):
+    """For a fragment: the one who called something by the quoted words, when a relative
+    clause ("what X calls “…”") or a passive with its agent ("was called “…” by X") says so."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    what = WHAT_NAMED.search(masked)
+    if what:
+        src = head[what.start("src") : what.end("src")]
+        if looks_like_subject(src) and not NOT_A_SOURCE.search(src):
+            return Attribution(clean_source(src), what.group("verb"), span.open_at, MEDIUM)
+    passive = PASSIVE_NAMED.search(masked)
+    if passive:
+        agent = PASSIVE_AGENT.match(text[span.close_at : span.close_at + 120])
+        src = TIME_TAIL.sub("", agent.group("src")) if agent else ""
+        if src and looks_like_subject(src) and not NOT_A_SOURCE.search(src):
+            return Attribution(clean_source(src), passive.group("verb"), span.open_at, MEDIUM)
+    return None
+
+
 ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
 PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
 PASSIVE_BEFORE = re.compile(

@@ -27,6 +27,7 @@ from claims.extraction.cues import (
     colon_cue,
     main_clause_cue,
     main_subject_cue,
+    naming_cue,
     next_sentence_cue,
     partial_cue,
     partial_trailing_cue,
@@ -105,6 +106,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             ):
                 continue
             attribution = after_cue(text, span, max(s_end, span.close_at), kind)
+            if attribution is None and kind == "partial":
+                attribution = naming_cue(text, span, s_start)  # "what X calls “…”"
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
             if attribution is None and kind == "direct":

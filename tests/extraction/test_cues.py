@@ -567,3 +567,19 @@ def test_a_reporting_clause_closing_the_clause_of_a_fragment_names_its_source():
         "party leaders strongly denied, noting that the rules were old."
     )
     assert quotes(text)[0][3] == "The mayor"
+
+
+def test_what_someone_calls_a_fragment_names_who_chose_the_words():
+    lead = "“We will reopen,” said Tom Okafor.\n\n"
+    text = lead + "A third option is what Ana Ferreira called a “slow thaw” of the harbour rules."
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "called")
+    text = lead + "His deputy is Ana Ferreira, whom one fisherman described as “his shadow.”"
+    assert quotes(text)[1][3] == "one fisherman"
+
+
+def test_a_passive_naming_verb_with_its_agent_names_the_agent():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The plan has been called “a fairy tale” by Ana Ferreira, the harbour master."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "called")

@@ -76,6 +76,11 @@ AS_REPORTED = re.compile(
 ACCORDING_AFTER = re.compile(
     r"^[\s,—–-]*according\s+to\s+(?P<src>[^,;:“”«»\"]{2,120}?)\s*(?:[,;:]|$)"
 )
+# "“…,” as Ana Ferreira said on Monday": an aside naming who said it
+AS_SAID_AFTER = re.compile(
+    r"^[\s,—–-]*as\s+(?P<src>[^,;:“”«»\"]{2,60}?)\s+(?:(?:has|had|once)\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{SPEECH_VERBS}|suggested|put\s+it)\b(?!\s+(?:to|that|the|a|an)\b)"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
 # A verb joined to the clause's own: "… and added", "but went on to", "as if to"
 JOINED = re.compile(
@@ -125,6 +130,10 @@ def after_cue(text, span, limit, kind):
     quote_end = text[span.end - 1 : span.end]
     if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
         return None
+    as_said = AS_SAID_AFTER.match(tail)
+    if as_said and names_source(as_said.group("src")) and looks_like_subject(as_said.group("src")):
+        src = clean_source(as_said.group("src"))
+        return Attribution(src, as_said.group("verb"), span.close_at)
     according = ACCORDING_AFTER.match(tail)
     if according:  # "“…,” according to a court filing by the county prosecutor."
         return Attribution(clean_source(according.group("src")), "according to", span.close_at)

@@ -587,8 +587,8 @@ def test_a_passive_naming_verb_with_its_agent_names_the_agent():
 
 def test_an_as_x_said_aside_after_the_quote_names_its_source():
     lead = "“We will reopen,” said Tom Okafor.\n\n"
-    text = (
-        lead + "Still, the fact that the port is “a ghost town,” as Ana Ferreira said on Monday, "
+    text = lead + (
+        "Still, the fact that the port is “a ghost town,” as Ana Ferreira said on Monday, "
+        "worries the council."
     )
-    text += "worries the council."
     assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "said")

@@ -473,7 +473,7 @@ SAYING_NOUNS = (
 POSSESSIVE_CUE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<src>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?=['’]s?\s))"
     rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{SAYING_NOUNS})"
-    r"(?:\s+(?:for|of|that|to|about))?(?:\s+(?:a|an|the))?[\s,:]*$"
+    r"(?:\s+(?:for|of|that|about|to(?:\s+be)?))?(?:\s+(?:a|an|the))?[\s,:]*$"
 )
 
 

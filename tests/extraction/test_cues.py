@@ -592,3 +592,11 @@ def test_an_as_x_said_aside_after_the_quote_names_its_source():
         "worries the council."
     )
     assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "said")
+
+
+def test_a_possessive_pledge_to_be_a_fragment_names_the_one_who_pledged():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The concerns go beyond Ana Ferreira’s controversial pledge to be “neutral” in the talks."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "pledge")

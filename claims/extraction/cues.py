@@ -663,3 +663,25 @@ def partial_trailing_cue(text, span, sentence_end):
     if found and re.search(r"\b(?:that|which|who|whom)\b", found.attributed_as):
         return None  # "…, a charge that party leaders denied, noting …": a relative clause
     return found
+
+
+# ", says Ana Ferreira, the harbour master, ": a reporting aside with the verb first
+INVERTED_ASIDE = re.compile(
+    rf",\s+(?P<verb>{SPEECH_VERBS})\s+(?P<src>[^,;:_()—–]{{2,60}}?)\s*,"
+    r"(?:[^,;:_()—–]{1,80},)?\s+(?=[a-z])"
+)
+
+
+def inverted_aside_cue(text, span, sentence_start):
+    """For a quote after a reporting aside that names the speaker after its verb ("The
+    trouble, says Ana Ferreira, the harbour master, is that it is “…”")."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    asides = list(INVERTED_ASIDE.finditer(masked))
+    if not asides or "_" in masked[asides[-1].end() :]:
+        return None
+    aside = asides[-1]
+    src = head[aside.start("src") : aside.end("src")]
+    if aside.group("verb").endswith("ing") or not (names_source(src) and looks_like_subject(src)):
+        return None
+    return Attribution(clean_source(src), aside.group("verb"), span.open_at, MEDIUM)

@@ -25,6 +25,7 @@ from claims.extraction.cues import (
     before_cue,
     clause_subject_cue,
     colon_cue,
+    inverted_aside_cue,
     main_clause_cue,
     main_subject_cue,
     naming_cue,
@@ -108,6 +109,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None and kind == "partial":
                 attribution = naming_cue(text, span, s_start)  # "what X calls “…”"
+            if attribution is None:
+                attribution = inverted_aside_cue(text, span, s_start)  # "…, says X, is “…”"
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
             if attribution is None and kind == "direct":

@@ -600,3 +600,12 @@ def test_a_possessive_pledge_to_be_a_fragment_names_the_one_who_pledged():
         "The concerns go beyond Ana Ferreira’s controversial pledge to be “neutral” in the talks."
     )
     assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "pledge")
+
+
+def test_an_inverted_reporting_aside_before_the_quote_names_its_source():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The trouble with the port, says Ana Ferreira, the harbour master, is that it has "
+        "become “a ghost town” in winter."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "says")

@@ -196,7 +196,9 @@ NOT_ATTRIBUTION_VERBS = {"is", "was", "has", "does", "goes", "comes", "seems", "
 def _trailing_cue(tail, position):
     """The cue that ends the sentence a quote opens: "“Boots on the ground” would be right,
     Ben Carson said after the attacks." / "…” for Clinton, said Kunin."""
-    clause = re.search(rf",\s+{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)", tail)
+    clause = re.search(
+        rf",\s+{SOURCE},?\s+(?:also\s+)?(?:(?:has|have|had)\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)", tail
+    )
     if clause and names_source(clause.group("src")):
         src = source_from_subject(clause.group("src"))
         cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")

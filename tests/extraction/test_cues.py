@@ -609,3 +609,12 @@ def test_an_inverted_reporting_aside_before_the_quote_names_its_source():
         "become “a ghost town” in winter."
     )
     assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "says")
+
+
+def test_a_reporting_clause_in_the_perfect_closing_the_sentence_names_its_source():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The ministry made a “mistake” in the audit of the fleet, Ferreira has said. "
+        "Okafor should have been told."
+    )
+    assert quotes(text)[1][2:4] == ("Ferreira", "Ferreira")

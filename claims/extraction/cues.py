@@ -687,3 +687,22 @@ def inverted_aside_cue(text, span, sentence_start):
     if aside.group("verb").endswith("ing") or not (names_source(src) and looks_like_subject(src)):
         return None
     return Attribution(clean_source(src), aside.group("verb"), span.open_at, MEDIUM)
+
+
+# "Ana Ferreira was asked, “…”", "she was asked by host Tom Okafor, …, “…”"
+ASKED_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?asked"
+    r"(?:\s+by\s+(?P<src>[^,;:“”«»\"]{2,80}?))?(?:,[^“”«»\"]{0,160})?[,:]\s*$"
+)
+
+
+def asked_cue(text, span, sentence_start):
+    """For a question put to someone ("Ana Ferreira was asked, “…”"): not the words of the
+    one asked but of the one asking, when the sentence names them ("asked by X")."""
+    asked = ASKED_BEFORE.search(text[sentence_start : span.open_at])
+    if not asked:
+        return None
+    src = (asked.group("src") or "").strip()
+    if src and names_source(src):
+        return Attribution(clean_source(src), "asked", span.open_at, MEDIUM)
+    return Attribution(None, "asked", span.open_at, LOW)

@@ -22,6 +22,7 @@ from claims.extraction.cues import (
     LOW,
     MEDIUM,
     after_cue,
+    asked_cue,
     before_cue,
     clause_subject_cue,
     colon_cue,
@@ -106,7 +107,9 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 and len(text[span.start : span.end].split()) < 3
             ):
                 continue
-            attribution = after_cue(text, span, max(s_end, span.close_at), kind)
+            attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
+            if attribution is None:
+                attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None and kind == "partial":
                 attribution = naming_cue(text, span, s_start)  # "what X calls “…”"
             if attribution is None:

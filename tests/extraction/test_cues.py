@@ -618,3 +618,16 @@ def test_a_reporting_clause_in_the_perfect_closing_the_sentence_names_its_source
         "Okafor should have been told."
     )
     assert quotes(text)[1][2:4] == ("Ferreira", "Ferreira")
+
+
+def test_a_question_put_to_someone_is_not_their_words():
+    lead = "“We will reopen,” said Tom Okafor.\n\n"
+    text = lead + (
+        "Ana Ferreira was asked, “Would you close the harbour again?” She answered, “Never.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Tom Okafor", None, "Ana Ferreira"]
+    text = lead + (
+        "Ana Ferreira was asked by host Sam Lind, who runs the radio show, "
+        "“Would you close the harbour again?”"
+    )
+    assert quotes(text)[1][2:] == ("Sam Lind", "host Sam Lind", "asked")

@@ -76,6 +76,11 @@ AS_REPORTED = re.compile(
 ACCORDING_AFTER = re.compile(
     r"^[\s,—–-]*according\s+to\s+(?P<src>[^,;:“”«»\"]{2,120}?)\s*(?:[,;:]|$)"
 )
+# "“…,” as Ana Ferreira said on Monday": an aside naming who said it
+AS_SAID_AFTER = re.compile(
+    r"^[\s,—–-]*as\s+(?P<src>[^,;:“”«»\"]{2,60}?)\s+(?:(?:has|had|once)\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{SPEECH_VERBS}|suggested|put\s+it)\b(?!\s+(?:to|that|the|a|an)\b)"
+)
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<src>[^,;“”«»\"]{2,120}?),?\s*$")
 # A verb joined to the clause's own: "… and added", "but went on to", "as if to"
 JOINED = re.compile(
@@ -125,6 +130,10 @@ def after_cue(text, span, limit, kind):
     quote_end = text[span.end - 1 : span.end]
     if kind == "partial" and not tail.startswith(",") and quote_end not in ",.!?":
         return None
+    as_said = AS_SAID_AFTER.match(tail)
+    if as_said and names_source(as_said.group("src")) and looks_like_subject(as_said.group("src")):
+        src = clean_source(as_said.group("src"))
+        return Attribution(src, as_said.group("verb"), span.close_at)
     according = ACCORDING_AFTER.match(tail)
     if according:  # "“…,” according to a court filing by the county prosecutor."
         return Attribution(clean_source(according.group("src")), "according to", span.close_at)
@@ -187,7 +196,9 @@ NOT_ATTRIBUTION_VERBS = {"is", "was", "has", "does", "goes", "comes", "seems", "
 def _trailing_cue(tail, position):
     """The cue that ends the sentence a quote opens: "“Boots on the ground” would be right,
     Ben Carson said after the attacks." / "…” for Clinton, said Kunin."""
-    clause = re.search(rf",\s+{SOURCE},?\s+(?:also\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)", tail)
+    clause = re.search(
+        rf",\s+{SOURCE},?\s+(?:also\s+)?(?:(?:has|have|had)\s+)?{_VERB}{_OBJ}(?=[\s.,;:]|$)", tail
+    )
     if clause and names_source(clause.group("src")):
         src = source_from_subject(clause.group("src"))
         cue = (clause.group("adv") or "") + clause.group("verb") + (clause.group("obj") or "")
@@ -405,6 +416,44 @@ def partial_cue(text, span, sentence_start):
     return _partial_cue_fallback(head, span)
 
 
+_NAMING_VERBS = (
+    r"called|calls|call|dubbed|dubs|termed|terms|labeled|labelled|labels|branded|brands|"
+    r"described|describes|referred\s+to|refers\s+to|characterized|characterizes"
+)
+# "what Ana Ferreira called a “…”", "whom one insider described as “…”": the relative
+# clause's subject is the one who chose the words.
+WHAT_NAMED = re.compile(
+    r"\b(?:what|whom)\s+(?P<src>[^,;:_()—–]{1,60}?)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{_NAMING_VERBS})(?:\s+(?:it|him|her|them|this|that))?(?:\s+as)?"
+    r"(?:\s+(?:a|an|the))?\s*$"
+)
+# "has been called “…” by Ana Ferreira", "often labeled as a “…” by critics"
+PASSIVE_NAMED = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|often|widely|long|once|also)\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>{_NAMING_VERBS})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
+PASSIVE_AGENT = re.compile(r"^[”\"»]?\s*by\s+(?P<src>[^,;:.“”«»\"()—–]{2,80}?)\s*(?:[,;:.()—–]|$)")
+
+
+def naming_cue(text, span, sentence_start):
+    """For a fragment: the one who called something by the quoted words, when a relative
+    clause ("what X calls “…”") or a passive with its agent ("was called “…” by X") says so."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    what = WHAT_NAMED.search(masked)
+    if what:
+        src = head[what.start("src") : what.end("src")]
+        if looks_like_subject(src) and not NOT_A_SOURCE.search(src):
+            return Attribution(clean_source(src), what.group("verb"), span.open_at, MEDIUM)
+    passive = PASSIVE_NAMED.search(masked)
+    if passive:
+        agent = PASSIVE_AGENT.match(text[span.close_at : span.close_at + 120])
+        src = TIME_TAIL.sub("", agent.group("src")) if agent else ""
+        if src and looks_like_subject(src) and not NOT_A_SOURCE.search(src):
+            return Attribution(clean_source(src), passive.group("verb"), span.open_at, MEDIUM)
+    return None
+
+
 ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
 PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
 PASSIVE_BEFORE = re.compile(
@@ -426,7 +475,7 @@ SAYING_NOUNS = (
 POSSESSIVE_CUE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<src>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?=['’]s?\s))"
     rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{SAYING_NOUNS})"
-    r"(?:\s+(?:for|of|that|to|about))?(?:\s+(?:a|an|the))?[\s,:]*$"
+    r"(?:\s+(?:for|of|that|about|to(?:\s+be)?))?(?:\s+(?:a|an|the))?[\s,:]*$"
 )
 
 
@@ -564,3 +613,96 @@ def signature_cue(text, paras, p_index, span):
     if not (name_in(src) or single_name(src)):
         return None
     return Attribution(clean_source(src), "", start + signed.start("src"), MEDIUM)
+
+
+# A phrase that opens a sentence before its subject: a time ("A week later", "Last month"),
+# or a preposition, subordinator or participle ("In defending …", "When asked …").
+ADVERBIAL_OPENER = re.compile(
+    r"^(?:(?:in|on|at|when|after|before|since|while|from|during|upon|by)(?:\s+[a-z]+ing)?$|"
+    r"(?:in|on|when|after|before|since|while|from|during|upon|by)\s+[a-z]+ing\b|"
+    r"(?:when|after|once|if)\s+(?:asked|told|pressed|questioned)\b|"
+    r"(?:after|from)\s+(?:months|weeks|days|years)\b|"
+    r"(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?|years?|hours?)"
+    r"\s+(?:later|earlier|ago|before|after)\b|"
+    r"(?:last|next|earlier\s+this|later\s+that)\s+(?:week|month|year|night|time|spring|summer|"
+    r"fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE,
+)
+
+
+def main_clause_cue(text, span, sentence_start, sentence_end, attribution):
+    """For a cue whose source is the phrase a sentence opens with ("A week later, she
+    called it “…”", "In defending the plan as “fair,” the mayor …"): the subject of the main
+    clause after that phrase's comma, else None."""
+    phrase = (attribution.attributed_as or "").strip()
+    if not phrase or not ADVERBIAL_OPENER.match(phrase):
+        return None
+    sentence = text[sentence_start:sentence_end]
+    masked = masked_quotes(sentence)
+    # The opener ends at its comma, or at a quotation that ends in one (“fair,” the mayor).
+    ends = [m.end() for m in re.finditer(r",", masked)]
+    ends += [m.end() for m in re.finditer(r"_+", masked) if sentence[: m.end() - 1].endswith(",")]
+    for end in sorted(ends):
+        rest, rest_masked = sentence[end:], masked[end:]
+        own = span.open_at - sentence_start - end  # the clause before the quote, if it is later
+        if own > 0:
+            rest, rest_masked = rest[:own], rest_masked[:own]
+        subject = first_subject(rest, rest_masked)
+        if subject and not ADVERBIAL_OPENER.match(subject.strip()):
+            return Attribution(clean_source(subject), attribution.cue, span.open_at, LOW)
+        break
+    return None
+
+
+def partial_trailing_cue(text, span, sentence_end):
+    """For a fragment no cue near it names: the reporting clause that closes its clause
+    ("The mayor’s “promises” are empty, Ana Ferreira said on Monday, …")."""
+    tail = text[span.close_at : sentence_end]
+    stop = re.search(r"[“«\"‘]", tail)
+    if stop:
+        tail = tail[: stop.start()]
+    found = _trailing_cue(tail.rstrip(), span.close_at)
+    if found and re.search(r"\b(?:that|which|who|whom)\b", found.attributed_as):
+        return None  # "…, a charge that party leaders denied, noting …": a relative clause
+    return found
+
+
+# ", says Ana Ferreira, the harbour master, ": a reporting aside with the verb first
+INVERTED_ASIDE = re.compile(
+    rf",\s+(?P<verb>{SPEECH_VERBS})\s+(?P<src>[^,;:_()—–]{{2,60}}?)\s*,"
+    r"(?:[^,;:_()—–]{1,80},)?\s+(?=[a-z])"
+)
+
+
+def inverted_aside_cue(text, span, sentence_start):
+    """For a quote after a reporting aside that names the speaker after its verb ("The
+    trouble, says Ana Ferreira, the harbour master, is that it is “…”")."""
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    asides = list(INVERTED_ASIDE.finditer(masked))
+    if not asides or "_" in masked[asides[-1].end() :]:
+        return None
+    aside = asides[-1]
+    src = head[aside.start("src") : aside.end("src")]
+    if aside.group("verb").endswith("ing") or not (names_source(src) and looks_like_subject(src)):
+        return None
+    return Attribution(clean_source(src), aside.group("verb"), span.open_at, MEDIUM)
+
+
+# "Ana Ferreira was asked, “…”", "she was asked by host Tom Okafor, …, “…”"
+ASKED_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?asked"
+    r"(?:\s+by\s+(?P<src>[^,;:“”«»\"]{2,80}?))?(?:,[^“”«»\"]{0,160})?[,:]\s*$"
+)
+
+
+def asked_cue(text, span, sentence_start):
+    """For a question put to someone ("Ana Ferreira was asked, “…”"): not the words of the
+    one asked but of the one asking, when the sentence names them ("asked by X")."""
+    asked = ASKED_BEFORE.search(text[sentence_start : span.open_at])
+    if not asked:
+        return None
+    src = (asked.group("src") or "").strip()
+    if src and names_source(src):
+        return Attribution(clean_source(src), "asked", span.open_at, MEDIUM)
+    return Attribution(None, "asked", span.open_at, LOW)

@@ -22,12 +22,17 @@ from claims.extraction.cues import (
     LOW,
     MEDIUM,
     after_cue,
+    asked_cue,
     before_cue,
     clause_subject_cue,
     colon_cue,
+    inverted_aside_cue,
+    main_clause_cue,
     main_subject_cue,
+    naming_cue,
     next_sentence_cue,
     partial_cue,
+    partial_trailing_cue,
     sentence_end_cue,
     signature_cue,
 )
@@ -102,7 +107,13 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 and len(text[span.start : span.end].split()) < 3
             ):
                 continue
-            attribution = after_cue(text, span, max(s_end, span.close_at), kind)
+            attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
+            if attribution is None:
+                attribution = after_cue(text, span, max(s_end, span.close_at), kind)
+            if attribution is None and kind == "partial":
+                attribution = naming_cue(text, span, s_start)  # "what X calls “…”"
+            if attribution is None:
+                attribution = inverted_aside_cue(text, span, s_start)  # "…, says X, is “…”"
             if attribution is None:
                 attribution = before_cue(text, span, s_start)
             if attribution is None and kind == "direct":
@@ -118,8 +129,15 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None or attribution.confidence == LOW:
                 # "Guns are “…” and “…,” Dean proclaimed.": the cue after the sentence's last quote
                 attribution = sentence_end_cue(text, span, spans, s_end) or attribution
+            if kind == "partial" and (attribution is None or attribution.confidence == LOW):
+                # "The mayor’s “promises” are empty, Ana Ferreira said, …"
+                attribution = partial_trailing_cue(text, span, s_end) or attribution
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
+            if attribution is not None:
+                # "A week later, she called it “…”": not the time phrase but the subject after it
+                opener = main_clause_cue(text, span, s_start, s_end, attribution)
+                attribution = opener or attribution
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)

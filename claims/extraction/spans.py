@@ -56,9 +56,20 @@ _SENTENCE_END = re.compile(r"[.!?][”\"»’]?(?=\s+[“\"«‘A-Z0-9])")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?:{ABBREVIATIONS})|\b[A-Z]|\.[A-Z])$")
 
 
+# A word that opens a sentence and never follows an initialism inside one: "… in the U.S.
+# He said …" ends a sentence, "the U.S. Senate" does not.
+_OPENS_SENTENCE = re.compile(r"\s+(?:He|She|They|We|It|I|The|But|This|His|Her|Their)\b")
+
+
 def is_sentence_end(text, match_start):
-    """False for the full stop of an abbreviation such as Mr. or U.S."""
-    return text[match_start] != "." or not _ABBREVIATION_BEFORE.search(text[:match_start])
+    """False for the full stop of an abbreviation such as Mr. or U.S., unless an initialism
+    ends the sentence ("… in the U.S. He said …")."""
+    if text[match_start] != ".":
+        return True
+    before = text[:match_start]
+    if not _ABBREVIATION_BEFORE.search(before):
+        return True
+    return bool(re.search(r"\.[A-Z]$", before) and _OPENS_SENTENCE.match(text, match_start + 1))
 
 
 def sentence_bounds(text, start, end):

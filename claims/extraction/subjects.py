@@ -192,7 +192,10 @@ def main_subject(head, masked):
     for verb in ANY_VERB.finditer(masked):
         if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
             continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
-        word_before = masked[: verb.start()].split()[-1:] or [""]
+        words_before = masked[: verb.start()].split()
+        while len(words_before) > 1 and re.fullmatch(r"[a-z]+ly", words_before[-1]):
+            words_before.pop()  # "Ana Ferreira routinely describes …": the word before the adverb
+        word_before = words_before[-1:] or [""]
         if verb.group(0).endswith("s") and not (
             word_before[0][:1].isupper() or word_before[0].lower() in PRONOUNS
         ):

@@ -532,3 +532,102 @@ def test_as_x_pointed_out_before_a_quote_names_x():
         "But as the Harbour Gazette pointed out, “Lind has not released any figures.”"
     )
     assert quotes(text)[1][2:5] == ("Harbour Gazette", "the Harbour Gazette", "pointed out")
+
+
+def test_a_participle_opener_before_the_quote_is_not_the_source():
+    text = (
+        "The port has been shut since March. In declaring the new levy “a robbery,” "
+        "the mayor of Basra again sided with the fishermen."
+    )
+    assert quotes(text)[0][3] == "the mayor of Basra"
+    text = (
+        "Ana Ferreira runs the fish market. And in explaining why those “simple repairs” "
+        "were never made, Tom Okafor blamed the ministry."
+    )
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "Tom Okafor")
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_source():
+    text = (
+        "Ana Ferreira runs the harbour. A week later, she paid a visit to the docks and "
+        "explained why the “temporary closure” had dragged on."
+    )
+    assert quotes(text)[0][2:] == ("Ana Ferreira", "she", "explained")
+
+
+def test_a_reporting_clause_closing_the_clause_of_a_fragment_names_its_source():
+    text = (
+        "“The port will reopen,” said Tom Okafor.\n\n"
+        "The mayor’s “promises” are empty, Ana Ferreira said on Monday, noting that the port "
+        "“has been shut for a year.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Tom Okafor", "Ana Ferreira", "Ana Ferreira"]
+    text = (
+        "The mayor complained that the vote had been “rigged” against him, a charge that the "
+        "party leaders strongly denied, noting that the rules were old."
+    )
+    assert quotes(text)[0][3] == "The mayor"
+
+
+def test_what_someone_calls_a_fragment_names_who_chose_the_words():
+    lead = "“We will reopen,” said Tom Okafor.\n\n"
+    text = lead + "A third option is what Ana Ferreira called a “slow thaw” of the harbour rules."
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "called")
+    text = lead + "His deputy is Ana Ferreira, whom one fisherman described as “his shadow.”"
+    assert quotes(text)[1][3] == "one fisherman"
+
+
+def test_a_passive_naming_verb_with_its_agent_names_the_agent():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The plan has been called “a fairy tale” by Ana Ferreira, the harbour master."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "called")
+
+
+def test_an_as_x_said_aside_after_the_quote_names_its_source():
+    lead = "“We will reopen,” said Tom Okafor.\n\n"
+    text = lead + (
+        "Still, the fact that the port is “a ghost town,” as Ana Ferreira said on Monday, "
+        "worries the council."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "said")
+
+
+def test_a_possessive_pledge_to_be_a_fragment_names_the_one_who_pledged():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The concerns go beyond Ana Ferreira’s controversial pledge to be “neutral” in the talks."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "pledge")
+
+
+def test_an_inverted_reporting_aside_before_the_quote_names_its_source():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The trouble with the port, says Ana Ferreira, the harbour master, is that it has "
+        "become “a ghost town” in winter."
+    )
+    assert quotes(text)[1][2:] == ("Ana Ferreira", "Ana Ferreira", "says")
+
+
+def test_a_reporting_clause_in_the_perfect_closing_the_sentence_names_its_source():
+    text = (
+        "“We will reopen,” said Tom Okafor.\n\n"
+        "The ministry made a “mistake” in the audit of the fleet, Ferreira has said. "
+        "Okafor should have been told."
+    )
+    assert quotes(text)[1][2:4] == ("Ferreira", "Ferreira")
+
+
+def test_a_question_put_to_someone_is_not_their_words():
+    lead = "“We will reopen,” said Tom Okafor.\n\n"
+    text = lead + (
+        "Ana Ferreira was asked, “Would you close the harbour again?” She answered, “Never.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Tom Okafor", None, "Ana Ferreira"]
+    text = lead + (
+        "Ana Ferreira was asked by host Sam Lind, who runs the radio show, "
+        "“Would you close the harbour again?”"
+    )
+    assert quotes(text)[1][2:] == ("Sam Lind", "host Sam Lind", "asked")

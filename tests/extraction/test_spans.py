@@ -235,3 +235,13 @@ def test_words_after_a_noun_for_words_and_a_colon_are_quoted():
 def test_a_fragment_in_sentence_case_before_its_source_is_a_partial_quote():
     text = "“We’re extremely relieved” about the vote, said Ana Ferreira, who runs the ferry."
     assert quotes(text)[0][:2] == ("We’re extremely relieved", "partial")
+
+
+def test_an_initialism_ends_a_sentence_when_a_pronoun_opens_the_next():
+    text = "The fleet is ignored in the U.S. He says so. The U.S. Senate met. Mr. Okafor left."
+    assert [text[a:b] for a, b in sentence_bounds(text, 0, len(text))] == [
+        "The fleet is ignored in the U.S.",
+        "He says so.",
+        "The U.S. Senate met.",
+        "Mr. Okafor left.",
+    ]

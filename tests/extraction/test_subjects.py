@@ -59,3 +59,8 @@ def test_attributed_as_is_cut_to_the_whole_noun_phrase_as_printed():
     assert whole_phrase("said Tom Lind") == "Tom Lind"
     assert whole_phrase("Ana Ferreira of the harbour board") == "Ana Ferreira of the harbour board"
     assert whole_phrase("he") == "he"
+
+
+def test_an_adverb_between_the_subject_and_a_verb_ending_in_s_keeps_the_verb():
+    head = "When the subject comes up, Ana Ferreira routinely paints the harbour as a "
+    assert main_subject(head, head) == ("Ana Ferreira", "paints")

@@ -194,13 +194,13 @@ def rss_mb(pid):
     return sorted((int(v) / 1024 for v in out.split()), reverse=True)
 
 
-# With several paths, each wrk thread walks the list from its own offset: every request
-# asks for a different query, so nothing it needs is cached yet.
+# With several paths, each of wrk's two threads walks its own half of the list: every
+# request asks for a different query, so nothing it needs is cached yet.
 WRK_PATHS = """
 paths = {%s}
 local threads = 0
 function setup(thread) threads = threads + 1; thread:set("id", threads) end
-function init(args) n = id * 100003 end
+function init(args) n = (id - 1) * math.floor(#paths / 2) end
 function request() n = n + 1; return wrk.format(nil, paths[(n %% #paths) + 1]) end
 """
 

@@ -406,6 +406,8 @@ def _query(list_filter, name, value, remove=False):
     params.pop("page", None)
     for param in listing.own_filters.get(name, (name,)):
         kept = [v for v in params.getlist(param) if v and v != value]
+        if remove and name not in listing.repeatable:
+            kept = []  # the chosen value, however it was written (min_sources=02)
         if not remove:
             kept = [*kept, value] if name in listing.repeatable else [value]
         params.setlist(param, kept)

@@ -148,7 +148,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
     },
     # Whole pages (claims/scale/page_cache.py), apart so that they cannot crowd out the
-    # small values: PAGE_CACHE_ENTRIES pages of about 30 KB each per worker.
+    # small values: PAGE_CACHE_ENTRIES pages per worker, each compressed (a 90 KB list page
+    # keeps about 12 KB).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
@@ -181,8 +182,10 @@ CACHE_LIFETIMES = {
     # Summaries (charts, most quoted) over more rows than COUNT_BOUND.
     "aggregate": 600,
     # A whole list or detail page, keyed by its URL and the database's data version, which
-    # every write moves: the lifetime only frees the memory of pages nobody asks for.
-    "page": 600,
+    # every write moves. A page is drawn from cards, facets and search results that may be
+    # up to a minute old after a write made outside the admin and services, so it is kept
+    # no longer than they are: such a write shows within two minutes.
+    "page": 60,
 }
 # Counting stops here: past it pages say "more than 10,000" instead of scanning every row.
 COUNT_BOUND = 10_000
@@ -202,8 +205,8 @@ RANKED_POOL = 500
 # Streamed exports (CSV, JSON lines) read this many rows per query, each query starting
 # after the last row's sort key (claims/scale/keyset.py).
 EXPORT_CHUNK = 2_000
-# A whole page larger than this many bytes is not kept (a 500-row JSON page), so the page
-# cache's PAGE_CACHE_ENTRIES stay within a few tens of megabytes per worker.
+# A whole page larger than this many bytes (before compression) is not kept (a 500-row
+# JSON page), so PAGE_CACHE_ENTRIES compressed pages stay within about 30 MB per worker.
 PAGE_CACHE_MAX_BYTES = 200_000
 # ---- end of speed settings ---------------------------------------------------------------
 

@@ -174,6 +174,15 @@ def test_dates_are_a_facet_that_sets_a_one_day_range():
     assert chosen.chosen and chosen.query == ""
 
 
+def test_a_chosen_date_removes_itself_however_it_was_written():
+    import datetime as dt
+
+    make_quote(article=make_article(published=dt.date(2015, 10, 7)))
+    _, facets = counted("date_after=2015-10-7&date_before=2015-10-07&kind=direct")
+    chosen = lists(facets)["published"].options[0]
+    assert chosen.chosen and chosen.query == "?kind=direct"
+
+
 def test_each_active_filter_is_a_chip_whose_link_removes_only_it():
     zamili, _ = two_speakers()
     party = make_organization(name="Party", slug="party")

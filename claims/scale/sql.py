@@ -4,6 +4,7 @@ by migration 0005_quote_published_search and fold words since 0011_search_foldin
 two reads the ORM was too slow to build."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import OperationalError, connection, connections
 from django.db.models.expressions import RawSQL
 
@@ -141,6 +142,9 @@ def install_change_counter(using="default", **kwargs):
         cursor.execute(
             f"INSERT OR IGNORE INTO {CHANGE_COUNTER} VALUES (1, lower(hex(randomblob(8))), 0)"
         )
+        # A migration may have rebuilt a table (dropping its triggers) or changed rows
+        # while they were gone: every migrate moves the version.
+        cursor.execute(f"UPDATE {CHANGE_COUNTER} SET changes = changes + 1")
         for table in counted_tables(cursor):
             for event in ("INSERT", "UPDATE", "DELETE"):
                 cursor.execute(
@@ -155,10 +159,10 @@ def counted_tables(cursor):
     the counter and the full-text index (its rows follow claims_quote's), and the users
     (the public history names curators)."""
     cursor.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name = 'auth_user' OR ("
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name = %s OR ("
         "name LIKE 'claims\\_%%' ESCAPE '\\' AND name NOT LIKE '%%\\_fts%%' ESCAPE '\\' "
         "AND name != %s AND sql NOT LIKE 'CREATE VIRTUAL%%'))",
-        [CHANGE_COUNTER],
+        [get_user_model()._meta.db_table, CHANGE_COUNTER],
     )
     return [name for (name,) in cursor.fetchall()]
 
@@ -168,15 +172,20 @@ def data_version():
     there is none to give (then nothing may be kept under it).
 
     SQLite: the change counter's epoch and count, moved by triggers in the same transaction
-    as the write. PostgreSQL: the current snapshot (which transactions are visible), unless
-    this connection's own transaction has written, which the snapshot does not show."""
+    as the write; none inside a transaction (what it wrote may be rolled back, and the count
+    with it). PostgreSQL: the current snapshot (which transactions are visible), unless this
+    connection's own transaction has written, which the snapshot does not show."""
     if connection.vendor == "sqlite":
+        if connection.in_atomic_block:  # its own writes may yet be rolled back
+            return None
         try:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT epoch, changes FROM {CHANGE_COUNTER}")
                 return cursor.fetchone()
-        except OperationalError:  # not migrated since the counter came: no version
-            return None
+        except OperationalError as error:
+            if "no such table" in str(error):  # not migrated since the counter came
+                return None
+            raise
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()")

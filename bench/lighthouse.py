@@ -162,6 +162,18 @@ def lighthouse(options):
                 runner.wait()
 
 
+# Lighthouse sometimes fails to record a page load's trace on a busy machine (NO_NAVSTART:
+# "Please run Lighthouse again"), leaving categories unscored; such a page is run again.
+ATTEMPTS = 3
+
+
+def unscored(result):
+    """Whether Lighthouse could not score a gated category of `result` (a runtime error)."""
+    return bool(result.get("runtimeError")) or any(
+        result["categories"][name]["score"] is None for name in GATED
+    )
+
+
 def excused(result, url, status):
     """The audits an error page fails only by answering `status`, as it should."""
     if status < 400:
@@ -240,7 +252,10 @@ def main():
                         failures.append(f"{name}: {path} answered {status}, not {expected}")
                         continue
                     url = f"http://127.0.0.1:{stack.port}{path}"
-                    result = run_lighthouse(url, RESULTS / f"{name}{suffix}.json")
+                    for _attempt in range(ATTEMPTS):
+                        result = run_lighthouse(url, RESULTS / f"{name}{suffix}.json")
+                        if not unscored(result):
+                            break
                 excuses = excused(result, url, expected)
                 scores = [formatted(result, c, excuses & audits_of(result, c)) for c in CATEGORIES]
                 rows.append((name, path, scores))

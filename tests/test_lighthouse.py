@@ -97,3 +97,12 @@ def test_a_page_that_answers_200_is_excused_nothing():
 def test_any_weighted_audit_below_1_fails_and_unweighted_ones_do_not():
     result = report(status_score=1, other_score=0)
     assert lighthouse.lost_points(result, set()) == ["best-practices: doctype (t)"]
+
+
+def test_a_report_whose_trace_failed_is_unscored_and_run_again():
+    scored = report()
+    assert not lighthouse.unscored(scored)
+    failed = report()
+    failed["categories"]["best-practices"]["score"] = None
+    failed["runtimeError"] = {"code": "NO_NAVSTART"}
+    assert lighthouse.unscored(failed)

@@ -22,23 +22,25 @@ from claims.extraction.cues import (
     LOW,
     MEDIUM,
     after_cue,
-    asked_cue,
     before_cue,
-    clause_subject_cue,
     colon_cue,
-    inverted_aside_cue,
-    main_clause_cue,
     main_subject_cue,
-    naming_cue,
-    next_sentence_cue,
     partial_cue,
-    partial_trailing_cue,
-    sentence_end_cue,
-    signature_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
 from claims.extraction.names import name_key
+from claims.extraction.sentence_cues import (
+    asked_cue,
+    clause_subject_cue,
+    inverted_aside_cue,
+    main_clause_cue,
+    naming_cue,
+    next_sentence_cue,
+    partial_trailing_cue,
+    sentence_end_cue,
+    signature_cue,
+)
 from claims.extraction.sources import Resolver, clean_source, name_in, single_name
 from claims.extraction.spans import (
     classify,

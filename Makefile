@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 # `make serve` listens on 8080 unless PORT is given (PORT=9000 make serve, make serve PORT=9000).
 SERVE_PORT := $(if $(filter-out file default,$(origin PORT)),$(PORT),8080)
 
-.PHONY: help venv install run serve serve-check export-check test test-postgres fixtures lint bench eval loadtest lighthouse backup restore clean
+.PHONY: help venv install run serve serve-check export-check test screenshots test-postgres fixtures lint bench eval loadtest lighthouse backup restore clean
 
 help:
 	@echo "make install        create .venv and install requirements-dev.txt (only when requirements change)"
@@ -21,6 +21,7 @@ help:
 	@echo "make serve-check    slow clients and a lost database file against make serve (SLOWCLIENT_SECONDS)"
 	@echo "make export-check   two whole CSV exports at once against make serve, /healthz within 2 s (EXPORT_CHECK_QUOTES)"
 	@echo "make test           run the test suite on SQLite"
+	@echo "make screenshots    browser tests only, saving screenshots into tests/browser/screenshots/"
 	@echo "make test-postgres  run the test suite against a throwaway PostgreSQL 15 cluster"
 	@echo "make fixtures       regenerate fixtures (manage.py build_fixtures)"
 	@echo "make lint           ruff check + ruff format --check"
@@ -65,6 +66,9 @@ TEST_WORKERS ?= 2
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+screenshots: $(STAMP)
+	SCREENSHOTS=1 $(PY) -m pytest -n $(TEST_WORKERS) tests/browser $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
 	bash .ci/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)

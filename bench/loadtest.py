@@ -146,7 +146,8 @@ def run_load(port, master_pid, targets):
     while any(t.is_alive() for t in threads) and time.monotonic() < deadline + REQUEST_TIMEOUT:
         pids = worker_pids(master_pid)
         samples.append((time.monotonic() - started, sum(rss_mb(p) for p in pids), len(pids)))
-        time.sleep(SAMPLE_EVERY)
+        # every SAMPLE_EVERY seconds, and once more as the traffic stops
+        time.sleep(min(SAMPLE_EVERY, max(0.2, deadline - time.monotonic())))
     for thread in threads:
         thread.join(timeout=REQUEST_TIMEOUT)
     elapsed = time.monotonic() - started

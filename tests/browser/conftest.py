@@ -96,8 +96,12 @@ def page(browser):
 
 @pytest.fixture
 def screenshot():
-    """Save a full-page screenshot at phone and desktop widths for a person to look at
-    (JPEG: encoding a long page as PNG takes twice as long)."""
+    """With SCREENSHOTS=1 (`make screenshots`), save a full-page screenshot at phone and
+    desktop widths for a person to look at (JPEG: encoding a long page as PNG takes twice
+    as long). Otherwise nothing: a full-page capture of a long list at 375 px costs a
+    second or more, and no test reads the files."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return lambda page, name: None
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def take(page, name):

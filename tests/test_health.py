@@ -80,8 +80,9 @@ def migrate(tmp_path):
 
 @pytest.fixture(scope="module")
 def migrated_file(tmp_path_factory):
-    """One database file migrated by `manage.py migrate`, for tests to copy."""
+    """One database file that `manage.py migrate` created in an empty folder, for tests to copy."""
     folder = tmp_path_factory.mktemp("migrated")
+    assert not (folder / "site.sqlite3").exists()
     migrate(folder)
     return folder / "site.sqlite3"
 
@@ -94,9 +95,15 @@ sqlite_files = pytest.mark.skipif(not ON_SQLITE, reason="SQLite files only")
 
 
 @sqlite_files
-def test_migrate_creates_a_missing_database_file(tmp_path):
-    migrate(tmp_path)
-    assert (tmp_path / "site.sqlite3").stat().st_size > 0
+def test_migrate_creates_a_missing_database_file(migrated_file):
+    connection = sqlite3.connect(migrated_file)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        applied = connection.execute("SELECT count(*) FROM django_migrations").fetchone()[0]
+    finally:
+        connection.close()
+    assert {"claims_quote", "claims_claim", "auth_user"} <= tables
+    assert applied > 0
 
 
 @sqlite_files

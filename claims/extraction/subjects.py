@@ -186,12 +186,16 @@ ANY_VERB = re.compile(
 )
 
 
+# The words that open a relative clause before its verb: "who", "which has", "that once had".
+RELATIVE_VERB = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+|has\s+|had\s+|have\s+)*$")
+
+
 def main_subject(head, masked):
     """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
     leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
     for verb in ANY_VERB.finditer(masked):
-        if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
-            continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
+        if RELATIVE_VERB.search(masked[: verb.start()]):
+            continue  # the verb of a relative clause: "X, who has chaired the committee, mocked …"
         words_before = masked[: verb.start()].split()
         while len(words_before) > 1 and re.fullmatch(r"[a-z]+ly", words_before[-1]):
             words_before.pop()  # "Ana Ferreira routinely describes …": the word before the adverb
@@ -404,3 +408,79 @@ def whole_phrase(phrase):
         if end and name_in(end.group(0)):
             text = end.group(0)
     return text or phrase
+
+
+# The verb that ends a main clause's subject: an auxiliary, a past form, a speech verb.
+CLAUSE_VERB = re.compile(
+    r"(?<=\s)(?:is|are|were|will|should|may|might|must|do|" + TRACK_VERBS + SPEECH_VERBS + r"|"
+    r"[a-z]{3,}ed|[a-z]+n['’]t)\b|(?<=\w)['’](?:s|ve|d|ll|re)\b"
+)
+# A past participle that describes a noun: "the retired general", "a newly formed group".
+ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|former)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
+)
+# A verb in -s that no list holds ("accuses", "insists"), or a plural noun ("party leaders").
+S_VERB = re.compile(r"(?<=\s)[a-z]{2,}[a-rt-z]s\b")
+# An -s word followed by its object: "accuses the mayor", "thanks Obama".
+S_VERB_OBJECT = re.compile(
+    rf"\s[a-z]{{2,}}[a-rt-z]s\s+(?:the|a|an|his|her|their|its|him|them|[{UPPER}])\b"
+)
+LEADING_SUBORDINATE = re.compile(
+    r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
+    r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite)\b[^,_]*,\s*"
+)
+PARTICIPLE = r"(?:[a-z]+ed|(?!even|open|seven|when|then|often)[a-z]{2,}en)\b"
+PASSIVE = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:been\s+|being\s+)?{PARTICIPLE}")
+# "will informally be dubbed", "has been called"
+PASSIVE_AFTER = re.compile(
+    rf"(?:\s+(?:[a-z]+ly|not))*\s+(?:be|been)\s+(?:[a-z]+ly\s+)?{PARTICIPLE}"
+)
+# "…, with Donald Trump tweeting that …": the participle's own subject
+WITH_PARTICIPLE = re.compile(r",\s*with\s+([^,_]{2,60}?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
+
+
+def own_subject(head):
+    """The subject of the main clause in `head`, the words of a sentence before a quotation
+    inside it ("The group accuses the mayor of …"), when it may be the quotation's source:
+    not an expletive ("It is …"), nor the subject of a passive, nor a time or place."""
+    masked = masked_quotes(head)
+    with_subject = WITH_PARTICIPLE.search(masked)
+    if with_subject and names_source(with_subject.group(1)):
+        return head[with_subject.start(1) : with_subject.end(1)]
+    body = masked.rstrip(" :—–-")  # "The group put it bluntly:" opens its own clause
+    cut = max(body.rfind(";"), body.rfind(":"), body.rfind("—"), body.rfind(" – "))
+    start = cut + 1 if cut >= 0 else 0
+    lead = LEADING_SUBORDINATE.match(masked, start)
+    start = lead.end() if lead else start
+    verbs = [
+        v
+        for v in CLAUSE_VERB.finditer(masked, start)
+        if not RELATIVE_VERB.search(masked[: v.start()])
+        and not (v.group(0).endswith("ed") and ADJECTIVE_BEFORE.search(masked[: v.start()]))
+    ][:1]
+    s_verb = S_VERB.search(masked, start, verbs[0].start() if verbs else len(masked))
+    if s_verb and not NOUN_BEFORE.search(masked[: s_verb.start()]):
+        verbs.append(s_verb)  # "The book accuses …" when no verb comes after "accuses"
+    for verb in verbs:
+        passive = PASSIVE if verb.group(0) in {"is", "are", "was", "were"} else PASSIVE_AFTER
+        if passive.match(masked[verb.end() :]):
+            return None
+        subject = source_from_subject(head[start : verb.start()])
+        subject = re.sub(r"^(?:[A-Z][a-z]+ly|Then|Later|Now|So|And|But|Also)\s+", "", subject)
+        subject = re.sub(r"(?:\s+(?:often|always|earlier|first))+$", "", subject)
+        subject = TRAILING_ADVERBS.sub("", subject).strip(" ,")
+        if not subject or "_" in masked[start : verb.start()]:
+            continue
+        first = subject.split()[0]
+        if first.lower() in NO_ONE or NOT_A_SOURCE.search(subject) or first in {"Do", "Don’t"}:
+            return None
+        if first.lower() in {"he", "she", "they", "we", "i"}:
+            return first  # "he laid off staff", "she often referred to"
+        if re.fullmatch(r"[A-Z][a-z]+ing", first) and re.match(r"\S+\s+[a-z]", subject):
+            return None  # "Conceding that there …": a participle, not a name
+        lowered = subject[0].lower() + subject[1:]  # "The retired general": not a verb
+        clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
+        if looks_like_subject(subject) and not clause:
+            return appositive_source(subject)
+    return None

@@ -5,6 +5,7 @@ from claims.extraction.subjects import (
     masked_quotes,
     names_source,
     nearest_subject,
+    own_subject,
     subject_phrase,
     whole_phrase,
 )
@@ -64,3 +65,54 @@ def test_attributed_as_is_cut_to_the_whole_noun_phrase_as_printed():
 def test_an_adverb_between_the_subject_and_a_verb_ending_in_s_keeps_the_verb():
     head = "When the subject comes up, Ana Ferreira routinely paints the harbour as a "
     assert main_subject(head, head) == ("Ana Ferreira", "paints")
+
+
+def test_a_relative_clause_with_has_before_its_verb_is_skipped():
+    head = "Hakim Zamili, who has chaired the committee since 2014, mocked the "
+    assert main_subject(head, head) == ("Hakim Zamili", "mocked")
+
+
+def test_the_main_clause_subject_may_be_a_description_before_an_unlisted_verb_in_s():
+    assert own_subject("The audit report accuses the ministry of treating guards like ") == (
+        "The audit report"
+    )
+    assert own_subject("Her economic plan promises to ") == "Her economic plan"
+    assert own_subject("On its website, the ministry lists ") == "the ministry"
+
+
+def test_a_plural_noun_in_s_does_not_end_the_subject_when_a_verb_follows():
+    assert own_subject("The party leaders in Najaf denounced the ") == "The party leaders"
+    assert own_subject("The bloc accuses the speaker of having ignored ") == "The bloc"
+
+
+def test_the_main_clause_subject_comes_after_a_leading_clause_and_a_relative_clause():
+    head = "As the minister spoke, the opposition bloc was rallying against "
+    assert own_subject(head) == "the opposition bloc"
+    head = "Hakim Zamili, who has led the committee since 2014, named "
+    assert own_subject(head) == "Hakim Zamili"
+    assert own_subject("The retired general addressed the crowd, remarking that the army was ") == (
+        "The retired general"
+    )
+
+
+def test_a_contraction_or_a_pronoun_subject_gives_the_pronoun():
+    assert own_subject("And she’s predicting that the deal will leave Basra ") == "she"
+    assert own_subject("Mahdi didn’t seem impressed, telling the crowd, ") == "Mahdi"
+    assert own_subject("But he laid off 200 staff and began talking about ") == "he"
+
+
+def test_a_passive_or_an_expletive_names_no_source():
+    assert own_subject("The plan was dismissed by the cabinet as ") is None
+    assert own_subject("The cabinet will formally be asked to approve ") is None
+    assert own_subject("It is odd that the council would call the plan ") is None
+    assert own_subject("Conceding that there would be a deal, ") is None
+
+
+def test_a_participle_with_its_own_subject_names_that_subject():
+    head = "Lawmakers were quick to respond, with Speaker Ana Ferreira tweeting that it was "
+    assert own_subject(head) == "Speaker Ana Ferreira"
+
+
+def test_a_clause_ending_in_a_colon_keeps_its_subject():
+    head = "The Kurdish bloc, a rival of the governing alliance, drafted a one-line reply: "
+    assert own_subject(head) == "The Kurdish bloc"

@@ -282,7 +282,8 @@ NOT_NAME_WORDS |= set(
     "Until Despite Although Though Because Once Not Only Even Still So Then Now Here There His "
     "Her Their Its Our My Your Some Many Most All Both Each Every Nor Or Yet What Who Why How "
     "Where Asked Speaking Writing Instead Also Thus Indeed Later Earlier Last Next Outside "
-    "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
+    "Inside Across Around Within Without Through During Several Neither Whether Any Few "
+    "Dr Mr Mrs Ms Prof".split()
 )
 PERSON_NOUNS = {
     "councillor",

@@ -413,17 +413,19 @@ def whole_phrase(phrase):
 # The verb that ends a main clause's subject: an auxiliary, a past form, a speech verb.
 CLAUSE_VERB = re.compile(
     r"(?<=\s)(?:is|are|were|will|should|may|might|must|do|" + TRACK_VERBS + SPEECH_VERBS + r"|"
-    r"[a-z]{3,}ed|[a-z]+n['’]t)\b|(?<=\w)['’](?:s|ve|d|ll|re)\b"
+    r"[a-z]{3,}ed|[a-z]+n['’]t)\b"
+    r"|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\bI))"
+    r"['’](?:s|ve|d|ll|re|m)\b"  # "she’s", "we’ve": not "Rubio’s"
 )
 # A past participle that describes a noun: "the retired general", "a newly formed group".
 ADJECTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|former)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
 )
 # A verb in -s that no list holds ("accuses", "insists"), or a plural noun ("party leaders").
-S_VERB = re.compile(r"(?<=\s)[a-z]{2,}[a-rt-z]s\b")
+S_VERB = re.compile(r"(?<=\s)[a-z]{2,}[a-hj-rtv-z]s\b")
 # An -s word followed by its object: "accuses the mayor", "thanks Obama".
 S_VERB_OBJECT = re.compile(
-    rf"\s[a-z]{{2,}}[a-rt-z]s\s+(?:the|a|an|his|her|their|its|him|them|[{UPPER}])\b"
+    rf"\s[a-z]{{2,}}[a-hj-rtv-z]s\s+(?:(?:the|a|an|his|her|their|its|him|them|[{UPPER}])\b|_)"
 )
 LEADING_SUBORDINATE = re.compile(
     r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
@@ -437,6 +439,15 @@ PASSIVE_AFTER = re.compile(
 )
 # "…, with Donald Trump tweeting that …": the participle's own subject
 WITH_PARTICIPLE = re.compile(r",\s*with\s+([^,_]{2,60}?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+# "For the mayor, according to his aides, the vote was …"
+ACCORDING_ASIDE = re.compile(r"(?:^|,)\s*according to\s+([^,_]{2,80}?)\s*,", re.IGNORECASE)
+# Where a clause of its own starts: "…; the party …", "…: the ministry …", "… — its …"
+CLAUSE_CUT = re.compile(r";|:(?=\s)|—|\s[–-]\s")
+# The subject of the clause after "That’s why", "It is odd that", "There is time for"
+EXPLETIVE_TAIL = re.compile(
+    rf"\b(?:that|why|for|because|how)\s+((?:he|she|they|we|I|[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*))"
+    r"\s+(?:[a-z]+ly\s+)?(?:to|would|will|could|should|can|has|had|is|was|[a-z]+ed|[a-z]+s)\b"
+)
 NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
 
 
@@ -445,12 +456,12 @@ def own_subject(head):
     inside it ("The group accuses the mayor of …"), when it may be the quotation's source:
     not an expletive ("It is …"), nor the subject of a passive, nor a time or place."""
     masked = masked_quotes(head)
-    with_subject = WITH_PARTICIPLE.search(masked)
-    if with_subject and names_source(with_subject.group(1)):
-        return head[with_subject.start(1) : with_subject.end(1)]
+    named = WITH_PARTICIPLE.search(masked) or ACCORDING_ASIDE.search(masked)
+    if named and names_source(named.group(1)):
+        return head[named.start(1) : named.end(1)]
     body = masked.rstrip(" :—–-")  # "The group put it bluntly:" opens its own clause
-    cut = max(body.rfind(";"), body.rfind(":"), body.rfind("—"), body.rfind(" – "))
-    start = cut + 1 if cut >= 0 else 0
+    cut = max([0] + [m.end() for m in CLAUSE_CUT.finditer(body)])
+    start = cut + len(re.match(r"[\s(]*", masked[cut:]).group(0))
     lead = LEADING_SUBORDINATE.match(masked, start)
     start = lead.end() if lead else start
     verbs = [
@@ -470,9 +481,13 @@ def own_subject(head):
         subject = re.sub(r"^(?:[A-Z][a-z]+ly|Then|Later|Now|So|And|But|Also)\s+", "", subject)
         subject = re.sub(r"(?:\s+(?:often|always|earlier|first))+$", "", subject)
         subject = TRAILING_ADVERBS.sub("", subject).strip(" ,")
-        if not subject or "_" in masked[start : verb.start()]:
-            continue
-        first = subject.split()[0]
+        if not subject or "_" in masked[start : verb.start()].split(",")[0]:
+            continue  # "The “opt out” movement is …": a name in quotation marks, not a source
+        first = re.sub(r"['’]\w+$", "", subject.split()[0])  # "There’s", "That’s"
+        if first.lower() in {"it", "there", "that", "this"}:
+            # "That’s why Lind wanted to …", "It is odd that she would call it …"
+            later = EXPLETIVE_TAIL.search(head, start)
+            return later.group(1) if later and names_source(later.group(1)) else None
         if first.lower() in NO_ONE or NOT_A_SOURCE.search(subject) or first in {"Do", "Don’t"}:
             return None
         if first.lower() in {"he", "she", "they", "we", "i"}:

@@ -116,3 +116,21 @@ def test_a_participle_with_its_own_subject_names_that_subject():
 def test_a_clause_ending_in_a_colon_keeps_its_subject():
     head = "The Kurdish bloc, a rival of the governing alliance, drafted a one-line reply: "
     assert own_subject(head) == "The Kurdish bloc"
+
+
+def test_an_according_to_aside_names_the_source_of_the_clause():
+    head = "For the mayor, according to his former deputy Omar Saleh, the vote represents "
+    assert own_subject(head) == "his former deputy Omar Saleh"
+
+
+def test_after_an_expletive_the_subject_of_the_clause_that_follows_is_taken():
+    assert own_subject("That’s why Ana Ferreira wanted to ") == "Ana Ferreira"
+    head = "There’s still time for Lind to build bridges, even after calling them "
+    assert own_subject(head) == "Lind"
+    assert own_subject("It is the enduring appeal of the old ") is None
+
+
+def test_a_possessive_is_not_a_contraction_and_a_parenthesis_is_not_the_subject():
+    head = "(Lind’s spokeswoman challenged the claim that Lind had ever "
+    assert own_subject(head) == "Lind’s spokeswoman"
+    assert own_subject("The photo quotes Psalm 23:4 – ") == "The photo"

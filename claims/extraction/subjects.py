@@ -448,6 +448,8 @@ EXPLETIVE_TAIL = re.compile(
     rf"\b(?:that|why|for|because|how)\s+((?:he|she|they|we|I|[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*))"
     r"\s+(?:[a-z]+ly\s+)?(?:to|would|will|could|should|can|has|had|is|was|[a-z]+ed|[a-z]+s)\b"
 )
+OWNER = re.compile(rf"([{UPPER}][\w.-]*(?:\s+[{UPPER}][\w.-]*)*)['’]s\s")
+OPEN_CLAUSE = re.compile(r"\b(?:when|if|because|while|although|though|since|but|or)\s*$")
 NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
 
 
@@ -456,6 +458,8 @@ def own_subject(head):
     inside it ("The group accuses the mayor of …"), when it may be the quotation's source:
     not an expletive ("It is …"), nor the subject of a passive, nor a time or place."""
     masked = masked_quotes(head)
+    if OPEN_CLAUSE.search(masked):
+        return None  # "…, but only when “…”": the quotation opens a clause of its own
     named = WITH_PARTICIPLE.search(masked) or ACCORDING_ASIDE.search(masked)
     if named and names_source(named.group(1)):
         return head[named.start(1) : named.end(1)]
@@ -474,8 +478,8 @@ def own_subject(head):
     if s_verb and not NOUN_BEFORE.search(masked[: s_verb.start()]):
         verbs.append(s_verb)  # "The book accuses …" when no verb comes after "accuses"
     for verb in verbs:
-        passive = PASSIVE if verb.group(0) in {"is", "are", "was", "were"} else PASSIVE_AFTER
-        if passive.match(masked[verb.end() :]):
+        copula = verb.group(0) in {"is", "are", "was", "were"}
+        if (PASSIVE if copula else PASSIVE_AFTER).match(masked[verb.end() :]):
             return None
         subject = source_from_subject(head[start : verb.start()])
         subject = re.sub(r"^(?:[A-Z][a-z]+ly|Then|Later|Now|So|And|But|Also)\s+", "", subject)
@@ -494,6 +498,11 @@ def own_subject(head):
             return first  # "he laid off staff", "she often referred to"
         if re.fullmatch(r"[A-Z][a-z]+ing", first) and re.match(r"\S+\s+[a-z]", subject):
             return None  # "Conceding that there …": a participle, not a name
+        if copula and not re.match(r"\s+(?:\w+ly\s+)?[a-z]+ing\b", masked[verb.end() :]):
+            # "The place is a townhome …": what a thing is tells nothing of who spoke, unless
+            # it is someone's words ("Lind’s claim was that …")
+            owner = OWNER.match(subject)
+            return owner.group(1) if owner else None
         lowered = subject[0].lower() + subject[1:]  # "The retired general": not a verb
         clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
         if looks_like_subject(subject) and not clause:

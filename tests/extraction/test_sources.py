@@ -192,3 +192,8 @@ def test_a_determiner_opening_a_sentence_is_not_part_of_a_name():
     assert name_in("Neither Tom Lind nor his deputy") == "Tom Lind"
     assert name_in("Whether Ana Ferreira") == "Ana Ferreira"
     assert name_in("Several Ferreira aides") is None
+
+
+def test_a_title_in_quotation_marks_is_not_a_person_the_story_names():
+    text = 'The march was organised by "Farmers Against Lind," a new group. Tom Lind shrugged.'
+    assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]

@@ -134,3 +134,15 @@ def test_a_possessive_is_not_a_contraction_and_a_parenthesis_is_not_the_subject(
     head = "(Lind’s spokeswoman challenged the claim that Lind had ever "
     assert own_subject(head) == "Lind’s spokeswoman"
     assert own_subject("The photo quotes Psalm 23:4 – ") == "The photo"
+
+
+def test_what_a_thing_is_names_no_source_unless_it_is_someones_words():
+    assert own_subject("The house is the one the family bought, thinking it would be an ") is None
+    assert own_subject("But Lind’s boldest claim is that the port authority is a ") == "Lind"
+    assert own_subject("The harbour board is planning to print a leaflet that calls it a ") == (
+        "The harbour board"
+    )
+
+
+def test_a_quotation_that_opens_a_clause_of_its_own_takes_no_main_subject():
+    assert own_subject("Good news can still win out, but usually only when ") is None

@@ -429,7 +429,8 @@ S_VERB_OBJECT = re.compile(
 )
 LEADING_SUBORDINATE = re.compile(
     r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
-    r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite)\b[^,_]*,\s*"
+    r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite|In|On|At|During|Under|For|From|"
+    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,\s*"
 )
 PARTICIPLE = r"(?:[a-z]+ed|(?!even|open|seven|when|then|often)[a-z]{2,}en)\b"
 PASSIVE = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:been\s+|being\s+)?{PARTICIPLE}")
@@ -450,6 +451,13 @@ EXPLETIVE_TAIL = re.compile(
 )
 OWNER = re.compile(rf"([{UPPER}][\w.-]*(?:\s+[{UPPER}][\w.-]*)*)['’]s\s")
 OPEN_CLAUSE = re.compile(r"\b(?:when|if|because|while|although|though|since|but|or)\s*$")
+# "That prompted Lind to call the plan …": the one prompted speaks
+PROMPTED = re.compile(
+    r"\b(?:prompt|prompted|prompting|led|leading|forced|forcing|pushed|pushing|spurred|spurring)"
+    r"\s+([^,_]{2,60}?)\s+to\s+[a-z]+\b"
+)
+# "Said Lind, …": a cue the sentence opens with
+INVERTED_OPENING = re.compile(r"\s*(?:Said|Says|Added|Adds|Wrote|Writes)\s+([^,_]{2,80}?),?\s*$")
 NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
 
 
@@ -460,9 +468,16 @@ def own_subject(head):
     masked = masked_quotes(head)
     if OPEN_CLAUSE.search(masked):
         return None  # "…, but only when “…”": the quotation opens a clause of its own
-    named = WITH_PARTICIPLE.search(masked) or ACCORDING_ASIDE.search(masked)
+    named = (
+        WITH_PARTICIPLE.search(masked)
+        or ACCORDING_ASIDE.search(masked)
+        or INVERTED_OPENING.match(masked)
+    )
     if named and names_source(named.group(1)):
         return head[named.start(1) : named.end(1)]
+    prompted = PROMPTED.search(masked)
+    if prompted and looks_like_subject(prompted.group(1)):
+        return head[prompted.start(1) : prompted.end(1)]
     body = masked.rstrip(" :—–-")  # "The group put it bluntly:" opens its own clause
     cut = max([0] + [m.end() for m in CLAUSE_CUT.finditer(body)])
     start = cut + len(re.match(r"[\s(]*", masked[cut:]).group(0))
@@ -496,6 +511,9 @@ def own_subject(head):
             return None
         if first.lower() in {"he", "she", "they", "we", "i"}:
             return first  # "he laid off staff", "she often referred to"
+        last = subject.split()[-1]
+        if last.lower() in {"he", "she", "they", "we"} and subject[0].islower():
+            return last  # "online he has criticized …"
         if re.fullmatch(r"[A-Z][a-z]+ing", first) and re.match(r"\S+\s+[a-z]", subject):
             return None  # "Conceding that there …": a participle, not a name
         if copula and not re.match(r"\s+(?:\w+ly\s+)?[a-z]+ing\b", masked[verb.end() :]):

@@ -146,3 +146,20 @@ def test_what_a_thing_is_names_no_source_unless_it_is_someones_words():
 
 def test_a_quotation_that_opens_a_clause_of_its_own_takes_no_main_subject():
     assert own_subject("Good news can still win out, but usually only when ") is None
+
+
+def test_the_one_a_sentence_prompts_to_act_or_an_opening_said_names_the_source():
+    assert own_subject("That prompted Lind to make a joke about ferries and call the plan ") == (
+        "Lind"
+    )
+    assert own_subject("The fee was raised twice, leading local officials to complain that ") == (
+        "local officials"
+    )
+    assert own_subject("Said Ana Ferreira, ") == "Ana Ferreira"
+
+
+def test_a_pronoun_after_a_leading_adverb_or_phrase_is_the_subject():
+    assert own_subject("And online he has criticized the mayor for ") == "he"
+    assert own_subject("In a poll taken on Monday, most fishermen rejected the ") == (
+        "most fishermen"
+    )

@@ -464,20 +464,14 @@ NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
 def own_subject(head):
     """The subject of the main clause in `head`, the words of a sentence before a quotation
     inside it ("The group accuses the mayor of …"), when it may be the quotation's source:
-    not an expletive ("It is …"), nor the subject of a passive, nor a time or place."""
+    not an expletive ("It is …"), nor the subject of a passive or a copula, nor a time or a
+    place; else None."""
     masked = masked_quotes(head)
     if OPEN_CLAUSE.search(masked):
         return None  # "…, but only when “…”": the quotation opens a clause of its own
-    named = (
-        WITH_PARTICIPLE.search(masked)
-        or ACCORDING_ASIDE.search(masked)
-        or INVERTED_OPENING.match(masked)
-    )
-    if named and names_source(named.group(1)):
-        return head[named.start(1) : named.end(1)]
-    prompted = PROMPTED.search(masked)
-    if prompted and looks_like_subject(prompted.group(1)):
-        return head[prompted.start(1) : prompted.end(1)]
+    aside = _aside_source(head, masked)
+    if aside:
+        return aside
     body = masked.rstrip(" :—–-")  # "The group put it bluntly:" opens its own clause
     cut = max([0] + [m.end() for m in CLAUSE_CUT.finditer(body)])
     start = cut + len(re.match(r"[\s(]*", masked[cut:]).group(0))
@@ -525,4 +519,20 @@ def own_subject(head):
         clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
         if looks_like_subject(subject) and not clause:
             return appositive_source(subject)
+    return None
+
+
+def _aside_source(head, masked):
+    """Who a sentence names beside its main clause as the one speaking: "…, with Lind
+    tweeting …", "according to Lind,", "Said Lind,", "prompted Lind to …"; else None."""
+    named = (
+        WITH_PARTICIPLE.search(masked)
+        or ACCORDING_ASIDE.search(masked)
+        or INVERTED_OPENING.match(masked)
+    )
+    if named and names_source(named.group(1)):
+        return head[named.start(1) : named.end(1)]
+    prompted = PROMPTED.search(masked)
+    if prompted and looks_like_subject(prompted.group(1)):
+        return head[prompted.start(1) : prompted.end(1)]
     return None

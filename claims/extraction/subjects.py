@@ -274,10 +274,15 @@ def masked_quotes(head):
     return masked
 
 
+BRACKETED_TAG = re.compile(r"\((?:[A-Z][\w.-]{0,12}|[RDI]-[\w. ]{1,12})\)")
+
+
 def nearest_subject(before, masked=None):
     """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
     there is none, None when the words before the verb end in a clause, not a subject."""
     masked = masked if masked is not None else before
+    # "Sen. Ana Lind (D-Ore.) said": a party or a state in brackets ends no clause
+    masked = BRACKETED_TAG.sub(lambda m: "x" * len(m.group(0)), masked)
     adverbs = TRAILING_ADVERBS.search(masked)
     if adverbs:  # "Tom Okafor, who fishes there, once described …", "who has called"
         before, masked = before[: adverbs.start()], masked[: adverbs.start()]

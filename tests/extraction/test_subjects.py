@@ -163,3 +163,9 @@ def test_a_pronoun_after_a_leading_adverb_or_phrase_is_the_subject():
     assert own_subject("In a poll taken on Monday, most fishermen rejected the ") == (
         "most fishermen"
     )
+
+
+def test_a_party_or_state_in_brackets_after_a_name_stays_in_the_subject():
+    head = "At the hearing, Sen. Ana Lind (D-Ore.) "
+    assert nearest_subject(head) == "Sen. Ana Lind (D-Ore.)"
+    assert nearest_subject("Gov. Tom Okafor (R) ") == "Gov. Tom Okafor (R)"

@@ -192,7 +192,9 @@ RELATIVE_VERB = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+|has\s+|had\s+|ha
 
 def main_subject(head, masked):
     """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
-    leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
+    leads, mocked Rubio for “…”" gives ("Trump", "mocked"); of the last, when it opens a
+    clause of its own after "while", "but" or a semicolon."""
+    found = []
     for verb in ANY_VERB.finditer(masked):
         if RELATIVE_VERB.search(masked[: verb.start()]):
             continue  # the verb of a relative clause: "X, who has chaired the committee, mocked …"
@@ -211,8 +213,17 @@ def main_subject(head, masked):
             continue  # "Clinton’s wins", "his aides": a noun after a possessive
         subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
         if subject and names_source(subject):
-            return subject, verb.group(0)
-    return None
+            found.append((subject, verb.group(0), verb.start()))
+    if not found:
+        return None
+    for subject, verb, at in reversed(found[1:]):
+        if CONTRAST_BEFORE.search(masked[:at]) and head[:at].rstrip().endswith(subject):
+            return subject, verb  # "X calls him “…,” while Y calls him “…”": Y's clause
+    return found[0][:2]
+
+
+# A clause of its own after a contrast: "…, while Ana Ferreira", "…; the mayor", "but he"
+CONTRAST_BEFORE = re.compile(r"(?:;|\b(?:while|whereas|but))\s+(?:\S+\s+){0,6}$")
 
 
 def names_source(phrase):

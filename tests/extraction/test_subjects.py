@@ -169,3 +169,10 @@ def test_a_party_or_state_in_brackets_after_a_name_stays_in_the_subject():
     head = "At the hearing, Sen. Ana Lind (D-Ore.) "
     assert nearest_subject(head) == "Sen. Ana Lind (D-Ore.)"
     assert nearest_subject("Gov. Tom Okafor (R) ") == "Gov. Tom Okafor (R)"
+
+
+def test_a_contrasting_clause_nearer_the_quote_gives_its_own_subject():
+    head = "Lind calls the mayor “my old friend,” while Ferreira calls the councillor "
+    assert main_subject(head, masked_quotes(head)) == ("Ferreira", "calls")
+    head = "Lind proposed a vote on Monday - but the Ferreira campaign rejected the idea as "
+    assert main_subject(head, head) == ("the Ferreira campaign", "rejected")

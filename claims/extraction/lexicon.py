@@ -282,7 +282,8 @@ NOT_NAME_WORDS |= set(
     "Until Despite Although Though Because Once Not Only Even Still So Then Now Here There His "
     "Her Their Its Our My Your Some Many Most All Both Each Every Nor Or Yet What Who Why How "
     "Where Asked Speaking Writing Instead Also Thus Indeed Later Earlier Last Next Outside "
-    "Inside Across Around Within Without Through During Dr Mr Mrs Ms Prof".split()
+    "Inside Across Around Within Without Through During Several Neither Whether Any Few Besides "
+    "Dr Mr Mrs Ms Prof".split()
 )
 PERSON_NOUNS = {
     "councillor",
@@ -404,7 +405,9 @@ ROLE_WORDS = set(
     "Queen Crown Prince Princess Sultan Pope Bishop Cardinal Rev Mr Mrs Ms Sir Dame Lord Lady "
     "Majority Minority Whip Economist Analyst Striker Midfielder Defender Goalkeeper Councillor "
     "Councilor Councilman Councilwoman Alderman Alderwoman Strategist Pollster Consultant "
-    "Fisherman Voter Delegate Supporter Blogger Pastor Rabbi Priest Businesswoman".split()
+    "Fisherman Voter Delegate Supporter Blogger Pastor Rabbi Priest Businesswoman Advocate "
+    "Correspondent Democrat Republican Justice Anchor Reporter Columnist Editor Commentator "
+    "Producer".split()
 ) | {noun.capitalize() for noun in PERSON_NOUNS if noun not in {"man", "woman", "head", "pm"}}
 TITLE_WORDS = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cmdr|Rep|Sen|Gov|Rev)\.?(?=\s)|"
@@ -425,7 +428,7 @@ NAME_TOKEN = (
 # Particles inside a name: "Ursula von der Leyen", "Tomás Ó Briain", "Mohammed bin Salman".
 NAME_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|bint|ter|Ó|Ní)"
 NAME_RE = re.compile(
-    rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+(?:{NAME_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,4}}"
+    rf"\b{NAME_TOKEN}(?:[ \t\u00a0]+(?:{NAME_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,6}}"
 )
 
 # Whom a source spoke to: "told the newspaper", "told a news conference", "told state TV".

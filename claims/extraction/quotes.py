@@ -52,6 +52,7 @@ from claims.extraction.spans import (
 from claims.extraction.subjects import (
     appositive_source,
     opening_surname,
+    own_subject,
     source_from_subject,
     subject_phrase,
 )
@@ -149,6 +150,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 if span.open_at == para[0] and not continued and p_index:
                     # "Dianne Bystrom agreed.\n\n“…”": the paragraph before names the speaker
                     source = _previous_subject(text, resolver, *paras[p_index - 1], whole=True)
+                if source is None and text[s_start : span.open_at].strip():
+                    source = _own_subject(text, resolver, s_start, span)  # "The group accuses …"
                 if source is None:
                     source = _carry_over(text, resolver, previous, (previous_end, para[1]), span)
                 if source and source[-1] == MEDIUM and not (previous_end > para[0] or continued):
@@ -295,6 +298,16 @@ def _carry_over(text, resolver, previous, para, span):
     if previous:
         return previous.speaker, previous.source_type, previous.attributed_as, "", MEDIUM
     return None
+
+
+def _own_subject(text, resolver, s_start, span):
+    """Source of an uncued quote inside a sentence: the subject of the sentence's main
+    clause before it ("The report accuses the ministry of “…”"), at low confidence."""
+    subject = own_subject(text[s_start : span.open_at])
+    if not subject:
+        return None
+    speaker, source_type = resolver.resolve(subject, s_start)
+    return speaker, source_type, clean_source(subject), "", LOW
 
 
 def _previous_subject(text, resolver, start, end, whole=False):

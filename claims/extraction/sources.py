@@ -121,6 +121,9 @@ def _title_case_lines(text):
     return lines
 
 
+TITLE_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,60}?[,.]?[”\"]")
+
+
 def collect_mentions(text):
     """Person and organization mentions in `text`, in order, with their context."""
     mentions = []
@@ -128,6 +131,8 @@ def collect_mentions(text):
     for match in NAME_RE.finditer(text):
         if any(a <= match.start() < b for a, b in headings):
             continue  # "Christie Is Over Marco Rubio": a headline, not a name
+        if TITLE_QUOTED.match(text, max(0, match.start() - 1)) and match.start():
+            continue  # the co-author of “Going Viral”: a title in quotation marks
         raw = match.group(0)
         before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]
         after = text[match.end() : match.end() + 140]

@@ -186,12 +186,18 @@ ANY_VERB = re.compile(
 )
 
 
+# The words that open a relative clause before its verb: "who", "which has", "that once had".
+RELATIVE_VERB = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+|has\s+|had\s+|have\s+)*$")
+
+
 def main_subject(head, masked):
     """(subject, verb) of the first verb in `head` whose subject names a source: "Trump, who
-    leads, mocked Rubio for “…”" gives ("Trump", "mocked")."""
+    leads, mocked Rubio for “…”" gives ("Trump", "mocked"); of the last, when it opens a
+    clause of its own after "while", "but" or a semicolon."""
+    found = []
     for verb in ANY_VERB.finditer(masked):
-        if re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", masked[: verb.start()]):
-            continue  # the verb of a relative clause: "X, who chairs the committee, mocked …"
+        if RELATIVE_VERB.search(masked[: verb.start()]):
+            continue  # the verb of a relative clause: "X, who has chaired the committee, mocked …"
         words_before = masked[: verb.start()].split()
         while len(words_before) > 1 and re.fullmatch(r"[a-z]+ly", words_before[-1]):
             words_before.pop()  # "Ana Ferreira routinely describes …": the word before the adverb
@@ -207,8 +213,17 @@ def main_subject(head, masked):
             continue  # "Clinton’s wins", "his aides": a noun after a possessive
         subject = nearest_subject(head[: verb.start()], masked[: verb.start()])
         if subject and names_source(subject):
-            return subject, verb.group(0)
-    return None
+            found.append((subject, verb.group(0), verb.start()))
+    if not found:
+        return None
+    for subject, verb, at in reversed(found[1:]):
+        if CONTRAST_BEFORE.search(masked[:at]) and head[:at].rstrip().endswith(subject):
+            return subject, verb  # "X calls him “…,” while Y calls him “…”": Y's clause
+    return found[0][:2]
+
+
+# A clause of its own after a contrast: "…, while Ana Ferreira", "…; the mayor", "but he"
+CONTRAST_BEFORE = re.compile(r"(?:;|\b(?:while|whereas|but))\s+(?:\S+\s+){0,6}$")
 
 
 def names_source(phrase):
@@ -270,10 +285,15 @@ def masked_quotes(head):
     return masked
 
 
+BRACKETED_TAG = re.compile(r"\((?:[A-Z][\w.-]{0,12}|[RDI]-[\w. ]{1,12})\)")
+
+
 def nearest_subject(before, masked=None):
     """The noun phrase that ends `before` (the words just before a verb), as printed: "" when
     there is none, None when the words before the verb end in a clause, not a subject."""
     masked = masked if masked is not None else before
+    # "Sen. Ana Lind (D-Ore.) said": a party or a state in brackets ends no clause
+    masked = BRACKETED_TAG.sub(lambda m: "x" * len(m.group(0)), masked)
     adverbs = TRAILING_ADVERBS.search(masked)
     if adverbs:  # "Tom Okafor, who fishes there, once described …", "who has called"
         before, masked = before[: adverbs.start()], masked[: adverbs.start()]
@@ -404,3 +424,131 @@ def whole_phrase(phrase):
         if end and name_in(end.group(0)):
             text = end.group(0)
     return text or phrase
+
+
+# The verb that ends a main clause's subject: an auxiliary, a past form, a speech verb.
+CLAUSE_VERB = re.compile(
+    r"(?<=\s)(?:is|are|were|will|should|may|might|must|do|" + TRACK_VERBS + SPEECH_VERBS + r"|"
+    r"[a-z]{3,}ed|[a-z]+n['’]t)\b"
+    r"|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\bI))"
+    r"['’](?:s|ve|d|ll|re|m)\b"  # "she’s", "we’ve": not "Rubio’s"
+)
+# A past participle that describes a noun: "the retired general", "a newly formed group".
+ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|former)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
+)
+# A verb in -s that no list holds ("accuses", "insists"), or a plural noun ("party leaders").
+S_VERB = re.compile(r"(?<=\s)[a-z]{2,}[a-hj-rtv-z]s\b")
+# An -s word followed by its object: "accuses the mayor", "thanks Obama".
+S_VERB_OBJECT = re.compile(
+    rf"\s[a-z]{{2,}}[a-hj-rtv-z]s\s+(?:(?:the|a|an|his|her|their|its|him|them|[{UPPER}])\b|_)"
+)
+LEADING_SUBORDINATE = re.compile(
+    r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
+    r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite|In|On|At|During|Under|For|From|"
+    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,\s*"
+)
+PARTICIPLE = r"(?:[a-z]+ed|(?!even|open|seven|when|then|often)[a-z]{2,}en)\b"
+PASSIVE = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:been\s+|being\s+)?{PARTICIPLE}")
+# "will informally be dubbed", "has been called"
+PASSIVE_AFTER = re.compile(
+    rf"(?:\s+(?:[a-z]+ly|not))*\s+(?:be|been)\s+(?:[a-z]+ly\s+)?{PARTICIPLE}"
+)
+# "…, with Donald Trump tweeting that …": the participle's own subject
+WITH_PARTICIPLE = re.compile(r",\s*with\s+([^,_]{2,60}?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+# "For the mayor, according to his aides, the vote was …"
+ACCORDING_ASIDE = re.compile(r"(?:^|,)\s*according to\s+([^,_]{2,80}?)\s*,", re.IGNORECASE)
+# Where a clause of its own starts: "…; the party …", "…: the ministry …", "… — its …"
+CLAUSE_CUT = re.compile(r";|:(?=\s)|—|\s[–-]\s")
+# The subject of the clause after "That’s why", "It is odd that", "There is time for"
+EXPLETIVE_TAIL = re.compile(
+    rf"\b(?:that|why|for|because|how)\s+((?:he|she|they|we|I|[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*))"
+    r"\s+(?:[a-z]+ly\s+)?(?:to|would|will|could|should|can|has|had|is|was|[a-z]+ed|[a-z]+s)\b"
+)
+OWNER = re.compile(rf"([{UPPER}][\w.-]*(?:\s+[{UPPER}][\w.-]*)*)['’]s\s")
+OPEN_CLAUSE = re.compile(r"\b(?:when|if|because|while|although|though|since|but|or)\s*$")
+# "That prompted Lind to call the plan …": the one prompted speaks
+PROMPTED = re.compile(
+    r"\b(?:prompt|prompted|prompting|led|leading|forced|forcing|pushed|pushing|spurred|spurring)"
+    r"\s+([^,_]{2,60}?)\s+to\s+[a-z]+\b"
+)
+# "Said Lind, …": a cue the sentence opens with
+INVERTED_OPENING = re.compile(r"\s*(?:Said|Says|Added|Adds|Wrote|Writes)\s+([^,_]{2,80}?),?\s*$")
+NO_ONE = {"it", "there", "this", "that", "what", "which", "here", "who", "you"}
+
+
+def own_subject(head):
+    """The subject of the main clause in `head`, the words of a sentence before a quotation
+    inside it ("The group accuses the mayor of …"), when it may be the quotation's source:
+    not an expletive ("It is …"), nor the subject of a passive or a copula, nor a time or a
+    place; else None."""
+    masked = masked_quotes(head)
+    if OPEN_CLAUSE.search(masked):
+        return None  # "…, but only when “…”": the quotation opens a clause of its own
+    aside = _aside_source(head, masked)
+    if aside:
+        return aside
+    body = masked.rstrip(" :—–-")  # "The group put it bluntly:" opens its own clause
+    cut = max([0] + [m.end() for m in CLAUSE_CUT.finditer(body)])
+    start = cut + len(re.match(r"[\s(]*", masked[cut:]).group(0))
+    lead = LEADING_SUBORDINATE.match(masked, start)
+    start = lead.end() if lead else start
+    verbs = [
+        v
+        for v in CLAUSE_VERB.finditer(masked, start)
+        if not RELATIVE_VERB.search(masked[: v.start()])
+        and not (v.group(0).endswith("ed") and ADJECTIVE_BEFORE.search(masked[: v.start()]))
+    ][:1]
+    s_verb = S_VERB.search(masked, start, verbs[0].start() if verbs else len(masked))
+    if s_verb and not NOUN_BEFORE.search(masked[: s_verb.start()]):
+        verbs.append(s_verb)  # "The book accuses …" when no verb comes after "accuses"
+    for verb in verbs:
+        copula = verb.group(0) in {"is", "are", "was", "were"}
+        if (PASSIVE if copula else PASSIVE_AFTER).match(masked[verb.end() :]):
+            return None
+        subject = source_from_subject(head[start : verb.start()])
+        subject = re.sub(r"^(?:[A-Z][a-z]+ly|Then|Later|Now|So|And|But|Also)\s+", "", subject)
+        subject = re.sub(r"(?:\s+(?:often|always|earlier|first))+$", "", subject)
+        subject = TRAILING_ADVERBS.sub("", subject).strip(" ,")
+        if not subject or "_" in masked[start : verb.start()].split(",")[0]:
+            continue  # "The “opt out” movement is …": a name in quotation marks, not a source
+        first = re.sub(r"['’]\w+$", "", subject.split()[0])  # "There’s", "That’s"
+        if first.lower() in {"it", "there", "that", "this"}:
+            # "That’s why Lind wanted to …", "It is odd that she would call it …"
+            later = EXPLETIVE_TAIL.search(head, start)
+            return later.group(1) if later and names_source(later.group(1)) else None
+        if first.lower() in NO_ONE or NOT_A_SOURCE.search(subject) or first in {"Do", "Don’t"}:
+            return None
+        if first.lower() in {"he", "she", "they", "we", "i"}:
+            return first  # "he laid off staff", "she often referred to"
+        last = subject.split()[-1]
+        if last.lower() in {"he", "she", "they", "we"} and subject[0].islower():
+            return last  # "online he has criticized …"
+        if re.fullmatch(r"[A-Z][a-z]+ing", first) and re.match(r"\S+\s+[a-z]", subject):
+            return None  # "Conceding that there …": a participle, not a name
+        if copula and not re.match(r"\s+(?:\w+ly\s+)?[a-z]+ing\b", masked[verb.end() :]):
+            # "The place is a townhome …": what a thing is tells nothing of who spoke, unless
+            # it is someone's words ("Lind’s claim was that …")
+            owner = OWNER.match(subject)
+            return owner.group(1) if owner else None
+        lowered = subject[0].lower() + subject[1:]  # "The retired general": not a verb
+        clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
+        if looks_like_subject(subject) and not clause:
+            return appositive_source(subject)
+    return None
+
+
+def _aside_source(head, masked):
+    """Who a sentence names beside its main clause as the one speaking: "…, with Lind
+    tweeting …", "according to Lind,", "Said Lind,", "prompted Lind to …"; else None."""
+    named = (
+        WITH_PARTICIPLE.search(masked)
+        or ACCORDING_ASIDE.search(masked)
+        or INVERTED_OPENING.match(masked)
+    )
+    if named and names_source(named.group(1)):
+        return head[named.start(1) : named.end(1)]
+    prompted = PROMPTED.search(masked)
+    if prompted and looks_like_subject(prompted.group(1)):
+        return head[prompted.start(1) : prompted.end(1)]
+    return None

@@ -73,3 +73,21 @@ def test_a_quote_opening_a_paragraph_takes_the_person_the_paragraph_before_ends_
         "“Nobody has told us anything.”"
     )
     assert [f[2] for f in quotes(text)] == ["Ana Ferreira", "Tom Okafor"]
+
+
+SPOKESMAN = "“We did nothing wrong,” said Ali Hassan, the ministry spokesman. "
+
+
+def test_a_quote_inside_a_sentence_with_no_cue_takes_the_sentence_subject():
+    text = SPOKESMAN + "The audit report accuses the ministry of treating guards like “hired help.”"
+    assert quotes(text)[-1][2:4] == (None, "The audit report")
+    text = SPOKESMAN + (
+        "As the minister spoke, the opposition bloc was rallying outside against "
+        "“foreign meddling in our elections.”"
+    )
+    assert quotes(text)[-1][3] == "the opposition bloc"
+
+
+def test_a_quote_inside_a_passive_sentence_keeps_the_earlier_speaker():
+    text = SPOKESMAN + "The plan was dismissed by the cabinet as “a fantasy of the opposition.”"
+    assert quotes(text)[-1][2] == "Ali Hassan"

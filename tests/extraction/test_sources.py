@@ -1,7 +1,7 @@
 """Resolving a source phrase to a person, an organization or an unnamed source."""
 
 from claims.extraction.quotes import extract
-from claims.extraction.sources import Resolver
+from claims.extraction.sources import Resolver, name_in
 from tests.extraction import quotes
 
 
@@ -186,3 +186,21 @@ def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_surname(
 def test_a_described_surname_resolves_to_the_full_name():
     text = "Ana Ferreira arrived. “We win,” said Tom Lind.\n\n“It is ours,” an angry Ferreira said."
     assert quotes(text)[1][2:4] == ("Ana Ferreira", "an angry Ferreira")
+
+
+def test_a_determiner_opening_a_sentence_is_not_part_of_a_name():
+    assert name_in("Neither Tom Lind nor his deputy") == "Tom Lind"
+    assert name_in("Whether Ana Ferreira") == "Ana Ferreira"
+    assert name_in("Several Ferreira aides") is None
+
+
+def test_a_title_in_quotation_marks_is_not_a_person_the_story_names():
+    text = 'The march was organised by "Farmers Against Lind," a new group. Tom Lind shrugged.'
+    assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]
+
+
+def test_a_long_run_of_titles_before_a_name_leaves_the_name():
+    assert name_in("Senate Minority Leader Tom M. Lind") == "Tom M. Lind"
+    assert name_in("New York City Public Advocate Ana Ferreira") == "Ana Ferreira"
+    assert name_in("Republican Tom Lind") == "Tom Lind"
+    assert name_in("Supreme Court Justice Ana Maria Ferreira") == "Ana Maria Ferreira"

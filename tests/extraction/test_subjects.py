@@ -5,6 +5,7 @@ from claims.extraction.subjects import (
     masked_quotes,
     names_source,
     nearest_subject,
+    own_subject,
     subject_phrase,
     whole_phrase,
 )
@@ -64,3 +65,114 @@ def test_attributed_as_is_cut_to_the_whole_noun_phrase_as_printed():
 def test_an_adverb_between_the_subject_and_a_verb_ending_in_s_keeps_the_verb():
     head = "When the subject comes up, Ana Ferreira routinely paints the harbour as a "
     assert main_subject(head, head) == ("Ana Ferreira", "paints")
+
+
+def test_a_relative_clause_with_has_before_its_verb_is_skipped():
+    head = "Hakim Zamili, who has chaired the committee since 2014, mocked the "
+    assert main_subject(head, head) == ("Hakim Zamili", "mocked")
+
+
+def test_the_main_clause_subject_may_be_a_description_before_an_unlisted_verb_in_s():
+    assert own_subject("The audit report accuses the ministry of treating guards like ") == (
+        "The audit report"
+    )
+    assert own_subject("Her economic plan promises to ") == "Her economic plan"
+    assert own_subject("On its website, the ministry lists ") == "the ministry"
+
+
+def test_a_plural_noun_in_s_does_not_end_the_subject_when_a_verb_follows():
+    assert own_subject("The party leaders in Najaf denounced the ") == "The party leaders"
+    assert own_subject("The bloc accuses the speaker of having ignored ") == "The bloc"
+
+
+def test_the_main_clause_subject_comes_after_a_leading_clause_and_a_relative_clause():
+    head = "As the minister spoke, the opposition bloc was rallying against "
+    assert own_subject(head) == "the opposition bloc"
+    head = "Hakim Zamili, who has led the committee since 2014, named "
+    assert own_subject(head) == "Hakim Zamili"
+    assert own_subject("The retired general addressed the crowd, remarking that the army was ") == (
+        "The retired general"
+    )
+
+
+def test_a_contraction_or_a_pronoun_subject_gives_the_pronoun():
+    assert own_subject("And she’s predicting that the deal will leave Basra ") == "she"
+    assert own_subject("Mahdi didn’t seem impressed, telling the crowd, ") == "Mahdi"
+    assert own_subject("But he laid off 200 staff and began talking about ") == "he"
+
+
+def test_a_passive_or_an_expletive_names_no_source():
+    assert own_subject("The plan was dismissed by the cabinet as ") is None
+    assert own_subject("The cabinet will formally be asked to approve ") is None
+    assert own_subject("It is odd that the council would call the plan ") is None
+    assert own_subject("Conceding that there would be a deal, ") is None
+
+
+def test_a_participle_with_its_own_subject_names_that_subject():
+    head = "Lawmakers were quick to respond, with Speaker Ana Ferreira tweeting that it was "
+    assert own_subject(head) == "Speaker Ana Ferreira"
+
+
+def test_a_clause_ending_in_a_colon_keeps_its_subject():
+    head = "The Kurdish bloc, a rival of the governing alliance, drafted a one-line reply: "
+    assert own_subject(head) == "The Kurdish bloc"
+
+
+def test_an_according_to_aside_names_the_source_of_the_clause():
+    head = "For the mayor, according to his former deputy Omar Saleh, the vote represents "
+    assert own_subject(head) == "his former deputy Omar Saleh"
+
+
+def test_after_an_expletive_the_subject_of_the_clause_that_follows_is_taken():
+    assert own_subject("That’s why Ana Ferreira wanted to ") == "Ana Ferreira"
+    head = "There’s still time for Lind to build bridges, even after calling them "
+    assert own_subject(head) == "Lind"
+    assert own_subject("It is the enduring appeal of the old ") is None
+
+
+def test_a_possessive_is_not_a_contraction_and_a_parenthesis_is_not_the_subject():
+    head = "(Lind’s spokeswoman challenged the claim that Lind had ever "
+    assert own_subject(head) == "Lind’s spokeswoman"
+    assert own_subject("The photo quotes Psalm 23:4 – ") == "The photo"
+
+
+def test_what_a_thing_is_names_no_source_unless_it_is_someones_words():
+    assert own_subject("The house is the one the family bought, thinking it would be an ") is None
+    assert own_subject("But Lind’s boldest claim is that the port authority is a ") == "Lind"
+    assert own_subject("The harbour board is planning to print a leaflet that calls it a ") == (
+        "The harbour board"
+    )
+
+
+def test_a_quotation_that_opens_a_clause_of_its_own_takes_no_main_subject():
+    assert own_subject("Good news can still win out, but usually only when ") is None
+
+
+def test_the_one_a_sentence_prompts_to_act_or_an_opening_said_names_the_source():
+    assert own_subject("That prompted Lind to make a joke about ferries and call the plan ") == (
+        "Lind"
+    )
+    assert own_subject("The fee was raised twice, leading local officials to complain that ") == (
+        "local officials"
+    )
+    assert own_subject("Said Ana Ferreira, ") == "Ana Ferreira"
+
+
+def test_a_pronoun_after_a_leading_adverb_or_phrase_is_the_subject():
+    assert own_subject("And online he has criticized the mayor for ") == "he"
+    assert own_subject("In a poll taken on Monday, most fishermen rejected the ") == (
+        "most fishermen"
+    )
+
+
+def test_a_party_or_state_in_brackets_after_a_name_stays_in_the_subject():
+    head = "At the hearing, Sen. Ana Lind (D-Ore.) "
+    assert nearest_subject(head) == "Sen. Ana Lind (D-Ore.)"
+    assert nearest_subject("Gov. Tom Okafor (R) ") == "Gov. Tom Okafor (R)"
+
+
+def test_a_contrasting_clause_nearer_the_quote_gives_its_own_subject():
+    head = "Lind calls the mayor “my old friend,” while Ferreira calls the councillor "
+    assert main_subject(head, masked_quotes(head)) == ("Ferreira", "calls")
+    head = "Lind proposed a vote on Monday - but the Ferreira campaign rejected the idea as "
+    assert main_subject(head, head) == ("the Ferreira campaign", "rejected")

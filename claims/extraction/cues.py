@@ -114,6 +114,38 @@ class Attribution:
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
         self.confidence = confidence
+        # The relative pronoun the cue's verb follows ("Lind, who called it …"): the words
+        # that name the source in its own clause, while `attributed_as` is the name it is about.
+        self.relative = None
+
+
+# "…, who has long called …": a relative pronoun, then at most a few words, then the verb
+RELATIVE_SUBJECT = re.compile(r"(?:^|[\s,(—–-])(?P<rel>who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
+
+
+def relative_mention(text, span, sentence_start, attribution):
+    """ "who" or "which" when the verb of a cue before the quote opens a relative clause
+    about its source ("Ana Lind, who has called the plan “…”"), else None."""
+    if attribution.position != span.open_at or not attribution.cue or not attribution.attributed_as:
+        return None
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    verb = attribution.cue.split()[0]
+    verbs = list(re.finditer(rf"(?<![\w’'-]){re.escape(verb)}\b", masked))
+    if not verbs:
+        return None
+    relative = RELATIVE_SUBJECT.search(masked[: verbs[-1].start()])
+    if not relative or "_" in masked[relative.end("rel") : verbs[-1].start()]:
+        return None
+    before = masked[: relative.start("rel")]
+    named = before.rfind(attribution.attributed_as)
+    # The clause follows the source's name, or its apposition: "Tom Lind, the mayor, who"
+    if named < 0 or not APPOSED.fullmatch(before[named + len(attribution.attributed_as) :]):
+        return None  # "Lind rebuked critics who say …": the clause is about someone else
+    return relative.group("rel")
+
+
+APPOSED = re.compile(r"(?:,[^,;:_()]{1,80})?[\s,—–-]*")
 
 
 def after_cue(text, span, limit, kind):

@@ -26,6 +26,7 @@ from claims.extraction.cues import (
     colon_cue,
     main_subject_cue,
     partial_cue,
+    relative_mention,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -140,6 +141,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 # "A week later, she called it “…”": not the time phrase but the subject after it
                 opener = main_clause_cue(text, span, s_start, s_end, attribution)
                 attribution = opener or attribution
+                attribution.relative = relative_mention(text, span, s_start, attribution)
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)
@@ -240,7 +242,15 @@ def _source_of(resolver, attribution, previous):
         )
     speaker, source_type = resolver.resolve(attribution.attributed_as, attribution.position)
     confidence = _resolved(attribution.confidence, attribution.attributed_as, speaker)
-    return speaker, source_type, attribution.attributed_as, attribution.cue, confidence
+    attributed_as = attribution.attributed_as
+    if attribution.relative and speaker and _names(attributed_as, speaker):
+        attributed_as = attribution.relative  # "Lind, who called it …": who, Ana Lind
+    return speaker, source_type, attributed_as, attribution.cue, confidence
+
+
+def _names(attributed_as, speaker):
+    """Whether `attributed_as` holds the surname of `speaker`."""
+    return speaker.split()[-1].lower() in attributed_as.lower()
 
 
 def _resolved(confidence, attributed_as, speaker):
@@ -248,9 +258,7 @@ def _resolved(confidence, attributed_as, speaker):
     description ("he", "the Iraqi PM") rather than named in `attributed_as`."""
     if confidence != HIGH or not speaker:
         return confidence
-    if speaker.split()[-1].lower() in attributed_as.lower():
-        return confidence
-    return MEDIUM
+    return confidence if _names(attributed_as, speaker) else MEDIUM
 
 
 def _paragraph_colon_cue(text, paras, p_index, span):

@@ -117,6 +117,7 @@ class Attribution:
         # The relative pronoun the cue's verb follows ("Lind, who called it …"): the words
         # that name the source in its own clause, while `attributed_as` is the name it is about.
         self.relative = None
+        self.via = None  # who relays the words: "…,” Lind said, according to Reuters.
 
 
 # "…, who has long called …": a relative pronoun, then at most a few words, then the verb
@@ -143,6 +144,30 @@ def relative_mention(text, span, sentence_start, attribution):
     if named < 0 or not APPOSED.fullmatch(before[named + len(attribution.attributed_as) :]):
         return None  # "Lind rebuked critics who say …": the clause is about someone else
     return relative.group("rel")
+
+
+# "According to Reuters, Lind said …" / "…,” Lind said, according to a transcript."
+VIA_OPENS = re.compile(r"^\s*According to (?P<via>[^,;:_]{2,80}?),")
+VIA_ENDS = re.compile(r",\s+according to (?P<via>[^,;:_]{2,80}?)[.!?]?\s*$")
+
+
+def relayed_by(text, span, sentence_start, sentence_end, attribution):
+    """Who the sentence says relays the quote's words, when an "according to" opens or
+    closes it and the cue is someone else's ("…,” Lind said, according to Reuters."), else
+    None."""
+    if attribution.cue == "according to" or not attribution.attributed_as:
+        return None
+    sentence = text[sentence_start:sentence_end]
+    masked = masked_quotes(sentence)
+    via = VIA_OPENS.match(masked) or VIA_ENDS.search(masked)
+    if not via:
+        return None
+    src = clean_source(sentence[via.start("via") : via.end("via")])
+    if NOT_A_SOURCE.search(src) or not (names_source(src) or looks_like_subject(src)):
+        return None
+    if src.lower() in attribution.attributed_as.lower():
+        return None
+    return src
 
 
 APPOSED = re.compile(r"(?:,[^,;:_()]{1,80})?[\s,—–-]*")

@@ -27,6 +27,7 @@ from claims.extraction.cues import (
     main_subject_cue,
     partial_cue,
     relative_mention,
+    relayed_by,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -142,6 +143,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 opener = main_clause_cue(text, span, s_start, s_end, attribution)
                 attribution = opener or attribution
                 attribution.relative = relative_mention(text, span, s_start, attribution)
+                attribution.via = relayed_by(text, span, s_start, s_end, attribution)
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)
@@ -245,6 +247,8 @@ def _source_of(resolver, attribution, previous):
     attributed_as = attribution.attributed_as
     if attribution.relative and speaker and _names(attributed_as, speaker):
         attributed_as = attribution.relative  # "Lind, who called it …": who, Ana Lind
+    if attribution.via:
+        attributed_as = f"{attributed_as}, according to {attribution.via}"
     return speaker, source_type, attributed_as, attribution.cue, confidence
 
 

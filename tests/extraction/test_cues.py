@@ -644,3 +644,22 @@ def test_a_question_put_to_someone_is_not_their_words():
         "“Would you close the harbour again?”"
     )
     assert quotes(text)[1][2:] == ("Sam Lind", "host Sam Lind", "asked")
+
+
+def test_according_to_after_a_cue_keeps_the_speaker_and_names_who_relays_the_words():
+    text = (
+        "“The border will stay open,” Hakim al-Zamili said on Sunday, according to Rudaw.\n\n"
+        "According to a transcript released by the court, Ana Lind said, “We were never told.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [
+        ("Hakim al-Zamili", "Hakim al-Zamili, according to Rudaw"),
+        ("Ana Lind", "Ana Lind, according to a transcript released by the court"),
+    ]
+
+
+def test_according_to_that_names_a_time_or_is_the_cue_adds_nothing():
+    text = (
+        "“We will vote,” Ana Lind said, according to last week.\n\n"
+        "“Prices will rise,” according to the central bank."
+    )
+    assert [f[3] for f in quotes(text)] == ["Ana Lind", "the central bank"]

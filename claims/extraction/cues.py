@@ -473,8 +473,20 @@ def partial_cue(text, span, sentence_start):
     main = main_subject(head[skip:], masked[skip:])
     if main:
         cue = participle.group(0) if participle else main[1]
+        own = OWN_PRONOUN.search(masked[skip:])
+        if own and own.start() > masked[skip:].find(main[1]):
+            # "Lind backed the deal, although she has “doubts”": the fragment's own clause
+            # names its source nearer than the sentence's subject does
+            return Attribution(own.group("pronoun"), own.group("verb"), span.open_at, LOW)
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
+
+
+# A pronoun subject in the last clause before a fragment: "…, although she made it clear that"
+OWN_PRONOUN = re.compile(
+    r"(?:^|[,;(]\s*|\b(?:although|though|but|and|while|because|as|so|that)\s+)"
+    r"(?P<pronoun>he|she|they)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b(?=[^,;_()]*$)"
+)
 
 
 ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")

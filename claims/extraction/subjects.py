@@ -296,6 +296,10 @@ def nearest_subject(before, masked=None):
     )
     if not part or part.lower() in PRONOUNS | {"i"}:
         return part
+    pronoun = re.search(r"(?<!\band)(?<!\bor)\s+(he|she|they|we|I)$", part)
+    lead = part[: pronoun.start()] if pronoun else ""
+    if pronoun and not (CLAUSE_WORD.search(lead) or re.search(rf"\b(?:{SPEECH_VERBS})\b", lead)):
+        return pronoun.group(1)  # "On Monday he", "Later that day she": no comma after the time
     if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
         return None
     return part

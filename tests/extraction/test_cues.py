@@ -663,3 +663,20 @@ def test_according_to_that_names_a_time_or_is_the_cue_adds_nothing():
         "“Prices will rise,” according to the central bank."
     )
     assert [f[3] for f in quotes(text)] == ["Ana Lind", "the central bank"]
+
+
+def test_a_fragment_in_a_clause_with_its_own_pronoun_subject_takes_the_pronoun():
+    text = (
+        "Ana Lind met the Kurdish delegation on Monday.\n\n"
+        "Meanwhile, Lind endorsed the budget, although she made it clear that she has "
+        "“grave doubts” about the oil deal."
+    )
+    assert quotes(text)[0][2:4] == ("Ana Lind", "she")
+
+
+def test_a_time_phrase_without_its_comma_is_not_part_of_the_pronoun_subject():
+    text = (
+        "Hakim al-Zamili said the vote would go ahead.\n\n"
+        "On Monday he said he would “strongly oppose” any delay."
+    )
+    assert quotes(text)[0][2:4] == ("Hakim al-Zamili", "he")

@@ -352,6 +352,14 @@ def before_cue(text, span, sentence_start):
             # the verb shares the subject the clause opens with.
             before = own[: subject.start("verb")]
             first = first_subject(before, masked_quotes(before))
+            nearer = OWN_PRONOUN.search(masked_quotes(before).rstrip(" ,"))
+            if (
+                first
+                and nearer
+                and (joined or verb.endswith("ing"))
+                and nearer.start() > before.find(first)
+            ):
+                first = nearer.group("pronoun")  # "Lind conceded it as she defended X, saying"
             if first:
                 chosen = first
             elif not looks_like_subject(chosen):
@@ -484,7 +492,7 @@ def partial_cue(text, span, sentence_start):
 
 # A pronoun subject in the last clause before a fragment: "…, although she made it clear that"
 OWN_PRONOUN = re.compile(
-    r"(?:^|[,;(]\s*|\b(?:although|though|but|and|while|because|as|so|that)\s+)"
+    r"(?:^|[,;(]\s*|\b(?:although|though|but|and|while|because|as|so|that|when|after|once)\s+)"
     r"(?P<pronoun>he|she|they)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b(?=[^,;_()]*$)"
 )
 

@@ -17,6 +17,7 @@ from claims.extraction.cues import (
 from claims.extraction.lexicon import ORG_WORDS, PRONOUNS, SPEECH_VERBS, UPPER
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.subjects import (
+    CLAUSE_WORD,
     NOT_A_SOURCE,
     TIME_TAIL,
     appositive_source,
@@ -229,6 +230,8 @@ def inverted_aside_cue(text, span, sentence_start):
     src = head[aside.start("src") : aside.end("src")]
     if aside.group("verb").endswith("ing") or not (names_source(src) and looks_like_subject(src)):
         return None
+    if CLAUSE_WORD.search(src) or re.search(r"\b(?:as|when|while|after|because|that)\s", src):
+        return None  # "…, acknowledged the error as he defended the mayor, saying": an object
     return Attribution(clean_source(src), aside.group("verb"), span.open_at, MEDIUM)
 
 

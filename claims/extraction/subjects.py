@@ -243,7 +243,9 @@ NOT_A_SOURCE = re.compile(
 )
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
 NOUN_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
+    r"(?:(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)['’]s|"  # "she's said": no possessive
+    r"\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$",
+    re.I,
 )
 
 
@@ -294,6 +296,7 @@ def nearest_subject(before, masked=None):
     part = re.sub(
         r"^(?:After|When|While|As|Before|If|Since|Because|Although|Though|Once|Until)\s+", "", part
     )
+    part = re.sub(r"^(he|she|they|we|I)['’](?:s|ve|d)$", r"\1", part, flags=re.I)  # "she's said"
     if not part or part.lower() in PRONOUNS | {"i"}:
         return part
     pronoun = re.search(r"(?<!\band)(?<!\bor)\s+(he|she|they|we|I)$", part)

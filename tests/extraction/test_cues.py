@@ -680,3 +680,21 @@ def test_a_time_phrase_without_its_comma_is_not_part_of_the_pronoun_subject():
         "On Monday he said he would “strongly oppose” any delay."
     )
     assert quotes(text)[0][2:4] == ("Hakim al-Zamili", "he")
+
+
+def test_a_contracted_pronoun_before_a_speech_verb_is_its_subject():
+    text = (
+        "Ever since Ana Lind announced her candidacy, she's said the same thing at every "
+        "rally: “It is about the port.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Lind", "she", "said")
+
+
+def test_a_participle_or_joined_verb_after_a_clause_with_a_pronoun_takes_the_pronoun():
+    text = (
+        "Tom Okafor, a close ally, acknowledged the error even as he defended the mayor, "
+        "saying, “Most of the plan is sound.”\n\n"
+        "Tom Okafor started the row when he raised the budget and later said, “It is not "
+        "just the port.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [("Tom Okafor", "he"), ("Tom Okafor", "he")]

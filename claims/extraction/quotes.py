@@ -35,6 +35,7 @@ from claims.extraction.names import name_key
 from claims.extraction.sentence_cues import (
     asked_cue,
     clause_subject_cue,
+    inscription_cue,
     inverted_aside_cue,
     main_clause_cue,
     naming_cue,
@@ -112,6 +113,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             ):
                 continue
             attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
+            if attribution is None:
+                attribution = inscription_cue(text, span, s_start)  # "a sign that read “…”"
             if attribution is None:
                 attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None and kind == "partial":

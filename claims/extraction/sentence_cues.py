@@ -252,3 +252,30 @@ def asked_cue(text, span, sentence_start):
     if src and names_source(src):
         return Attribution(clean_source(src), "asked", span.open_at, MEDIUM)
     return Attribution(None, "asked", span.open_at, LOW)
+
+
+# Things whose printed words are quoted: "a sign that read “…”", "a hat reading “…”"
+INSCRIBED = (
+    r"signs?|banners?|placards?|t-shirts?|shirts?|hats?|caps?|headlines?|billboards?|posters?|"
+    r"stickers?|buttons?|bottles?|mugs?|messages?"
+)
+INSCRIPTION = re.compile(
+    r"(?<![\w’'-])(?P<src>(?:an?|the|one|another|his|her|their|its)\s+"
+    r"(?:(?!(?:an?|the|of|in|on|under|with|for|to|from|by|at)\s)[\w’'-]+\s+){0,3}?"
+    rf"(?:{INSCRIBED}))(?:[\s,—–-]+(?:that|which))?\s+"
+    r"(?P<verb>read|reads|reading|said|says|saying)[\s,:]*$",
+    re.IGNORECASE,
+)
+
+
+def inscription_cue(text, span, sentence_start):
+    """For a quote a sign, a shirt or a headline bears ("Lind held up a sign that read “…”"):
+    the thing printed with the words, not the person holding it."""
+    head = text[sentence_start : span.open_at]
+    found = INSCRIPTION.search(masked_quotes(head))
+    if not found:
+        return None
+    attribution = Attribution("", found.group("verb"), span.open_at, MEDIUM)
+    # the whole phrase, though a name opens it: "a Tom Lind campaign hat"
+    attribution.attributed_as = clean_source(head[found.start("src") : found.end("src")])
+    return attribution

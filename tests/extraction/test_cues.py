@@ -698,3 +698,12 @@ def test_a_participle_or_joined_verb_after_a_clause_with_a_pronoun_takes_the_pro
         "just the port.”"
     )
     assert [f[2:4] for f in quotes(text)] == [("Tom Okafor", "he"), ("Tom Okafor", "he")]
+
+
+def test_words_printed_on_a_sign_or_a_headline_are_the_sign_s_not_its_holder_s():
+    text = (
+        "Ana Lind held up a sign that read “Basra deserves water.”\n\n"
+        "Tom Okafor posted the video under a headline that said, “The port is closed.”\n\n"
+        "Protesters were carrying placards saying “No more delays.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["a sign", "a headline", "Protesters"]

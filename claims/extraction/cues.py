@@ -11,6 +11,7 @@ from claims.extraction.lexicon import (
     PRONOUNS,
     SOURCE,
     SPEECH_VERBS,
+    UPPER,
 )
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.spans import is_sentence_end
@@ -147,8 +148,16 @@ def relative_mention(text, span, sentence_start, attribution):
 
 
 # "According to Reuters, Lind said …" / "…,” Lind said, according to a transcript."
-VIA_OPENS = re.compile(r"^\s*According to (?P<via>[^,;:_]{2,80}?),")
-VIA_ENDS = re.compile(r",\s+according to (?P<via>[^,;:_]{2,80}?)[.!?]?\s*$")
+# "In a Gallup poll, 40 percent said …", "…,” Lind said, the Harbour Gazette reported."
+VIA_OPENS = re.compile(
+    r"^\s*(?:According to (?P<via>[^,;:_]{2,80}?)|"
+    r"In (?P<poll>an?\s[^,;:_]{0,60}?\b(?:poll|survey))),"
+)
+VIA_ENDS = re.compile(
+    r",\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"
+    rf"[{UPPER}][^,;:_]{{1,60}}?)|(?P<teller>(?:the\s+)?[{UPPER}][^,;:_]{{1,60}}?)\s+"
+    r"(?:reported|reports))[.!?]?\s*$"
+)
 
 
 def relayed_by(text, span, sentence_start, sentence_end, attribution):
@@ -162,7 +171,8 @@ def relayed_by(text, span, sentence_start, sentence_end, attribution):
     via = VIA_OPENS.match(masked) or VIA_ENDS.search(masked)
     if not via:
         return None
-    src = clean_source(sentence[via.start("via") : via.end("via")])
+    name = next(group for group, found in via.groupdict().items() if found)
+    src = clean_source(sentence[via.start(name) : via.end(name)])
     if NOT_A_SOURCE.search(src) or not (names_source(src) or looks_like_subject(src)):
         return None
     if src.lower() in attribution.attributed_as.lower():

@@ -707,3 +707,15 @@ def test_words_printed_on_a_sign_or_a_headline_are_the_sign_s_not_its_holder_s()
         "Protesters were carrying placards saying “No more delays.”"
     )
     assert [f[3] for f in quotes(text)] == ["a sign", "a headline", "Protesters"]
+
+
+def test_an_outlet_that_reported_the_words_or_a_poll_that_asked_is_kept_with_the_speaker():
+    text = (
+        "Ana Lind welcomed the deal, saying it was “long overdue” for the port, the Basra Times "
+        "reported.\n\n"
+        "In a Rudaw poll, 40 percent of voters said the council was “out of touch.”"
+    )
+    assert [f[3] for f in quotes(text)] == [
+        "Ana Lind, according to the Basra Times",
+        "40 percent of voters, according to a Rudaw poll",
+    ]

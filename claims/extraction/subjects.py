@@ -403,8 +403,11 @@ def whole_phrase(phrase):
     named = next((m for m in NAME_RUN.finditer(text) if name_in(m.group(0))), None)
     if named:
         after = re.match(r"\s+([a-z][\w’'-]*)", text[named.end() :])
-        if after and after.group(1) not in NP_CONTINUES:
+        possessive = re.search(r"['’]s?$", named.group(0))  # "Lind’s spokesman"
+        if after and after.group(1) not in NP_CONTINUES and not possessive:
             text = text[: named.end()]  # "Jeb Bush broke down exactly what" -> "Jeb Bush"
+        elif possessive:  # "Lind’s claim that Okafor …": the noun, not the clause after it
+            text = re.split(r"\s+(?:that|who|which|whom)\s", text)[0]
     text = TRAILING_WORDS.sub("", text.strip(" ,")).strip(" ,")
     if len(text.split()) > 6 and not re.match(rf"(?:the|a|an)\s|[{UPPER}]", text):
         end = NAME_AT_END.search(text)

@@ -719,3 +719,8 @@ def test_an_outlet_that_reported_the_words_or_a_poll_that_asked_is_kept_with_the
         "Ana Lind, according to the Basra Times",
         "40 percent of voters, according to a Rudaw poll",
     ]
+
+
+def test_a_possessive_name_keeps_the_noun_it_qualifies_in_attributed_as():
+    text = "“We were never consulted,” Hakim al-Zamili’s chief of staff told reporters."
+    assert quotes(text)[0][3] == "Hakim al-Zamili’s chief of staff"

@@ -496,6 +496,10 @@ def partial_cue(text, span, sentence_start):
             # "Lind backed the deal, although she has “doubts”": the fragment's own clause
             # names its source nearer than the sentence's subject does
             return Attribution(own.group("pronoun"), own.group("verb"), span.open_at, LOW)
+        cut = max(m.end() for m in re.finditer(r"^|[,;]\s+|\s(?:and|but|while|when|as)\s", masked))
+        near = main_subject(head[cut:], masked[cut:]) if cut > skip else None
+        if near and near[0] != main[0] and near[1].endswith("ed"):
+            return Attribution(clean_source(near[0]), near[1], span.open_at, LOW)
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
 

@@ -724,3 +724,11 @@ def test_an_outlet_that_reported_the_words_or_a_poll_that_asked_is_kept_with_the
 def test_a_possessive_name_keeps_the_noun_it_qualifies_in_attributed_as():
     text = "“We were never consulted,” Hakim al-Zamili’s chief of staff told reporters."
     assert quotes(text)[0][3] == "Hakim al-Zamili’s chief of staff"
+
+
+def test_a_fragment_takes_the_subject_of_its_own_clause_not_of_a_clause_before_it():
+    text = (
+        "On Thursday as the council members took their seats, Ana Lind opened with a call "
+        "for the city to “embrace” the harbour plan."
+    )
+    assert quotes(text)[0][3] == "Ana Lind"

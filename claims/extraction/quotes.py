@@ -26,8 +26,6 @@ from claims.extraction.cues import (
     colon_cue,
     main_subject_cue,
     partial_cue,
-    relative_mention,
-    relayed_by,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
 from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
@@ -41,6 +39,8 @@ from claims.extraction.sentence_cues import (
     naming_cue,
     next_sentence_cue,
     partial_trailing_cue,
+    relative_mention,
+    relayed_by,
     sentence_end_cue,
     signature_cue,
 )

@@ -279,3 +279,65 @@ def inscription_cue(text, span, sentence_start):
     # the whole phrase, though a name opens it: "a Tom Lind campaign hat"
     attribution.attributed_as = clean_source(head[found.start("src") : found.end("src")])
     return attribution
+
+
+# "…, who has long called …": a relative pronoun, then at most a few words, then the verb
+RELATIVE_SUBJECT = re.compile(r"(?:^|[\s,(—–-])(?P<rel>who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
+
+
+def relative_mention(text, span, sentence_start, attribution):
+    """ "who" or "which" when the verb of a cue before the quote opens a relative clause
+    about its source ("Ana Lind, who has called the plan “…”"), else None."""
+    if attribution.position != span.open_at or not attribution.cue or not attribution.attributed_as:
+        return None
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    verb = attribution.cue.split()[0]
+    verbs = list(re.finditer(rf"(?<![\w’'-]){re.escape(verb)}\b", masked))
+    if not verbs:
+        return None
+    relative = RELATIVE_SUBJECT.search(masked[: verbs[-1].start()])
+    if not relative or "_" in masked[relative.end("rel") : verbs[-1].start()]:
+        return None
+    before = masked[: relative.start("rel")]
+    named = before.rfind(attribution.attributed_as)
+    # The clause follows the source's name, or its apposition: "Tom Lind, the mayor, who"
+    if named < 0 or not APPOSED.fullmatch(before[named + len(attribution.attributed_as) :]):
+        return None  # "Lind rebuked critics who say …": the clause is about someone else
+    return relative.group("rel")
+
+
+# "According to Reuters, Lind said …" / "…,” Lind said, according to a transcript."
+# "In a Gallup poll, 40 percent said …", "…,” Lind said, the Harbour Gazette reported."
+VIA_OPENS = re.compile(
+    r"^\s*(?:According to (?P<via>[^,;:_]{2,80}?)|"
+    r"In (?P<poll>an?\s[^,;:_]{0,60}?\b(?:poll|survey))),"
+)
+VIA_ENDS = re.compile(
+    r",\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"
+    rf"[{UPPER}][^,;:_]{{1,60}}?)|(?P<teller>(?:the\s+)?[{UPPER}][^,;:_]{{1,60}}?)\s+"
+    r"(?:reported|reports))[.!?]?\s*$"
+)
+
+
+def relayed_by(text, span, sentence_start, sentence_end, attribution):
+    """Who the sentence says relays the quote's words, when an "according to" opens or
+    closes it and the cue is someone else's ("…,” Lind said, according to Reuters."), else
+    None."""
+    if attribution.cue == "according to" or not attribution.attributed_as:
+        return None
+    sentence = text[sentence_start:sentence_end]
+    masked = masked_quotes(sentence)
+    via = VIA_OPENS.match(masked) or VIA_ENDS.search(masked)
+    if not via:
+        return None
+    name = next(group for group, found in via.groupdict().items() if found)
+    src = clean_source(sentence[via.start(name) : via.end(name)])
+    if NOT_A_SOURCE.search(src) or not (names_source(src) or looks_like_subject(src)):
+        return None
+    if src.lower() in attribution.attributed_as.lower():
+        return None
+    return src
+
+
+APPOSED = re.compile(r"(?:,[^,;:_()]{1,80})?[\s,—–-]*")

@@ -454,8 +454,8 @@ PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|when|if|what\s+is|what\s+was)\s+(?:[a-z]+ly\s+)?$"
 )
 LEADING_CLAUSE = re.compile(
-    r"^\s*(?:(?:Ever\s+)?[Ss]ince|When|After|While|As|Although|Though|Before|Because|If|Once|"
-    r"Until|Even\s+as|Even\s+though|Whereas)\b[^,_]{3,160},\s*"
+    r"^\s*(?:(?:And|But|So)\s+)?(?i:(?:ever\s+)?since|when|after|while|as|although|though|"
+    r"before|because|if|once|until|even\s+as|even\s+though|whereas)\b[^,_]{3,160},\s*"
 )
 
 

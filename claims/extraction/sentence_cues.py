@@ -1,6 +1,7 @@
 """Attribution cues found away from the quotation: in a relative clause or passive that
 names who chose the words, at the end of the sentence, in the next sentence or paragraph, or
-in the subject the sentence opens with (no Django). Each returns an Attribution or None."""
+in the subject the sentence opens with (no Django). Each cue returns an Attribution or None;
+`relative_mention` and `relayed_by` return words that complete one already found."""
 
 import re
 
@@ -311,7 +312,8 @@ def relative_mention(text, span, sentence_start, attribution):
 # "In a Gallup poll, 40 percent said …", "…,” Lind said, the Harbour Gazette reported."
 VIA_OPENS = re.compile(
     r"^\s*(?:According to (?P<via>[^,;:_]{2,80}?)|"
-    r"In (?P<poll>an?\s[^,;:_]{0,60}?\b(?:poll|survey))),"
+    r"In (?P<poll>an?\s[^,;:_]{0,60}?\b(?:poll|survey)(?:\s(?:released|published|taken|"
+    r"conducted)\s[^,;:_]{0,30})?)),"
 )
 VIA_ENDS = re.compile(
     r",\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"

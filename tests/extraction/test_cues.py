@@ -732,3 +732,16 @@ def test_a_fragment_takes_the_subject_of_its_own_clause_not_of_a_clause_before_i
         "for the city to “embrace” the harbour plan."
     )
     assert quotes(text)[0][3] == "Ana Lind"
+
+
+def test_a_poll_named_with_its_release_day_is_kept_with_the_respondents():
+    text = "In a Rudaw poll released Sunday, 40 percent of voters said they were “very worried.”"
+    assert quotes(text)[0][3] == "40 percent of voters, according to a Rudaw poll released Sunday"
+
+
+def test_an_opening_clause_after_and_is_not_the_fragment_s_clause():
+    text = (
+        "And after the court said the law was void, Ana Lind denounced the ruling as "
+        "“a gift to the smugglers.”"
+    )
+    assert quotes(text)[0][2:4] == ("Ana Lind", "Ana Lind")

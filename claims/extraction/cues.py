@@ -17,6 +17,7 @@ from claims.extraction.spans import is_sentence_end
 from claims.extraction.subjects import (
     ANY_VERB,
     CLAUSE_WORD,
+    NAME_AT_END,
     NOT_A_SOURCE,
     NOUN_BEFORE,
     RELATIVE_TAIL,
@@ -225,10 +226,12 @@ def trailing_cue(tail, position):
 
 def _last_close(head):
     """Where the last closing quotation mark in `head` is, or -1; an apostrophe inside a word
-    ("Ferreira’s letter", "don’t") closes nothing."""
+    ("Ferreira’s letter", "don’t") or after a plural ("the Lindsays’ home") closes nothing."""
     for index in range(len(head) - 1, -1, -1):
         if head[index] in CLOSERS:
             inside = head[index] in "’'" and head[index - 1 : index].isalnum()
+            if inside and head[index - 1] == "s" and "‘" not in head[:index]:
+                continue  # no single quotation opened before it
             if not (inside and head[index + 1 : index + 2].isalnum()):
                 return index
     return -1
@@ -360,6 +363,9 @@ def colon_cue(clause, position):
         return Attribution(opening_surname(clause), "", position, MEDIUM)
     if describes_source(phrase):
         return Attribution(clean_source(phrase), "", position, MEDIUM)
+    last = NAME_AT_END.search(clause)
+    if last and name_in(last.group(0)):  # "The result does not surprise pollster Tom Lind:"
+        return Attribution(clean_source(last.group(0)), "", position, MEDIUM)
     return None
 
 

@@ -358,7 +358,9 @@ def _subject_before_aside(before, masked):
 
 def subject_phrase(sentence):
     """The words before a sentence's first verb, reduced to the part naming a source."""
-    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+    verb = re.search(
+        r"(?<=\s)(?:[a-z]+n[’']t|[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence
+    )  # "didn’t" too: "Lind didn’t seem impressed"
     subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
     if verb:  # "She quickly noted": the adverb is not part of the subject
         subject = TRAILING_ADVERBS.sub("", subject)

@@ -745,3 +745,16 @@ def test_an_opening_clause_after_and_is_not_the_fragment_s_clause():
         "“a gift to the smugglers.”"
     )
     assert quotes(text)[0][2:4] == ("Ana Lind", "Ana Lind")
+
+
+def test_a_plural_possessive_apostrophe_closes_no_quotation():
+    text = (
+        "Tom Lind didn’t seem impressed by the Okafors’ comments on Tuesday, telling "
+        "reporters, “Nobody asked the fishermen.”"
+    )
+    assert quotes(text)[0][2:4] == ("Tom Lind", "Tom Lind")
+
+
+def test_a_clause_ending_in_a_colon_after_a_name_it_does_not_open_with_introduces_that_name():
+    text = "The timing of the vote does not surprise pollster Tom Okafor: “Turnout was low.”"
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "Tom Okafor")

@@ -425,6 +425,11 @@ def partial_cue(text, span, sentence_start):
             # “…,” said Ana Ferreira, urging …: the subject follows the verb
             after = re.match(r"\s+([^,_;]{2,80}?)\s*(?:,|$)", masked[verb.end() :])
             subject = head[verb.end() + after.start(1) : verb.end() + after.end(1)] if after else ""
+        if not subject and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", before):
+            # "when Lind knocked Okafor on trade and called him a “…”": the verb before's subject
+            opens = [m.end() for m in CLAUSE_OPENING.finditer(before)]
+            prior = main_subject(head[opens[-1] : verb.start()], before[opens[-1] :])
+            subject = prior[0] if prior else ""
         if subject and names_source(subject):
             return Attribution(clean_source(subject), verb.group(0), span.open_at, MEDIUM)
     if participle:  # "Carly Fiorina backed Ted Cruz on Wednesday, saying …"
@@ -454,6 +459,7 @@ OWN_PRONOUN = re.compile(
 )
 
 
+CLAUSE_OPENING = re.compile(r"^|[,;_]\s*|\b(?:when|as|after|while|because|that|since)\s+")
 ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
 PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
 PASSIVE_BEFORE = re.compile(

@@ -27,6 +27,7 @@ from claims.extraction.subjects import (
     looks_like_subject,
     masked_quotes,
     names_source,
+    nearest_subject,
     source_from_subject,
     subject_phrase,
 )
@@ -41,6 +42,11 @@ WHAT_NAMED = re.compile(
     r"\b(?:what|whom)\s+(?P<src>[^,;:_()—–]{1,60}?)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
     rf"(?P<verb>{_NAMING_VERBS})(?:\s+(?:it|him|her|them|this|that))?(?:\s+as)?"
     r"(?:\s+(?:a|an|the))?\s*$"
+)
+# "Insiders call this the “…”", "critics have dubbed it a “…”"
+NAMED_THIS = re.compile(
+    r"(?<![\w’'-])(?P<verb>call|calls|called|dub|dubs|dubbed|term|terms|termed)\s+"
+    r"(?:this|it|that|him|her|them|these|those)(?:\s+(?:a|an|the))?\s*$"
 )
 # "has been called “…” by Ana Ferreira", "often labeled as a “…” by critics"
 PASSIVE_NAMED = re.compile(
@@ -60,6 +66,11 @@ def naming_cue(text, span, sentence_start):
         src = head[what.start("src") : what.end("src")]
         if looks_like_subject(src) and not NOT_A_SOURCE.search(src):
             return Attribution(clean_source(src), what.group("verb"), span.open_at, MEDIUM)
+    this = NAMED_THIS.search(masked)
+    if this:  # "Insiders call this the “…”"
+        src = nearest_subject(head[: this.start("verb")], masked[: this.start("verb")])
+        if src and names_source(src) and looks_like_subject(src):
+            return Attribution(clean_source(src), this.group("verb"), span.open_at, MEDIUM)
     passive = PASSIVE_NAMED.search(masked)
     if passive:
         agent = PASSIVE_AGENT.match(text[span.close_at : span.close_at + 120])

@@ -758,3 +758,16 @@ def test_a_plural_possessive_apostrophe_closes_no_quotation():
 def test_a_clause_ending_in_a_colon_after_a_name_it_does_not_open_with_introduces_that_name():
     text = "The timing of the vote does not surprise pollster Tom Okafor: “Turnout was low.”"
     assert quotes(text)[0][2:4] == ("Tom Okafor", "Tom Okafor")
+
+
+def test_a_verb_joined_by_and_to_one_with_a_subject_shares_that_subject():
+    text = (
+        "There were sharper jabs, such as when Ana Lind knocked Tom Okafor on trade and "
+        "called him a “weathervane.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Lind", "Ana Lind", "called")
+
+
+def test_whoever_calls_this_the_quoted_words_chose_them():
+    text = "Voters expect little. Insiders call this the “expectations game” and play it well."
+    assert quotes(text)[0][3:5] == ("Insiders", "call")

@@ -90,6 +90,11 @@ JOINED = re.compile(
     r"(?:^|[\s,])(?:and|but|or|as if)(?:\s+(?!(?:he|she|they|it|we|i)\b)[a-z]\w*){0,3}\s*$"
 )
 ACCORDING_OPENS = re.compile(r"^\s*According to (?P<src>[^,;“”«»\"]{2,120}?),")
+# "For Lind, according to X, the vote is “…”", not "…, according to X, Lind said"
+ACCORDING_ASIDE = re.compile(
+    r"(?:[,;—–]\s*|\b(?:and|but)\s+)according to (?P<src>[^,;“”«»\"]{2,120}?),"
+    rf"(?![^“”«»\"]*(?<![\w’'-])(?:{SPEECH_VERBS})\b)"
+)
 SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
@@ -323,7 +328,9 @@ def before_cue(text, span, sentence_start):
         cue = (with_subject.group("adv") or "") + with_subject.group("verb")
         return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
     # "…, according to the report: “…”", "According to the manual, staff were told “…”"
-    according = ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own)
+    according = (
+        ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own) or ACCORDING_ASIDE.search(own)
+    )
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)

@@ -327,7 +327,7 @@ VIA_OPENS = re.compile(
     r"conducted)\s[^,;:_]{0,30})?)),"
 )
 VIA_ENDS = re.compile(
-    r",\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"
+    r",?\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"
     rf"[{UPPER}][^,;:_]{{1,60}}?)|(?P<teller>(?:the\s+)?[{UPPER}][^,;:_]{{1,60}}?)\s+"
     r"(?:reported|reports))[.!?]?\s*$"
 )

@@ -771,3 +771,15 @@ def test_a_verb_joined_by_and_to_one_with_a_subject_shares_that_subject():
 def test_whoever_calls_this_the_quoted_words_chose_them():
     text = "Voters expect little. Insiders call this the “expectations game” and play it well."
     assert quotes(text)[0][3:5] == ("Insiders", "call")
+
+
+def test_according_to_inside_the_sentence_names_the_source_of_the_quote_after_it():
+    text = (
+        "For the mayor, according to the harbour master Tom Okafor, the vote is "
+        "“a test of nerve.”\n\n"
+        "“We will not move,” Ana Lind said in a statement according to Rudaw."
+    )
+    assert [f[3] for f in quotes(text)] == [
+        "the harbour master Tom Okafor",
+        "Ana Lind, according to Rudaw",
+    ]

@@ -132,6 +132,10 @@ def after_cue(text, span, limit, kind):
     stop = re.search(r"[“«\"‘]", tail)
     if stop:
         tail = tail[: stop.start()]
+        if SPOKEN_BEFORE.search(text[max(0, span.open_at - 100) : span.open_at]):
+            # "When a heckler shouted, “…,” Lind joked, “…”": the cue after it opens the
+            # next quote; this one is the words of the verb before it
+            return None
     for end in re.finditer(r"\.(?=\s|$)", tail):
         if is_sentence_end(tail, end.start()):
             tail = tail[: end.start()]
@@ -189,6 +193,9 @@ def after_cue(text, span, limit, kind):
     return None
 
 
+SPOKEN_BEFORE = re.compile(
+    r"(?<![.!?”\"])\s(?:shouted|yelled|screamed|chanted|asked|said|replied|wrote|tweeted),?\s*$"
+)
 _AFTER_SRC = (
     r"^[\s,—–-]*(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:has|had|have|then|later|also)\s+)?"
     r"(?P<adv>[a-z]+ly\s+)?"

@@ -783,3 +783,11 @@ def test_according_to_inside_the_sentence_names_the_source_of_the_quote_after_it
         "the harbour master Tom Okafor",
         "Ana Lind, according to Rudaw",
     ]
+
+
+def test_a_cue_after_a_quote_that_opens_the_next_one_leaves_it_to_the_verb_before():
+    text = (
+        "When a heckler in the hall shouted, “Resign now,” Ana Lind smiled and replied, "
+        "“Not today, my friend.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["a heckler in the hall", "Ana Lind"]

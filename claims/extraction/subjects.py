@@ -101,7 +101,7 @@ def appositive_source(src, prefer_last=False):
     ):
         return last  # "the leaks by Tom Lind, which …, de Vries said": the name by the verb
     for part in parts:
-        if name_in(part):
+        if name_in(part) and not NOT_A_SOURCE.search(part):
             return part
     for part in parts:
         if single_name(part):
@@ -238,7 +238,10 @@ NOT_A_SOURCE = re.compile(
     r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
     r"fall|autumn|winter)\b"
     r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
-    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$",
+    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$"
+    # a day that opens a time or place phrase: "Tuesday at Baldwin College in Berea"
+    r"|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|in|on|night|"
+    r"morning|evening|afternoon)\b",
     re.IGNORECASE,
 )
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".

@@ -791,3 +791,13 @@ def test_a_cue_after_a_quote_that_opens_the_next_one_leaves_it_to_the_verb_befor
         "“Not today, my friend.”"
     )
     assert [f[3] for f in quotes(text)] == ["a heckler in the hall", "Ana Lind"]
+
+
+def test_a_time_or_place_phrase_before_the_subject_is_not_the_source():
+    text = (
+        "Tuesday at Salahaddin University in Erbil, after the vote, Governor Ana Lind said, "
+        "“We are ready.”\n\n"
+        "In a long interview with reporter Tom Okafor last year, Hakim al-Zamili said he "
+        "would stay and added, “I will not resign.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Governor Ana Lind", "Hakim al-Zamili"]

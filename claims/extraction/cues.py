@@ -366,10 +366,12 @@ def colon_cue(clause, position):
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
     verbs = [v for v in SPEECH_VERB.finditer(clause) if not NOUN_BEFORE.search(clause[: v.start()])]
-    if verbs:  # "…, where he erroneously suggested Curiel was from Mexico:"
-        nearest = nearest_subject(clause[: verbs[-1].start()])
+    for verb in reversed(verbs):  # "…, where he erroneously suggested Curiel was from Mexico:"
+        nearest = nearest_subject(clause[: verb.start()])
         if nearest and names_source(nearest):
-            return Attribution(clean_source(nearest), verbs[-1].group(0), position, MEDIUM)
+            return Attribution(clean_source(nearest), verb.group(0), position, MEDIUM)
+        if nearest is None or nearest:
+            break  # "Lind, who told them when asked about it:": the verb before has the subject
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
         return Attribution(phrase, "", position, MEDIUM)

@@ -153,10 +153,16 @@ def looks_like_subject(src):
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
 
 
+KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
+
+
 def describes_source(phrase):
     """A description of a person, group or document: "the Christie supporter", "a footnote in
     the report", "some protesters"."""
     words = phrase.lower().split()
+    if 2 <= len(words) <= 4 and words[0] in {"his", "her", "their", "its", "our"}:
+        # "his wife", "her campaign manager", "their lawyer": a person named through another
+        return words[-1] in PERSON_NOUNS | KIN | {"campaign", "team", "staff", "office"}
     if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))

@@ -801,3 +801,21 @@ def test_a_time_or_place_phrase_before_the_subject_is_not_the_source():
         "would stay and added, “I will not resign.”"
     )
     assert [f[3] for f in quotes(text)] == ["Governor Ana Lind", "Hakim al-Zamili"]
+
+
+def test_a_possessive_with_a_kin_or_staff_noun_names_a_source():
+    text = (
+        "As the crowd cheered Hakim al-Zamili on Tuesday, his wife whispered to him: "
+        "“They are still with you.”\n\n"
+        "Her campaign is planning to reprint an editorial that accuses the mayor of a "
+        "“fiction-filled budget” before the vote."
+    )
+    assert [f[3] for f in quotes(text)] == ["his wife", "Her campaign"]
+
+
+def test_a_colon_clause_with_two_verbs_takes_the_subject_of_the_one_that_has_it():
+    text = (
+        "The inquiry belongs to Tom Okafor, the prosecutor, who then told parliament when "
+        "asked about it: “That matter is with the courts.”"
+    )
+    assert quotes(text)[0][2] == "Tom Okafor"

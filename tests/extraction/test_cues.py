@@ -819,3 +819,14 @@ def test_a_colon_clause_with_two_verbs_takes_the_subject_of_the_one_that_has_it(
         "asked about it: “That matter is with the courts.”"
     )
     assert quotes(text)[0][2] == "Tom Okafor"
+
+
+def test_at_which_point_and_a_spaced_dash_end_the_clause_before_a_subject():
+    text = (
+        'Ana Lind said, "We will build the port" - at which point the crowd chanted '
+        '"Build the port!" at the rally.\n\n'
+        "Who was right? - Rudaw notes that the surveys it studied are not “monolithic.”"
+    )
+    found = quotes(text)
+    assert found[1][3:5] == ("the crowd", "chanted")
+    assert found[2][3:5] == ("Rudaw", "notes")

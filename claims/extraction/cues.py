@@ -371,7 +371,8 @@ def colon_cue(clause, position):
         if nearest and names_source(nearest):
             return Attribution(clean_source(nearest), verb.group(0), position, MEDIUM)
         if nearest is None or nearest:
-            break  # "Lind, who told them when asked about it:": the verb before has the subject
+            break
+        # no subject of its own ("Lind, who told them when asked about it:"): the verb before
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
         return Attribution(phrase, "", position, MEDIUM)
@@ -460,6 +461,8 @@ def partial_cue(text, span, sentence_start):
             # "Lind backed the deal, although she has “doubts”": the fragment's own clause
             # names its source nearer than the sentence's subject does
             return Attribution(own.group("pronoun"), own.group("verb"), span.open_at, LOW)
+        # "As the members sat down, Lind opened with a call to “…”": a past-tense verb in the
+        # fragment's own clause, after its last comma or conjunction, has the nearer subject
         cut = max(m.end() for m in re.finditer(r"^|[,;]\s+|\s(?:and|but|while|when|as)\s", masked))
         near = main_subject(head[cut:], masked[cut:]) if cut > skip else None
         if near and near[0] != main[0] and near[1].endswith("ed"):

@@ -361,7 +361,7 @@ def colon_cue(clause, position):
     Christie supporter retorted:", "From the report:"), or None."""
     clause = clause.rstrip(" :")
     # "Signs of a shift were there - More from Jones:", "… — Cruz called them on it:"
-    clause = re.split(r"\s[-–]\s|—", clause)[-1].strip()
+    clause = re.split(r"\s[-–]\s?|—", clause)[-1].strip()
     document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)

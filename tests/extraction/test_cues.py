@@ -830,3 +830,8 @@ def test_at_which_point_and_a_spaced_dash_end_the_clause_before_a_subject():
     found = quotes(text)
     assert found[1][3:5] == ("the crowd", "chanted")
     assert found[2][3:5] == ("Rudaw", "notes")
+
+
+def test_a_colon_heading_after_an_unspaced_dash_names_its_source():
+    text = "Turnout was the story all along -More from Lind and Okafor: “Our data show it.”"
+    assert quotes(text)[0][3] == "Lind and Okafor"

@@ -17,6 +17,7 @@ from claims.extraction.spans import is_sentence_end
 from claims.extraction.subjects import (
     ANY_VERB,
     CLAUSE_WORD,
+    NAME_AT_END,
     NOT_A_SOURCE,
     NOUN_BEFORE,
     RELATIVE_TAIL,
@@ -89,6 +90,11 @@ JOINED = re.compile(
     r"(?:^|[\s,])(?:and|but|or|as if)(?:\s+(?!(?:he|she|they|it|we|i)\b)[a-z]\w*){0,3}\s*$"
 )
 ACCORDING_OPENS = re.compile(r"^\s*According to (?P<src>[^,;“”«»\"]{2,120}?),")
+# "For Lind, according to X, the vote is “…”", not "…, according to X, Lind said"
+ACCORDING_ASIDE = re.compile(
+    r"(?:[,;—–]\s*|\b(?:and|but)\s+)according to (?P<src>[^,;“”«»\"]{2,120}?),"
+    rf"(?![^“”«»\"]*(?<![\w’'-])(?:{SPEECH_VERBS})\b)"
+)
 SPEECH_VERB = re.compile(rf"(?<=\s)(?:{SPEECH_VERBS})\b")
 # "From the report: “…”", "More from Jones: “…”"
 FROM_SOURCE = re.compile(
@@ -114,6 +120,10 @@ class Attribution:
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
         self.confidence = confidence
+        # The relative pronoun the cue's verb follows ("Lind, who called it …"): the words
+        # that name the source in its own clause, while `attributed_as` is the name it is about.
+        self.relative = None
+        self.via = None  # who relays the words: "…,” Lind said, according to Reuters.
 
 
 def after_cue(text, span, limit, kind):
@@ -122,6 +132,10 @@ def after_cue(text, span, limit, kind):
     stop = re.search(r"[“«\"‘]", tail)
     if stop:
         tail = tail[: stop.start()]
+        if SPOKEN_BEFORE.search(text[max(0, span.open_at - 100) : span.open_at]):
+            # "When a heckler shouted, “…,” Lind joked, “…”": the cue after it opens the
+            # next quote; this one is the words of the verb before it
+            return None
     for end in re.finditer(r"\.(?=\s|$)", tail):
         if is_sentence_end(tail, end.start()):
             tail = tail[: end.start()]
@@ -179,6 +193,9 @@ def after_cue(text, span, limit, kind):
     return None
 
 
+SPOKEN_BEFORE = re.compile(
+    r"(?<![.!?”\"])\s(?:shouted|yelled|screamed|chanted|asked|said|replied|wrote|tweeted),?\s*$"
+)
 _AFTER_SRC = (
     r"^[\s,—–-]*(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:has|had|have|then|later|also)\s+)?"
     r"(?P<adv>[a-z]+ly\s+)?"
@@ -221,10 +238,12 @@ def trailing_cue(tail, position):
 
 def _last_close(head):
     """Where the last closing quotation mark in `head` is, or -1; an apostrophe inside a word
-    ("Ferreira’s letter", "don’t") closes nothing."""
+    ("Ferreira’s letter", "don’t") or after a plural ("the Lindsays’ home") closes nothing."""
     for index in range(len(head) - 1, -1, -1):
         if head[index] in CLOSERS:
             inside = head[index] in "’'" and head[index - 1 : index].isalnum()
+            if inside and head[index - 1] == "s" and "‘" not in head[:index]:
+                continue  # no single quotation opened before it
             if not (inside and head[index + 1 : index + 2].isalnum()):
                 return index
     return -1
@@ -295,6 +314,14 @@ def before_cue(text, span, sentence_start):
             # the verb shares the subject the clause opens with.
             before = own[: subject.start("verb")]
             first = first_subject(before, masked_quotes(before))
+            nearer = OWN_PRONOUN.search(masked_quotes(before).rstrip(" ,"))
+            if (
+                first
+                and nearer
+                and (joined or verb.endswith("ing"))
+                and nearer.start() > before.find(first)
+            ):
+                first = nearer.group("pronoun")  # "Lind conceded it as she defended X, saying"
             if first:
                 chosen = first
             elif not looks_like_subject(chosen):
@@ -308,7 +335,9 @@ def before_cue(text, span, sentence_start):
         cue = (with_subject.group("adv") or "") + with_subject.group("verb")
         return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
     # "…, according to the report: “…”", "According to the manual, staff were told “…”"
-    according = ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own)
+    according = (
+        ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own) or ACCORDING_ASIDE.search(own)
+    )
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
     adding = PRE_ADDING.search(own)
@@ -332,15 +361,18 @@ def colon_cue(clause, position):
     Christie supporter retorted:", "From the report:"), or None."""
     clause = clause.rstrip(" :")
     # "Signs of a shift were there - More from Jones:", "… — Cruz called them on it:"
-    clause = re.split(r"\s[-–]\s|—", clause)[-1].strip()
+    clause = re.split(r"\s[-–]\s?|—", clause)[-1].strip()
     document = FROM_SOURCE.search(clause) or AS_REPORTED.search(clause)
     if document:
         return Attribution(clean_source(document.group("src")), "", position, MEDIUM)
     verbs = [v for v in SPEECH_VERB.finditer(clause) if not NOUN_BEFORE.search(clause[: v.start()])]
-    if verbs:  # "…, where he erroneously suggested Curiel was from Mexico:"
-        nearest = nearest_subject(clause[: verbs[-1].start()])
+    for verb in reversed(verbs):  # "…, where he erroneously suggested Curiel was from Mexico:"
+        nearest = nearest_subject(clause[: verb.start()])
         if nearest and names_source(nearest):
-            return Attribution(clean_source(nearest), verbs[-1].group(0), position, MEDIUM)
+            return Attribution(clean_source(nearest), verb.group(0), position, MEDIUM)
+        if nearest is None or nearest:
+            break
+        # no subject of its own ("Lind, who told them when asked about it:"): the verb before
     phrase = subject_phrase(clause)
     if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
         return Attribution(phrase, "", position, MEDIUM)
@@ -348,6 +380,9 @@ def colon_cue(clause, position):
         return Attribution(opening_surname(clause), "", position, MEDIUM)
     if describes_source(phrase):
         return Attribution(clean_source(phrase), "", position, MEDIUM)
+    last = NAME_AT_END.search(clause)
+    if last and name_in(last.group(0)):  # "The result does not surprise pollster Tom Lind:"
+        return Attribution(clean_source(last.group(0)), "", position, MEDIUM)
     return None
 
 
@@ -407,6 +442,11 @@ def partial_cue(text, span, sentence_start):
             # “…,” said Ana Ferreira, urging …: the subject follows the verb
             after = re.match(r"\s+([^,_;]{2,80}?)\s*(?:,|$)", masked[verb.end() :])
             subject = head[verb.end() + after.start(1) : verb.end() + after.end(1)] if after else ""
+        if not subject and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", before):
+            # "when Lind knocked Okafor on trade and called him a “…”": the verb before's subject
+            opens = [m.end() for m in CLAUSE_OPENING.finditer(before)]
+            prior = main_subject(head[opens[-1] : verb.start()], before[opens[-1] :])
+            subject = prior[0] if prior else ""
         if subject and names_source(subject):
             return Attribution(clean_source(subject), verb.group(0), span.open_at, MEDIUM)
     if participle:  # "Carly Fiorina backed Ted Cruz on Wednesday, saying …"
@@ -416,18 +456,37 @@ def partial_cue(text, span, sentence_start):
     main = main_subject(head[skip:], masked[skip:])
     if main:
         cue = participle.group(0) if participle else main[1]
+        own = OWN_PRONOUN.search(masked[skip:])
+        if own and own.start() > masked[skip:].find(main[1]):
+            # "Lind backed the deal, although she has “doubts”": the fragment's own clause
+            # names its source nearer than the sentence's subject does
+            return Attribution(own.group("pronoun"), own.group("verb"), span.open_at, LOW)
+        # "As the members sat down, Lind opened with a call to “…”": a past-tense verb in the
+        # fragment's own clause, after its last comma or conjunction, has the nearer subject
+        cut = max(m.end() for m in re.finditer(r"^|[,;]\s+|\s(?:and|but|while|when|as)\s", masked))
+        near = main_subject(head[cut:], masked[cut:]) if cut > skip else None
+        if near and near[0] != main[0] and near[1].endswith("ed"):
+            return Attribution(clean_source(near[0]), near[1], span.open_at, LOW)
         return Attribution(clean_source(main[0]), cue, span.open_at, LOW)
     return _partial_cue_fallback(head, span)
 
 
+# A pronoun subject in the last clause before a fragment: "…, although she made it clear that"
+OWN_PRONOUN = re.compile(
+    r"(?:^|[,;(]\s*|\b(?:although|though|but|and|while|because|as|so|that|when|after|once)\s+)"
+    r"(?P<pronoun>he|she|they)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b(?=[^,;_()]*$)"
+)
+
+
+CLAUSE_OPENING = re.compile(r"^|[,;_]\s*|\b(?:when|as|after|while|because|that|since)\s+")
 ASKED_OPENING = re.compile(r"\s*Asked\s+(?:whether|if|about|how|why|what|who|when)\b[^,_]*$")
 PASSIVE_PARTICIPLES = {"asked", "called", "described", "said", "told", "labeled", "labelled"}
 PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|when|if|what\s+is|what\s+was)\s+(?:[a-z]+ly\s+)?$"
 )
 LEADING_CLAUSE = re.compile(
-    r"^\s*(?:(?:Ever\s+)?[Ss]ince|When|After|While|As|Although|Though|Before|Because|If|Once|"
-    r"Until|Even\s+as|Even\s+though|Whereas)\b[^,_]{3,160},\s*"
+    r"^\s*(?:(?:And|But|So)\s+)?(?i:(?:ever\s+)?since|when|after|while|as|although|though|"
+    r"before|because|if|once|until|even\s+as|even\s+though|whereas)\b[^,_]{3,160},\s*"
 )
 
 

@@ -83,7 +83,10 @@ UNNAMED_HEADS = re.compile(
     r"the sources|the officials|the official|a source|critics|observers|diplomats|activists|"
     r"protesters|doctors|police|soldiers|officers|commanders|leaders|politicians|deputies|"
     r"legislators|insiders|aid workers|workers|families|rights groups|supporters|opponents|"
-    r"villagers|locals|survivors|fighters|militants|judges|colleagues|relatives)\b",
+    r"villagers|locals|survivors|fighters|militants|judges|colleagues|relatives|"
+    # a crowd counted: "Hundreds of demonstrators", "about 50 protesters"
+    r"hundreds|thousands|dozens|scores|(?:about|around|nearly|roughly|more\s+than|at\s+least)"
+    r"\s+\d[\d,]*)\b",
     re.IGNORECASE,
 )
 OUTLET_NOUNS = r"newspaper|daily|weekly|news agency|agency|website|broadcaster|channel|magazine"

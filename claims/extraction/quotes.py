@@ -33,11 +33,14 @@ from claims.extraction.names import name_key
 from claims.extraction.sentence_cues import (
     asked_cue,
     clause_subject_cue,
+    inscription_cue,
     inverted_aside_cue,
     main_clause_cue,
     naming_cue,
     next_sentence_cue,
     partial_trailing_cue,
+    relative_mention,
+    relayed_by,
     sentence_end_cue,
     signature_cue,
 )
@@ -112,6 +115,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 continue
             attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
             if attribution is None:
+                attribution = inscription_cue(text, span, s_start)  # "a sign that read “…”"
+            if attribution is None:
                 attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None and kind == "partial":
                 attribution = naming_cue(text, span, s_start)  # "what X calls “…”"
@@ -141,6 +146,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 # "A week later, she called it “…”": not the time phrase but the subject after it
                 opener = main_clause_cue(text, span, s_start, s_end, attribution)
                 attribution = opener or attribution
+                attribution.relative = relative_mention(text, span, s_start, attribution)
+                attribution.via = relayed_by(text, span, s_start, s_end, attribution)
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)
@@ -243,7 +250,17 @@ def _source_of(resolver, attribution, previous):
         )
     speaker, source_type = resolver.resolve(attribution.attributed_as, attribution.position)
     confidence = _resolved(attribution.confidence, attribution.attributed_as, speaker)
-    return speaker, source_type, attribution.attributed_as, attribution.cue, confidence
+    attributed_as = attribution.attributed_as
+    if attribution.relative and speaker and _names(attributed_as, speaker):
+        attributed_as = attribution.relative  # "Lind, who called it …": who, Ana Lind
+    if attribution.via:
+        attributed_as = f"{attributed_as}, according to {attribution.via}"
+    return speaker, source_type, attributed_as, attribution.cue, confidence
+
+
+def _names(attributed_as, speaker):
+    """Whether `attributed_as` holds the surname of `speaker`."""
+    return speaker.split()[-1].lower() in attributed_as.lower()
 
 
 def _resolved(confidence, attributed_as, speaker):
@@ -251,9 +268,7 @@ def _resolved(confidence, attributed_as, speaker):
     description ("he", "the Iraqi PM") rather than named in `attributed_as`."""
     if confidence != HIGH or not speaker:
         return confidence
-    if speaker.split()[-1].lower() in attributed_as.lower():
-        return confidence
-    return MEDIUM
+    return confidence if _names(attributed_as, speaker) else MEDIUM
 
 
 def _paragraph_colon_cue(text, paras, p_index, span):

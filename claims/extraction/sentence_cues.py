@@ -1,6 +1,7 @@
 """Attribution cues found away from the quotation: in a relative clause or passive that
 names who chose the words, at the end of the sentence, in the next sentence or paragraph, or
-in the subject the sentence opens with (no Django). Each returns an Attribution or None."""
+in the subject the sentence opens with (no Django). Each cue returns an Attribution or None;
+`relative_mention` and `relayed_by` return words that complete one already found."""
 
 import re
 
@@ -17,6 +18,7 @@ from claims.extraction.cues import (
 from claims.extraction.lexicon import ORG_WORDS, PRONOUNS, SPEECH_VERBS, UPPER
 from claims.extraction.sources import clean_source, name_in, single_name
 from claims.extraction.subjects import (
+    CLAUSE_WORD,
     NOT_A_SOURCE,
     TIME_TAIL,
     appositive_source,
@@ -25,6 +27,7 @@ from claims.extraction.subjects import (
     looks_like_subject,
     masked_quotes,
     names_source,
+    nearest_subject,
     source_from_subject,
     subject_phrase,
 )
@@ -39,6 +42,11 @@ WHAT_NAMED = re.compile(
     r"\b(?:what|whom)\s+(?P<src>[^,;:_()—–]{1,60}?)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
     rf"(?P<verb>{_NAMING_VERBS})(?:\s+(?:it|him|her|them|this|that))?(?:\s+as)?"
     r"(?:\s+(?:a|an|the))?\s*$"
+)
+# "Insiders call this the “…”", "critics have dubbed it a “…”"
+NAMED_THIS = re.compile(
+    r"(?<![\w’'-])(?P<verb>call|calls|called|dub|dubs|dubbed|term|terms|termed)\s+"
+    r"(?:this|it|that|him|her|them|these|those)(?:\s+(?:a|an|the))?\s*$"
 )
 # "has been called “…” by Ana Ferreira", "often labeled as a “…” by critics"
 PASSIVE_NAMED = re.compile(
@@ -58,6 +66,11 @@ def naming_cue(text, span, sentence_start):
         src = head[what.start("src") : what.end("src")]
         if looks_like_subject(src) and not NOT_A_SOURCE.search(src):
             return Attribution(clean_source(src), what.group("verb"), span.open_at, MEDIUM)
+    this = NAMED_THIS.search(masked)
+    if this:  # "Insiders call this the “…”"
+        src = nearest_subject(head[: this.start("verb")], masked[: this.start("verb")])
+        if src and names_source(src) and looks_like_subject(src):
+            return Attribution(clean_source(src), this.group("verb"), span.open_at, MEDIUM)
     passive = PASSIVE_NAMED.search(masked)
     if passive:
         agent = PASSIVE_AGENT.match(text[span.close_at : span.close_at + 120])
@@ -229,6 +242,8 @@ def inverted_aside_cue(text, span, sentence_start):
     src = head[aside.start("src") : aside.end("src")]
     if aside.group("verb").endswith("ing") or not (names_source(src) and looks_like_subject(src)):
         return None
+    if CLAUSE_WORD.search(src) or re.search(r"\b(?:as|when|while|after|because|that)\s", src):
+        return None  # "…, acknowledged the error as he defended the mayor, saying": an object
     return Attribution(clean_source(src), aside.group("verb"), span.open_at, MEDIUM)
 
 
@@ -249,3 +264,93 @@ def asked_cue(text, span, sentence_start):
     if src and names_source(src):
         return Attribution(clean_source(src), "asked", span.open_at, MEDIUM)
     return Attribution(None, "asked", span.open_at, LOW)
+
+
+# Things whose printed words are quoted: "a sign that read “…”", "a hat reading “…”"
+INSCRIBED = (
+    r"signs?|banners?|placards?|t-shirts?|shirts?|hats?|caps?|headlines?|billboards?|posters?|"
+    r"stickers?|buttons?|bottles?|mugs?|messages?"
+)
+INSCRIPTION = re.compile(
+    r"(?<![\w’'-])(?P<src>(?:an?|the|one|another|his|her|their|its)\s+"
+    r"(?:(?!(?:an?|the|of|in|on|under|with|for|to|from|by|at)\s)[\w’'-]+\s+){0,3}?"
+    rf"(?:{INSCRIBED}))(?:[\s,—–-]+(?:that|which))?\s+"
+    r"(?P<verb>read|reads|reading|said|says|saying)[\s,:]*$",
+    re.IGNORECASE,
+)
+
+
+def inscription_cue(text, span, sentence_start):
+    """For a quote a sign, a shirt or a headline bears ("Lind held up a sign that read “…”"):
+    the thing printed with the words, not the person holding it."""
+    head = text[sentence_start : span.open_at]
+    found = INSCRIPTION.search(masked_quotes(head))
+    if not found:
+        return None
+    attribution = Attribution("", found.group("verb"), span.open_at, MEDIUM)
+    # the whole phrase, though a name opens it: "a Tom Lind campaign hat"
+    attribution.attributed_as = clean_source(head[found.start("src") : found.end("src")])
+    return attribution
+
+
+# "…, who has long called …": a relative pronoun, then at most a few words, then the verb
+RELATIVE_SUBJECT = re.compile(r"(?:^|[\s,(—–-])(?P<rel>who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
+
+
+def relative_mention(text, span, sentence_start, attribution):
+    """ "who" or "which" when the verb of a cue before the quote opens a relative clause
+    about its source ("Ana Lind, who has called the plan “…”"), else None."""
+    if attribution.position != span.open_at or not attribution.cue or not attribution.attributed_as:
+        return None
+    head = text[sentence_start : span.open_at]
+    masked = masked_quotes(head)
+    verb = attribution.cue.split()[0]
+    verbs = list(re.finditer(rf"(?<![\w’'-]){re.escape(verb)}\b", masked))
+    if not verbs:
+        return None
+    relative = RELATIVE_SUBJECT.search(masked[: verbs[-1].start()])
+    if not relative or "_" in masked[relative.end("rel") : verbs[-1].start()]:
+        return None
+    before = masked[: relative.start("rel")]
+    named = before.rfind(attribution.attributed_as)
+    # The clause follows the source's name, or its apposition: "Tom Lind, the mayor, who"
+    if named < 0 or not APPOSED.fullmatch(before[named + len(attribution.attributed_as) :]):
+        return None  # "Lind rebuked critics who say …": the clause is about someone else
+    return relative.group("rel")
+
+
+# "According to Reuters, Lind said …" / "…,” Lind said, according to a transcript."
+# "In a Gallup poll, 40 percent said …", "…,” Lind said, the Harbour Gazette reported."
+VIA_OPENS = re.compile(
+    r"^\s*(?:According to (?P<via>[^,;:_]{2,80}?)|"
+    r"In (?P<poll>an?\s[^,;:_]{0,60}?\b(?:poll|survey)(?:\s(?:released|published|taken|"
+    r"conducted)\s[^,;:_]{0,30})?)),"
+)
+VIA_ENDS = re.compile(
+    r",?\s+(?:according to (?P<via>[^,;:_]{2,80}?)|(?:reported|reports)\s+(?P<outlet>(?:the\s+)?"
+    rf"[{UPPER}][^,;:_]{{1,60}}?)|(?P<teller>(?:the\s+)?[{UPPER}][^,;:_]{{1,60}}?)\s+"
+    r"(?:reported|reports))[.!?]?\s*$"
+)
+
+
+def relayed_by(text, span, sentence_start, sentence_end, attribution):
+    """Who the sentence says relays the quote's words, when an "according to" opens or
+    closes it and the cue is someone else's ("…,” Lind said, according to Reuters."), else
+    None."""
+    if attribution.cue == "according to" or not attribution.attributed_as:
+        return None
+    sentence = text[sentence_start:sentence_end]
+    masked = masked_quotes(sentence)
+    via = VIA_OPENS.match(masked) or VIA_ENDS.search(masked)
+    if not via:
+        return None
+    name = next(group for group, found in via.groupdict().items() if found)
+    src = clean_source(sentence[via.start(name) : via.end(name)])
+    if NOT_A_SOURCE.search(src) or not (names_source(src) or looks_like_subject(src)):
+        return None
+    if src.lower() in attribution.attributed_as.lower():
+        return None
+    return src
+
+
+APPOSED = re.compile(r"(?:,[^,;:_()]{1,80})?[\s,—–-]*")

@@ -101,7 +101,7 @@ def appositive_source(src, prefer_last=False):
     ):
         return last  # "the leaks by Tom Lind, which …, de Vries said": the name by the verb
     for part in parts:
-        if name_in(part):
+        if name_in(part) and not NOT_A_SOURCE.search(part):
             return part
     for part in parts:
         if single_name(part):
@@ -153,10 +153,16 @@ def looks_like_subject(src):
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
 
 
+KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
+
+
 def describes_source(phrase):
     """A description of a person, group or document: "the Christie supporter", "a footnote in
     the report", "some protesters"."""
     words = phrase.lower().split()
+    if 2 <= len(words) <= 4 and words[0] in {"his", "her", "their", "its", "our"}:
+        # "his wife", "her campaign manager", "their lawyer": a person named through another
+        return words[-1] in PERSON_NOUNS | KIN | {"campaign", "team", "staff", "office"}
     if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))
@@ -253,18 +259,24 @@ NOT_A_SOURCE = re.compile(
     r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
     r"fall|autumn|winter)\b"
     r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
-    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$",
+    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$"
+    # a day that opens a time or place phrase: "Tuesday at Baldwin College in Berea"
+    r"|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|in|on|night|"
+    r"morning|evening|afternoon)\b",
     re.IGNORECASE,
 )
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
 NOUN_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$", re.I
+    r"(?:(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)['’]s|"  # "she's said": no possessive
+    r"\b(?:his|her|their|its|our|the|a|an|these|those|such))\s+$",
+    re.I,
 )
 
 
 # Where a clause ends inside the words before a verb.
 CLAUSE_BREAK = re.compile(
-    r"_+|[,;:(—–]|\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
+    r"_+|[,;:(—–?!]|\s-\s|(?<!\S)(?:at|by)\s+(?:which|that|this)\s+(?:point|time|moment)\s|"
+    r"\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
     r"since|if|so|where|whom|than|until|whether)\s"
 )
 
@@ -314,8 +326,13 @@ def nearest_subject(before, masked=None):
     part = re.sub(
         r"^(?:After|When|While|As|Before|If|Since|Because|Although|Though|Once|Until)\s+", "", part
     )
+    part = re.sub(r"^(he|she|they|we|I)['’](?:s|ve|d)$", r"\1", part, flags=re.I)  # "she's said"
     if not part or part.lower() in PRONOUNS | {"i"}:
         return part
+    pronoun = re.search(r"(?<!\band)(?<!\bor)\s+(he|she|they|we|I)$", part)
+    lead = part[: pronoun.start()] if pronoun else ""
+    if pronoun and not (CLAUSE_WORD.search(lead) or re.search(rf"\b(?:{SPEECH_VERBS})\b", lead)):
+        return pronoun.group(1)  # "On Monday he", "Later that day she": no comma after the time
     if len(part.split()) > 8 or CLAUSE_WORD.search(part) or re.match(r"[a-z]+ing\b", part):
         return None
     return part
@@ -371,7 +388,9 @@ def _subject_before_aside(before, masked):
 
 def subject_phrase(sentence):
     """The words before a sentence's first verb, reduced to the part naming a source."""
-    verb = re.search(r"(?<=\s)(?:[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence)
+    verb = re.search(
+        r"(?<=\s)(?:[a-z]+n[’']t|[a-z]+ed|" + TRACK_VERBS + SPEECH_VERBS + r")\b", sentence
+    )  # "didn’t" too: "Lind didn’t seem impressed"
     subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
     if verb:  # "She quickly noted": the adverb is not part of the subject
         subject = TRAILING_ADVERBS.sub("", subject)
@@ -416,8 +435,11 @@ def whole_phrase(phrase):
     named = next((m for m in NAME_RUN.finditer(text) if name_in(m.group(0))), None)
     if named:
         after = re.match(r"\s+([a-z][\w’'-]*)", text[named.end() :])
-        if after and after.group(1) not in NP_CONTINUES:
+        possessive = re.search(r"['’]s?$", named.group(0))  # "Lind’s spokesman"
+        if after and after.group(1) not in NP_CONTINUES and not possessive:
             text = text[: named.end()]  # "Jeb Bush broke down exactly what" -> "Jeb Bush"
+        elif possessive:  # "Lind’s claim that Okafor …": the noun, not the clause after it
+            text = re.split(r"\s+(?:that|who|which|whom)\s", text)[0]
     text = TRAILING_WORDS.sub("", text.strip(" ,")).strip(" ,")
     if len(text.split()) > 6 and not re.match(rf"(?:the|a|an)\s|[{UPPER}]", text):
         end = NAME_AT_END.search(text)

@@ -178,10 +178,23 @@ def test_a_relative_clause_gives_its_fragment_to_the_noun_before_it():
         "“rigged from the start.”"
     )
     assert [f[2:4] for f in quotes(text)] == [
-        ("Ana Ferreira", "Ana Ferreira"),
+        ("Ana Ferreira", "who"),
         ("Piet Vermeulen", "Piet Vermeulen"),
-        ("Piet Vermeulen", "Piet Vermeulen"),
+        ("Piet Vermeulen", "who"),
     ]
+
+
+def test_a_relative_pronoun_names_the_source_only_of_its_own_clause():
+    text = (
+        "Hakim al-Zamili, the committee chairman, who has long called the deal “a trap,” "
+        "spoke on Monday.\n\n"
+        "Ana Lind rebuked lawmakers who say the budget is “out of reach.”\n\n"
+        "The ministry issued a statement, which warned of “grave consequences.”"
+    )
+    found = quotes(text)
+    assert found[0][2:4] == ("Hakim al-Zamili", "who")
+    assert found[1][3] != "who"  # the lawmakers say it, not Ana Lind
+    assert found[2][2:4] == (None, "a statement")  # no name to stand for: the words stay
 
 
 def test_an_opening_mark_used_to_close_and_less_common_verbs_still_attribute():
@@ -631,3 +644,194 @@ def test_a_question_put_to_someone_is_not_their_words():
         "“Would you close the harbour again?”"
     )
     assert quotes(text)[1][2:] == ("Sam Lind", "host Sam Lind", "asked")
+
+
+def test_according_to_after_a_cue_keeps_the_speaker_and_names_who_relays_the_words():
+    text = (
+        "“The border will stay open,” Hakim al-Zamili said on Sunday, according to Rudaw.\n\n"
+        "According to a transcript released by the court, Ana Lind said, “We were never told.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [
+        ("Hakim al-Zamili", "Hakim al-Zamili, according to Rudaw"),
+        ("Ana Lind", "Ana Lind, according to a transcript released by the court"),
+    ]
+
+
+def test_according_to_that_names_a_time_or_is_the_cue_adds_nothing():
+    text = (
+        "“We will vote,” Ana Lind said, according to last week.\n\n"
+        "“Prices will rise,” according to the central bank."
+    )
+    assert [f[3] for f in quotes(text)] == ["Ana Lind", "the central bank"]
+
+
+def test_a_fragment_in_a_clause_with_its_own_pronoun_subject_takes_the_pronoun():
+    text = (
+        "Ana Lind met the Kurdish delegation on Monday.\n\n"
+        "Meanwhile, Lind endorsed the budget, although she made it clear that she has "
+        "“grave doubts” about the oil deal."
+    )
+    assert quotes(text)[0][2:4] == ("Ana Lind", "she")
+
+
+def test_a_time_phrase_without_its_comma_is_not_part_of_the_pronoun_subject():
+    text = (
+        "Hakim al-Zamili said the vote would go ahead.\n\n"
+        "On Monday he said he would “strongly oppose” any delay."
+    )
+    assert quotes(text)[0][2:4] == ("Hakim al-Zamili", "he")
+
+
+def test_a_contracted_pronoun_before_a_speech_verb_is_its_subject():
+    text = (
+        "Ever since Ana Lind announced her candidacy, she's said the same thing at every "
+        "rally: “It is about the port.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Lind", "she", "said")
+
+
+def test_a_participle_or_joined_verb_after_a_clause_with_a_pronoun_takes_the_pronoun():
+    text = (
+        "Tom Okafor, a close ally, acknowledged the error even as he defended the mayor, "
+        "saying, “Most of the plan is sound.”\n\n"
+        "Tom Okafor started the row when he raised the budget and later said, “It is not "
+        "just the port.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [("Tom Okafor", "he"), ("Tom Okafor", "he")]
+
+
+def test_words_printed_on_a_sign_or_a_headline_are_the_sign_s_not_its_holder_s():
+    text = (
+        "Ana Lind held up a sign that read “Basra deserves water.”\n\n"
+        "Tom Okafor posted the video under a headline that said, “The port is closed.”\n\n"
+        "Protesters were carrying placards saying “No more delays.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["a sign", "a headline", "Protesters"]
+
+
+def test_an_outlet_that_reported_the_words_or_a_poll_that_asked_is_kept_with_the_speaker():
+    text = (
+        "Ana Lind welcomed the deal, saying it was “long overdue” for the port, the Basra Times "
+        "reported.\n\n"
+        "In a Rudaw poll, 40 percent of voters said the council was “out of touch.”"
+    )
+    assert [f[3] for f in quotes(text)] == [
+        "Ana Lind, according to the Basra Times",
+        "40 percent of voters, according to a Rudaw poll",
+    ]
+
+
+def test_a_possessive_name_keeps_the_noun_it_qualifies_in_attributed_as():
+    text = "“We were never consulted,” Hakim al-Zamili’s chief of staff told reporters."
+    assert quotes(text)[0][3] == "Hakim al-Zamili’s chief of staff"
+
+
+def test_a_fragment_takes_the_subject_of_its_own_clause_not_of_a_clause_before_it():
+    text = (
+        "On Thursday as the council members took their seats, Ana Lind opened with a call "
+        "for the city to “embrace” the harbour plan."
+    )
+    assert quotes(text)[0][3] == "Ana Lind"
+
+
+def test_a_poll_named_with_its_release_day_is_kept_with_the_respondents():
+    text = "In a Rudaw poll released Sunday, 40 percent of voters said they were “very worried.”"
+    assert quotes(text)[0][3] == "40 percent of voters, according to a Rudaw poll released Sunday"
+
+
+def test_an_opening_clause_after_and_is_not_the_fragment_s_clause():
+    text = (
+        "And after the court said the law was void, Ana Lind denounced the ruling as "
+        "“a gift to the smugglers.”"
+    )
+    assert quotes(text)[0][2:4] == ("Ana Lind", "Ana Lind")
+
+
+def test_a_plural_possessive_apostrophe_closes_no_quotation():
+    text = (
+        "Tom Lind didn’t seem impressed by the Okafors’ comments on Tuesday, telling "
+        "reporters, “Nobody asked the fishermen.”"
+    )
+    assert quotes(text)[0][2:4] == ("Tom Lind", "Tom Lind")
+
+
+def test_a_clause_ending_in_a_colon_after_a_name_it_does_not_open_with_introduces_that_name():
+    text = "The timing of the vote does not surprise pollster Tom Okafor: “Turnout was low.”"
+    assert quotes(text)[0][2:4] == ("Tom Okafor", "Tom Okafor")
+
+
+def test_a_verb_joined_by_and_to_one_with_a_subject_shares_that_subject():
+    text = (
+        "There were sharper jabs, such as when Ana Lind knocked Tom Okafor on trade and "
+        "called him a “weathervane.”"
+    )
+    assert quotes(text)[0][2:5] == ("Ana Lind", "Ana Lind", "called")
+
+
+def test_whoever_calls_this_the_quoted_words_chose_them():
+    text = "Voters expect little. Insiders call this the “expectations game” and play it well."
+    assert quotes(text)[0][3:5] == ("Insiders", "call")
+
+
+def test_according_to_inside_the_sentence_names_the_source_of_the_quote_after_it():
+    text = (
+        "For the mayor, according to the harbour master Tom Okafor, the vote is "
+        "“a test of nerve.”\n\n"
+        "“We will not move,” Ana Lind said in a statement according to Rudaw."
+    )
+    assert [f[3] for f in quotes(text)] == [
+        "the harbour master Tom Okafor",
+        "Ana Lind, according to Rudaw",
+    ]
+
+
+def test_a_cue_after_a_quote_that_opens_the_next_one_leaves_it_to_the_verb_before():
+    text = (
+        "When a heckler in the hall shouted, “Resign now,” Ana Lind smiled and replied, "
+        "“Not today, my friend.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["a heckler in the hall", "Ana Lind"]
+
+
+def test_a_time_or_place_phrase_before_the_subject_is_not_the_source():
+    text = (
+        "Tuesday at Salahaddin University in Erbil, after the vote, Governor Ana Lind said, "
+        "“We are ready.”\n\n"
+        "In a long interview with reporter Tom Okafor last year, Hakim al-Zamili said he "
+        "would stay and added, “I will not resign.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["Governor Ana Lind", "Hakim al-Zamili"]
+
+
+def test_a_possessive_with_a_kin_or_staff_noun_names_a_source():
+    text = (
+        "As the crowd cheered Hakim al-Zamili on Tuesday, his wife whispered to him: "
+        "“They are still with you.”\n\n"
+        "Her campaign is planning to reprint an editorial that accuses the mayor of a "
+        "“fiction-filled budget” before the vote."
+    )
+    assert [f[3] for f in quotes(text)] == ["his wife", "Her campaign"]
+
+
+def test_a_colon_clause_with_two_verbs_takes_the_subject_of_the_one_that_has_it():
+    text = (
+        "The inquiry belongs to Tom Okafor, the prosecutor, who then told parliament when "
+        "asked about it: “That matter is with the courts.”"
+    )
+    assert quotes(text)[0][2] == "Tom Okafor"
+
+
+def test_at_which_point_and_a_spaced_dash_end_the_clause_before_a_subject():
+    text = (
+        'Ana Lind said, "We will build the port" - at which point the crowd chanted '
+        '"Build the port!" at the rally.\n\n'
+        "Who was right? - Rudaw notes that the surveys it studied are not “monolithic.”"
+    )
+    found = quotes(text)
+    assert found[1][3:5] == ("the crowd", "chanted")
+    assert found[2][3:5] == ("Rudaw", "notes")
+
+
+def test_a_colon_heading_after_an_unspaced_dash_names_its_source():
+    text = "Turnout was the story all along -More from Lind and Okafor: “Our data show it.”"
+    assert quotes(text)[0][3] == "Lind and Okafor"

@@ -120,9 +120,6 @@ class Attribution:
         self.cue = re.sub(r"\s+that$", "", cue.strip(" ,"))
         self.position = position
         self.confidence = confidence
-        # The relative pronoun the cue's verb follows ("Lind, who called it …"): the words
-        # that name the source in its own clause, while `attributed_as` is the name it is about.
-        self.relative = None
         self.via = None  # who relays the words: "…,” Lind said, according to Reuters.
 
 

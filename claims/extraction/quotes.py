@@ -39,7 +39,6 @@ from claims.extraction.sentence_cues import (
     naming_cue,
     next_sentence_cue,
     partial_trailing_cue,
-    relative_mention,
     relayed_by,
     sentence_end_cue,
     signature_cue,
@@ -146,7 +145,6 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 # "A week later, she called it “…”": not the time phrase but the subject after it
                 opener = main_clause_cue(text, span, s_start, s_end, attribution)
                 attribution = opener or attribution
-                attribution.relative = relative_mention(text, span, s_start, attribution)
                 attribution.via = relayed_by(text, span, s_start, s_end, attribution)
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
@@ -251,8 +249,6 @@ def _source_of(resolver, attribution, previous):
     speaker, source_type = resolver.resolve(attribution.attributed_as, attribution.position)
     confidence = _resolved(attribution.confidence, attribution.attributed_as, speaker)
     attributed_as = attribution.attributed_as
-    if attribution.relative and speaker and _names(attributed_as, speaker):
-        attributed_as = attribution.relative  # "Lind, who called it …": who, Ana Lind
     if attribution.via:
         attributed_as = f"{attributed_as}, according to {attribution.via}"
     return speaker, source_type, attributed_as, attribution.cue, confidence

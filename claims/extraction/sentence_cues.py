@@ -1,7 +1,7 @@
 """Attribution cues found away from the quotation: in a relative clause or passive that
 names who chose the words, at the end of the sentence, in the next sentence or paragraph, or
 in the subject the sentence opens with (no Django). Each cue returns an Attribution or None;
-`relative_mention` and `relayed_by` return words that complete one already found."""
+`relayed_by` returns words that complete one already found."""
 
 import re
 
@@ -293,32 +293,6 @@ def inscription_cue(text, span, sentence_start):
     return attribution
 
 
-# "…, who has long called …": a relative pronoun, then at most a few words, then the verb
-RELATIVE_SUBJECT = re.compile(r"(?:^|[\s,(—–-])(?P<rel>who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
-
-
-def relative_mention(text, span, sentence_start, attribution):
-    """ "who" or "which" when the verb of a cue before the quote opens a relative clause
-    about its source ("Ana Lind, who has called the plan “…”"), else None."""
-    if attribution.position != span.open_at or not attribution.cue or not attribution.attributed_as:
-        return None
-    head = text[sentence_start : span.open_at]
-    masked = masked_quotes(head)
-    verb = attribution.cue.split()[0]
-    verbs = list(re.finditer(rf"(?<![\w’'-]){re.escape(verb)}\b", masked))
-    if not verbs:
-        return None
-    relative = RELATIVE_SUBJECT.search(masked[: verbs[-1].start()])
-    if not relative or "_" in masked[relative.end("rel") : verbs[-1].start()]:
-        return None
-    before = masked[: relative.start("rel")]
-    named = before.rfind(attribution.attributed_as)
-    # The clause follows the source's name, or its apposition: "Tom Lind, the mayor, who"
-    if named < 0 or not APPOSED.fullmatch(before[named + len(attribution.attributed_as) :]):
-        return None  # "Lind rebuked critics who say …": the clause is about someone else
-    return relative.group("rel")
-
-
 # "According to Reuters, Lind said …" / "…,” Lind said, according to a transcript."
 # "In a Gallup poll, 40 percent said …", "…,” Lind said, the Harbour Gazette reported."
 VIA_OPENS = re.compile(
@@ -351,6 +325,3 @@ def relayed_by(text, span, sentence_start, sentence_end, attribution):
     if src.lower() in attribution.attributed_as.lower():
         return None
     return src
-
-
-APPOSED = re.compile(r"(?:,[^,;:_()]{1,80})?[\s,—–-]*")

@@ -275,7 +275,7 @@ NOUN_BEFORE = re.compile(
 
 # Where a clause ends inside the words before a verb.
 CLAUSE_BREAK = re.compile(
-    r"_+|[,;:(—–?!]|\s-\s|(?<!\S)(?:at|by)\s+(?:which|that|this)\s+(?:point|time|moment)\s|"
+    r"_+|[,;:(—–?!]|\s-(?=\s)|(?<!\S)(?:at|by)\s+(?:which|that|this)\s+(?:point|time|moment)\s|"
     r"\s(?:and|but|or|that|which|while|when|as|after|before|because|although|though|"
     r"since|if|so|where|whom|than|until|whether)\s"
 )

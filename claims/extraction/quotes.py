@@ -50,7 +50,9 @@ from claims.extraction.spans import (
     sentence_bounds,
 )
 from claims.extraction.subjects import (
+    LEADING_SUBORDINATE,
     appositive_source,
+    names_source,
     opening_surname,
     own_subject,
     source_from_subject,
@@ -267,7 +269,22 @@ def _paragraph_colon_cue(text, paras, p_index, span):
     clause = text[last[0] : end]
     if re.search(r"[“”«»\"]", clause):
         return None
-    return colon_cue(clause, last[0])
+    # "When the talks collapsed, the minister released this statement:"
+    main = _main_clause(clause)
+    return colon_cue(clause, last[0]) or (main != clause and colon_cue(main, last[0])) or None
+
+
+def _main_clause(sentence):
+    """`sentence` without the clause or phrase it opens with when a subject and its verb
+    follow that ("When the talks collapsed, the minister said …" -> "the minister said …")."""
+    opener = LEADING_SUBORDINATE.match(sentence)
+    if not opener:
+        return sentence
+    rest = sentence[opener.end() :]
+    subject = subject_phrase(rest)
+    if subject and rest.startswith(subject) and re.match(r"\s+[a-z]", rest[len(subject) :]):
+        return rest
+    return sentence
 
 
 def _continues(text, paras, p_index):
@@ -321,15 +338,27 @@ def _previous_subject(text, resolver, start, end, whole=False):
     a, b = sentence_bounds(text, start, end)[-1]
     if text[b:end].strip() or re.search(r"[“”«»\"]", text[a:b]):
         return None
-    subject = subject_phrase(text[a:b])
-    if not (name_in(subject) or single_name(subject) or subject.lower() in {"he", "she"}):
+    sentence = text[a:b]
+    main = _main_clause(sentence)  # "At the minister’s request, the party …"
+    if main == sentence and LEADING_SUBORDINATE.match(sentence):
+        return None  # a name inside the opening phrase is not the sentence's subject
+    a, sentence = a + len(sentence) - len(main), main
+    subject = subject_phrase(sentence)
+    named = name_in(subject) or single_name(subject) or subject.lower() in {"he", "she"}
+    # "The ministry issued a statement.": a group or description that speaks in the sentence
+    speaks = whole and STATEMENT_SENTENCE.search(sentence)
+    speaks = speaks and (names_source(subject) or re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", subject))
+    if not (named or speaks):
         return None
     speaker, source_type = resolver.resolve(subject, a)
-    if not speaker:
+    if not (speaker or speaks):
         return None
     return speaker, source_type, clean_source(subject), "", LOW
 
 
+STATEMENT_SENTENCE = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|issued|released)\b.*\b(?:statement|letter|release|memo)\b"
+)
 OWN_PRONOUN = re.compile(
     rf",?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|believes|thinks|hopes|wants|wanted)\s+(?:that\s+)?"
     r"(he|she)\b"

@@ -91,3 +91,31 @@ def test_a_quote_inside_a_sentence_with_no_cue_takes_the_sentence_subject():
 def test_a_quote_inside_a_passive_sentence_keeps_the_earlier_speaker():
     text = SPOKESMAN + "The plan was dismissed by the cabinet as “a fantasy of the opposition.”"
     assert quotes(text)[-1][2] == "Ali Hassan"
+
+
+def test_a_statement_paragraph_opening_with_a_time_clause_names_the_quote_after_it():
+    text = (
+        "When the talks collapsed in 2014, Prime Minister Nouri al-Maliki released the "
+        "following statement:\n\n"
+        "“We regret the failure of the talks. We will keep working for a deal.”"
+    )
+    assert [f[2:4] for f in quotes(text)] == [("Nouri al-Maliki", "Prime Minister Nouri al-Maliki")]
+
+
+def test_a_quote_after_a_paragraph_where_a_group_issues_a_statement_is_the_groups():
+    text = (
+        "Turnout was low in the north.\n\n"
+        "At the premier’s request, the IHEC issued a statement on the count.\n\n"
+        "“Every ballot will be counted again by hand. No result is final.”"
+    )
+    assert [f[3] for f in quotes(text)] == ["the IHEC"]
+
+
+def test_an_opening_clause_with_a_comma_does_not_make_the_next_name_the_speaker():
+    text = (
+        "“Voters are angry,” said Omar Saleh, a pollster.\n\n"
+        "With the court at an impasse and the nominee, Sami Hadi, waiting, the rules will be "
+        "set by lower courts.\n\n"
+        "“We will be in court for months.”"
+    )
+    assert [f[2] for f in quotes(text)][1] != "Sami Hadi"

@@ -21,6 +21,7 @@ from claims.extraction.cues import (
     HIGH,
     LOW,
     MEDIUM,
+    Attribution,
     after_cue,
     before_cue,
     colon_cue,
@@ -28,7 +29,7 @@ from claims.extraction.cues import (
     partial_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
-from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
+from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS, UPPER
 from claims.extraction.names import name_key
 from claims.extraction.sentence_cues import (
     asked_cue,
@@ -127,6 +128,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = partial_cue(text, span, s_start)
             if attribution is None:
                 attribution = signature_cue(text, paras, p_index, span)  # “…”\n\n- Ana Lind.
+            if attribution is None:
+                attribution = _signed_line_cue(text, span)  # “…” ― Ana Lind, 34
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
@@ -285,6 +288,21 @@ def _main_clause(sentence):
     if subject and rest.startswith(subject) and re.match(r"\s+[a-z]", rest[len(subject) :]):
         return rest
     return sentence
+
+
+SIGNED_LINE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")
+
+
+def _signed_line_cue(text, span):
+    """For a quote that a dash and a name follow to the end of its line ("“…” ― Ana Lind,
+    34, Basra"): the name signed."""
+    signed = SIGNED_LINE.match(text, span.close_at)
+    if not signed or len(signed.group(0).split()) > 12:
+        return None
+    src = signed.group("src").strip()
+    if not (name_in(src) or single_name(src)):
+        return None
+    return Attribution(clean_source(src), "", signed.start("src"), MEDIUM)
 
 
 def _continues(text, paras, p_index):

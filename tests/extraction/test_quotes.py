@@ -119,3 +119,12 @@ def test_an_opening_clause_with_a_comma_does_not_make_the_next_name_the_speaker(
         "“We will be in court for months.”"
     )
     assert [f[2] for f in quotes(text)][1] != "Sami Hadi"
+
+
+def test_a_quote_signed_with_a_dash_on_its_own_line_is_the_signers():
+    text = (
+        "Readers wrote in about the election.\n\n"
+        "“The council has failed us. Nobody listens to the villages.” ― Ana Lind, 34, Basra\n"
+        "“Prices keep rising and wages do not.”— Omar Saleh.\n"
+    )
+    assert [f[2] for f in quotes(text)] == ["Ana Lind", "Omar Saleh"]

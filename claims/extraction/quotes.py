@@ -113,7 +113,11 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 and len(text[span.start : span.end].split()) < 3
             ):
                 continue
-            attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
+            attribution = None
+            if span.open_at == para[0] and kind == "direct":
+                attribution = _transcript_label_cue(text, span)  # “RAMOS: Secretary, …”
+            if attribution is None:
+                attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
             if attribution is None:
                 attribution = after_cue(text, span, max(s_end, span.close_at), kind)
             if attribution is None and kind == "partial":
@@ -288,6 +292,25 @@ def _main_clause(sentence):
     if subject and rest.startswith(subject) and re.match(r"\s+[a-z]", rest[len(subject) :]):
         return rest
     return sentence
+
+
+TRANSCRIPT_LABEL = re.compile(
+    rf"(?P<src>[{UPPER}][{UPPER}.’'-]+(?:[ \t]+[{UPPER}][{UPPER}.’'-]+){{0,2}}"
+    rf"|[{UPPER}][a-z’'-]+(?:[ \t]+[{UPPER}][\w.’'-]+){{1,2}}):[ \t]+(?=[{UPPER}])"
+)
+NOT_SPEAKER_LABELS = {"VIDEO", "AUDIO", "UPDATE", "NOTE", "EXCLUSIVE", "BREAKING", "WATCH"}
+
+
+def _transcript_label_cue(text, span):
+    """For a quote that opens with a speaker's label, as transcripts print each turn ("“RAMOS:
+    Secretary, …”", "“Ana Lind: We …”"): the name labelled."""
+    label = TRANSCRIPT_LABEL.match(text, span.start)
+    if not label or label.group("src").upper() in NOT_SPEAKER_LABELS:
+        return None
+    src = label.group("src")
+    if not (name_in(src) or single_name(src) or src.isupper()):
+        return None
+    return Attribution(src, "", span.start, MEDIUM)
 
 
 SIGNED_LINE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")

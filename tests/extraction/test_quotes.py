@@ -128,3 +128,25 @@ def test_a_quote_signed_with_a_dash_on_its_own_line_is_the_signers():
         "“Prices keep rising and wages do not.”— Omar Saleh.\n"
     )
     assert [f[2] for f in quotes(text)] == ["Ana Lind", "Omar Saleh"]
+
+
+def test_a_quote_opening_with_a_transcript_label_is_the_labelled_speakers():
+    text = (
+        "Ana Lind was interviewed on Monday.\n\n"
+        '"KARIM: Minister, did the ministry know about the leak?\n\n'
+        '"LIND: We knew nothing until Monday."\n\n'
+        '"Omar Saleh: Honestly, the budget is a fantasy."'
+    )
+    assert [f[2:4] for f in quotes(text)] == [
+        ("KARIM", "KARIM"),
+        ("Ana Lind", "LIND"),
+        ("Omar Saleh", "Omar Saleh"),
+    ]
+
+
+def test_a_label_inside_a_chant_or_a_book_title_names_no_speaker():
+    text = (
+        "Holding signs, the protesters chanted “Ana Lind: Bad for Basra, bad for you.”\n\n"
+        'According to "Perfect Storm: The Fall of the Ministry" by Omar Saleh, she resigned.'
+    )
+    assert "Ana Lind" not in [f[2] for f in quotes(text)]

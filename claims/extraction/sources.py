@@ -173,6 +173,18 @@ def given_name_gender(name):
     return None
 
 
+NP_TAIL = re.compile(r"\s+(?:of|from|at|with|for|who|which)\s+")
+
+
+def _name_before_tail(phrase):
+    """The person a phrase names before its "of"/"from"/"at" tail ("Ana Lind of the Institute
+    for Energy Studies" -> "Ana Lind"), unless the head is a title ("Chief of Staff")."""
+    head = NP_TAIL.split(phrase)[0]
+    if head == phrase or head.split()[-1].rstrip(".") in ROLE_WORDS:
+        return None
+    return name_in(head)
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -402,7 +414,7 @@ class Resolver:
         if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
             return None, "unnamed"
         first = phrase.split(",")[0]
-        name = name_in(first) or name_in(phrase)
+        name = _name_before_tail(first) or name_in(first) or name_in(phrase)
         single = single_name(first)
         if not name and single and self.surname_like(single):
             name = single  # "Sure, he admits" names no one called Sure

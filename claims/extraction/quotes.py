@@ -53,6 +53,7 @@ from claims.extraction.spans import (
 from claims.extraction.subjects import (
     LEADING_SUBORDINATE,
     appositive_source,
+    masked_quotes,
     names_source,
     opening_surname,
     own_subject,
@@ -144,6 +145,12 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if kind == "partial" and (attribution is None or attribution.confidence == LOW):
                 # "The mayor’s “promises” are empty, Ana Ferreira said, …"
                 attribution = partial_trailing_cue(text, span, s_end) or attribution
+            if (
+                attribution is None
+                and kind == "direct"
+                and not text[s_start : span.open_at].strip()
+            ):
+                attribution = _late_cue(text, span, s_end)  # “…,” a delegate, wearing …, said
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
@@ -311,6 +318,29 @@ def _transcript_label_cue(text, span):
     if not (name_in(src) or single_name(src) or src.isupper()):
         return None
     return Attribution(src, "", span.start, MEDIUM)
+
+
+LATE_VERB = re.compile(rf"(?<![\w’'-])(?:also\s+)?(?:{SPEECH_VERBS}|recalled|remembered)\b")
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|what|that|which|when|if)\b"
+)
+
+
+def _late_cue(text, span, s_end):
+    """For a quote that opens its sentence when the speech verb after it follows a long
+    subject ("“…,” a delegate from Basra, wearing a “Vote Lind” pin, said"): that subject,
+    when it names someone."""
+    tail = masked_quotes(text[span.close_at : s_end])
+    verb = LATE_VERB.search(tail)
+    if not verb or verb.start() > 240 or not re.match(r"[,\s]", tail):
+        return None
+    src = tail[: verb.start()].strip(" ,").split(",")[0].strip()
+    words = src.split()
+    if not words or len(words) > 12 or "_" in src or NOT_A_SUBJECT.search(src):
+        return None
+    if not (name_in(src) or single_name(src)):
+        return None
+    return Attribution(src, verb.group(0), span.close_at, MEDIUM)
 
 
 SIGNED_LINE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")

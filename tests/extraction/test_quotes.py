@@ -150,3 +150,21 @@ def test_a_label_inside_a_chant_or_a_book_title_names_no_speaker():
         'According to "Perfect Storm: The Fall of the Ministry" by Omar Saleh, she resigned.'
     )
     assert "Ana Lind" not in [f[2] for f in quotes(text)]
+
+
+def test_a_speech_verb_after_a_long_subject_with_a_quoted_badge_names_the_speaker():
+    text = (
+        "Not everyone was pleased.\n\n"
+        "“We have had better congresses than this one,” Basra delegate Omar Saleh, wearing a "
+        "“Vote Lind” badge and a red scarf, said flatly."
+    )
+    assert quotes(text)[0][2:5] == ("Omar Saleh", "Basra delegate Omar Saleh", "said")
+
+
+def test_a_speech_verb_after_a_person_of_a_long_named_institute_names_the_person():
+    text = (
+        "The debate went on.\n\n"
+        "“A pipeline across the desert would be a stretch for the ministry,” Ana Lind of the "
+        "Kirkuk Center for Energy Studies wrote in March."
+    )
+    assert quotes(text)[0][2] == "Ana Lind"

@@ -328,13 +328,15 @@ NOT_A_SUBJECT = re.compile(
 
 def _late_cue(text, span, s_end):
     """For a quote that opens its sentence when the speech verb after it follows a long
-    subject ("“…,” a delegate from Basra, wearing a “Vote Lind” pin, said"): that subject,
-    when it names someone."""
+    subject ("“…,” a delegate from Basra, wearing a “Vote Lind” pin, said") or comes before
+    its subject ("“…,” recalled Omar Saleh"): that subject, when it names someone."""
     tail = masked_quotes(text[span.close_at : s_end])
     verb = LATE_VERB.search(tail)
     if not verb or verb.start() > 240 or not re.match(r"[,\s]", tail):
         return None
     src = tail[: verb.start()].strip(" ,").split(",")[0].strip()
+    if not src:  # “…,” recalled Omar Saleh, the party’s spokesman
+        src = re.split(r"[,;:.]", tail[verb.end() :])[0].strip()
     words = src.split()
     if not words or len(words) > 12 or "_" in src or NOT_A_SUBJECT.search(src):
         return None

@@ -168,3 +168,12 @@ def test_a_speech_verb_after_a_person_of_a_long_named_institute_names_the_person
         "Kirkuk Center for Energy Studies wrote in March."
     )
     assert quotes(text)[0][2] == "Ana Lind"
+
+
+def test_a_quote_that_an_unlisted_verb_and_a_name_follow_is_that_persons():
+    text = (
+        "Ana Lind pushed the merger through.\n\n"
+        "“Everyone said, 'No, do not do this,' and she did it anyway,” remembered Omar Saleh, "
+        "the party’s former spokesman. “She was determined.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Omar Saleh", "Omar Saleh"]

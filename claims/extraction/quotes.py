@@ -340,7 +340,7 @@ def _late_cue(text, span, s_end):
     words = src.split()
     if not words or len(words) > 12 or "_" in src or NOT_A_SUBJECT.search(src):
         return None
-    if not (name_in(src) or single_name(src)):
+    if not (name_in(src) or single_name(src) or names_source(src)):
         return None
     return Attribution(src, verb.group(0), span.close_at, MEDIUM)
 
@@ -366,16 +366,32 @@ def _continues(text, paras, p_index):
     return text[paras[p_index + 1][0]] in PAIRS
 
 
+# The full stop of "Sen.", "M." or "(R-Tex.)", which ends no sentence.
+ABBREVIATION_STOP = (
+    r"(?<=[\s(-][A-Z])\.|(?<=[\s(-][A-Z][a-z])\.|(?<=[\s(-][A-Z][a-z]{2})\.(?=[\s)])"
+)
+NOUN_CUE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that)$", re.IGNORECASE)
+
+
 def _carry_over(text, resolver, previous, para, span):
     """Source of an uncued quote: a speech verb since the last quote, or the last quote's."""
     head = text[para[0] : span.open_at]
-    cues = list(
-        re.finditer(
-            rf"(?P<src>[^.“”«»\"]{{1,120}}?)\s+(?P<cue>(?:also\s+)?(?:{SPEECH_VERBS}))\b", head
+    cues = [
+        match
+        for match in re.finditer(
+            rf"(?P<src>(?:[^.“”«»\"]|{ABBREVIATION_STOP}){{1,120}}?)\s+"
+            rf"(?P<cue>(?:also\s+)?(?:{SPEECH_VERBS}))\b",
+            head,
         )
+        if not NOUN_CUE.search(match.group("src"))  # "tweeted a warning": a noun, no verb
+    ]
+    # "” … the train has left the station,” wrote the magazine. “…”"
+    cues += re.finditer(
+        rf"[”\"],?\s*(?P<cue>{SPEECH_VERBS})\s+(?P<src>[^.,;:“”«»\"]{{2,80}})", head
     )
-    for match in reversed(cues):
+    for match in sorted(cues, key=lambda m: m.start("cue"), reverse=True):
         src = source_from_subject(match.group("src"))
+        src = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", src)  # “…,” said Rep. Lind, who added
         src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
         src = appositive_source(src)
         if src:

@@ -177,3 +177,20 @@ def test_a_quote_that_an_unlisted_verb_and_a_name_follow_is_that_persons():
         "the party’s former spokesman. “She was determined.”"
     )
     assert [f[2] for f in quotes(text)] == ["Omar Saleh", "Omar Saleh"]
+
+
+def test_a_continuation_after_an_inverted_cue_keeps_the_source_named_after_the_verb():
+    text = (
+        "The vote is on Saturday.\n\n"
+        "” … in the north, the Lind campaign has already won,” wrote the Basra Herald. "
+        "“Her rivals never organised there.”"
+    )
+    assert quotes(text)[-1][3] == "the Basra Herald"
+
+
+def test_a_continuation_keeps_a_speaker_whose_title_and_party_tag_have_full_stops():
+    text = (
+        "“We are close,” said Gov. Omar Saleh of Basra, a former backer of Sen. Ana Lind, who "
+        "has since called on voters to back him. “Realistically, this is our chance.”"
+    )
+    assert [f[2] for f in quotes(text)] == ["Omar Saleh"] * 2

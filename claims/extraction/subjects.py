@@ -541,11 +541,10 @@ def own_subject(head):
 def _aside_source(head, masked):
     """Who a sentence names beside its main clause as the one speaking: "…, with Lind
     tweeting …", "according to Lind,", "Said Lind,", "prompted Lind to …"; else None."""
-    named = (
-        WITH_PARTICIPLE.search(masked)
-        or ACCORDING_ASIDE.search(masked)
-        or INVERTED_OPENING.match(masked)
-    )
+    according = ACCORDING_ASIDE.search(masked)
+    if according and looks_like_subject(according.group(1)):
+        return head[according.start(1) : according.end(1)]  # "according to his doctor,"
+    named = WITH_PARTICIPLE.search(masked) or INVERTED_OPENING.match(masked)
     if named and names_source(named.group(1)):
         return head[named.start(1) : named.end(1)]
     prompted = PROMPTED.search(masked)

@@ -176,3 +176,8 @@ def test_a_contrasting_clause_nearer_the_quote_gives_its_own_subject():
     assert main_subject(head, masked_quotes(head)) == ("Ferreira", "calls")
     head = "Lind proposed a vote on Monday - but the Ferreira campaign rejected the idea as "
     assert main_subject(head, head) == ("the Ferreira campaign", "rejected")
+
+
+def test_a_sentence_according_to_someone_described_gives_them_its_quoted_words():
+    head = "According to his personal physician, the veteran minister had "
+    assert own_subject(head) == "his personal physician"

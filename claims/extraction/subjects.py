@@ -446,7 +446,8 @@ S_VERB_OBJECT = re.compile(
 LEADING_SUBORDINATE = re.compile(
     r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
     r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite|In|On|At|During|Under|For|From|"
-    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,\s*"
+    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,"
+    r"(?:\s*[A-Z][a-z]{1,5}\.,)?\s*"  # "In Aspen, Colo., the governor …"
 )
 PARTICIPLE = r"(?:[a-z]+ed|(?!even|open|seven|when|then|often)[a-z]{2,}en)\b"
 PASSIVE = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:been\s+|being\s+)?{PARTICIPLE}")

@@ -181,3 +181,8 @@ def test_a_contrasting_clause_nearer_the_quote_gives_its_own_subject():
 def test_a_sentence_according_to_someone_described_gives_them_its_quoted_words():
     head = "According to his personal physician, the veteran minister had "
     assert own_subject(head) == "his personal physician"
+
+
+def test_a_state_abbreviation_after_an_opening_place_phrase_is_no_subject():
+    head = "At a rally that week in Austin, Tex., the former oil minister closed by quoting "
+    assert own_subject(head) == "the former oil minister"

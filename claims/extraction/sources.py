@@ -62,6 +62,9 @@ def name_in(phrase):
         ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
         if ends:
             tokens = tokens[max(ends) + 1 :]
+        owners = [i for i, t in enumerate(tokens[:-2]) if re.search(r"['’]s$", t)]
+        if owners:  # "Colorado’s Kendal Unruh", "HuffPost Live’s Ana Lind": the person
+            tokens = tokens[max(owners) + 1 :]
         while tokens and tokens[0] in NOT_NAME_WORDS:
             tokens.pop(0)
         tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"

@@ -47,7 +47,7 @@ def source_from_subject(src):
         r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
         r"Likewise|Similarly|Indeed|Moreover|Separately|Elsewhere|Outside|Inside|Amid|"
         r"Throughout|Across|Under|Over|Behind|Beyond|Near|"
-        r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
+        r"[A-Z][a-z]+ing|[A-Z][a-z]+ed(?=\s+(?:by|with|about|over|on|at|after)\b))\b[^,]*,\s*)+",
         "",
         src,
     )

@@ -6,6 +6,7 @@ from claims.extraction.subjects import (
     names_source,
     nearest_subject,
     own_subject,
+    source_from_subject,
     subject_phrase,
     whole_phrase,
 )
@@ -186,3 +187,10 @@ def test_a_sentence_according_to_someone_described_gives_them_its_quoted_words()
 def test_a_state_abbreviation_after_an_opening_place_phrase_is_no_subject():
     head = "At a rally that week in Austin, Tex., the former oil minister closed by quoting "
     assert own_subject(head) == "the former oil minister"
+
+
+def test_an_opening_participle_with_its_agent_is_not_the_source():
+    assert source_from_subject("Challenged by Rudaw’s Ana Lind on the budget, Omar Saleh") == (
+        "Omar Saleh"
+    )
+    assert source_from_subject("Fred Hassan, the mayor") == "Fred Hassan, the mayor"

@@ -285,7 +285,11 @@ def _paragraph_colon_cue(text, paras, p_index, span):
         return None
     # "When the talks collapsed, the minister released this statement:"
     main = _main_clause(clause)
-    return colon_cue(clause, last[0]) or (main != clause and colon_cue(main, last[0])) or None
+    found = colon_cue(clause, last[0]) or (main != clause and colon_cue(main, last[0]))
+    subject = subject_phrase(main)
+    if not found and names_source(subject):  # "The New York Times confirmed it, reporting:"
+        found = Attribution(clean_source(subject), "", last[0], MEDIUM)
+    return found or None
 
 
 def _main_clause(sentence):

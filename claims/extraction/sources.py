@@ -127,6 +127,21 @@ def _title_case_lines(text):
 TITLE_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,60}?[,.]?[”\"]")
 
 
+SENTENCE_OPENERS = set(
+    "The Both Even Only And But So Also Then While When If As Although Because Meanwhile "
+    "However Yet Still Neither Either Unlike Like Now Today Yesterday Follow See Read Watch".split()
+)
+
+
+def _org_name(raw):
+    """`raw` without "The" and the words a sentence opens with before a name ("Both The
+    New York Times" -> "New York Times")."""
+    words = raw.split()
+    while len(words) > 2 and words[0] in SENTENCE_OPENERS:
+        words.pop(0)
+    return re.sub(r"^(?:The|the)\s+", "", " ".join(words))
+
+
 def collect_mentions(text):
     """Person and organization mentions in `text`, in order, with their context."""
     mentions = []
@@ -145,7 +160,7 @@ def collect_mentions(text):
         if ORG_WORDS.search(raw) and not (person and raw.endswith(person)):
             # "Ministry of Migration", "Office of Management and Budget"
             of = ORG_OF.match(text, match.end())
-            org = re.sub(r"^(?:The|the)\s+", "", raw + (of.group(0) if of else ""))
+            org = _org_name(raw + (of.group(0) if of else ""))
             mentions.append(Mention(org, match.start(), context, True))
             continue
         name = name_in(raw)

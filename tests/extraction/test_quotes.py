@@ -194,3 +194,12 @@ def test_a_continuation_keeps_a_speaker_whose_title_and_party_tag_have_full_stop
         "has since called on voters to back him. “Realistically, this is our chance.”"
     )
     assert [f[2] for f in quotes(text)] == ["Omar Saleh"] * 2
+
+
+def test_a_paragraph_naming_an_outlet_and_ending_in_a_colon_gives_it_the_quote_after():
+    text = (
+        "Both The Baghdad Times and Rudaw covered the vote.\n\n"
+        "The Baghdad Times confirmed the count, reporting:\n\n"
+        "“Turnout in the north was the lowest since 2005.”"
+    )
+    assert quotes(text)[0][2:4] == ("Baghdad Times", "The Baghdad Times")

@@ -333,7 +333,7 @@ NOT_A_SUBJECT = re.compile(
 def _late_cue(text, span, s_end):
     """For a quote that opens its sentence when the speech verb after it follows a long
     subject ("“…,” a delegate from Basra, wearing a “Vote Lind” pin, said") or comes before
-    its subject ("“…,” recalled Omar Saleh"): that subject, when it names someone."""
+    its subject ("“…,” recalled Omar Saleh"): that subject, when it names a source."""
     tail = masked_quotes(text[span.close_at : s_end])
     verb = LATE_VERB.search(tail)
     if not verb or verb.start() > 240 or not re.match(r"[,\s]", tail):
@@ -344,7 +344,7 @@ def _late_cue(text, span, s_end):
     words = src.split()
     if not words or len(words) > 12 or "_" in src or NOT_A_SUBJECT.search(src):
         return None
-    if not (name_in(src) or single_name(src) or names_source(src)):
+    if not names_source(src):
         return None
     return Attribution(src, verb.group(0), span.close_at, MEDIUM)
 

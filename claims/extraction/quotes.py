@@ -21,6 +21,7 @@ from claims.extraction.cues import (
     HIGH,
     LOW,
     MEDIUM,
+    Attribution,
     after_cue,
     before_cue,
     colon_cue,
@@ -28,7 +29,7 @@ from claims.extraction.cues import (
     partial_cue,
 )
 from claims.extraction.indirect import LONGEST_SENTENCE, reported_statements
-from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS
+from claims.extraction.lexicon import DATELINE, PAIRS, SPEECH_VERBS, UNNAMED_HEADS, UPPER
 from claims.extraction.names import name_key
 from claims.extraction.sentence_cues import (
     asked_cue,
@@ -52,7 +53,10 @@ from claims.extraction.spans import (
     sentence_bounds,
 )
 from claims.extraction.subjects import (
+    LEADING_SUBORDINATE,
     appositive_source,
+    masked_quotes,
+    names_source,
     opening_surname,
     own_subject,
     source_from_subject,
@@ -112,7 +116,11 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 and len(text[span.start : span.end].split()) < 3
             ):
                 continue
-            attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
+            attribution = None
+            if span.open_at == para[0] and kind == "direct":
+                attribution = _transcript_label_cue(text, span)  # “RAMOS: Secretary, …”
+            if attribution is None:
+                attribution = asked_cue(text, span, s_start)  # "X was asked, “…”": not X's words
             if attribution is None:
                 attribution = inscription_cue(text, span, s_start)  # "a sign that read “…”"
             if attribution is None:
@@ -129,6 +137,8 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 attribution = partial_cue(text, span, s_start)
             if attribution is None:
                 attribution = signature_cue(text, paras, p_index, span)  # “…”\n\n- Ana Lind.
+            if attribution is None:
+                attribution = _signed_line_cue(text, span)  # “…” ― Ana Lind, 34
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
@@ -139,6 +149,12 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if kind == "partial" and (attribution is None or attribution.confidence == LOW):
                 # "The mayor’s “promises” are empty, Ana Ferreira said, …"
                 attribution = partial_trailing_cue(text, span, s_end) or attribution
+            if (
+                attribution is None
+                and kind == "direct"
+                and not text[s_start : span.open_at].strip()
+            ):
+                attribution = _late_cue(text, span, s_end)  # “…,” a delegate, wearing …, said
             if attribution is None:
                 attribution = clause_subject_cue(text, span, s_start)
             if attribution is not None:
@@ -278,7 +294,85 @@ def _paragraph_colon_cue(text, paras, p_index, span):
     clause = text[last[0] : end]
     if re.search(r"[“”«»\"]", clause):
         return None
-    return colon_cue(clause, last[0])
+    # "When the talks collapsed, the minister released this statement:"
+    main = _main_clause(clause)
+    found = colon_cue(clause, last[0]) or (main != clause and colon_cue(main, last[0]))
+    subject = subject_phrase(main)
+    if not found and names_source(subject):  # "The New York Times confirmed it, reporting:"
+        found = Attribution(clean_source(subject), "", last[0], MEDIUM)
+    return found or None
+
+
+def _main_clause(sentence):
+    """`sentence` without the clause or phrase it opens with when a subject and its verb
+    follow that ("When the talks collapsed, the minister said …" -> "the minister said …")."""
+    opener = LEADING_SUBORDINATE.match(sentence)
+    if not opener:
+        return sentence
+    rest = sentence[opener.end() :]
+    subject = subject_phrase(rest)
+    if subject and rest.startswith(subject) and re.match(r"\s+[a-z]", rest[len(subject) :]):
+        return rest
+    return sentence
+
+
+TRANSCRIPT_LABEL = re.compile(
+    rf"(?P<src>[{UPPER}][{UPPER}.’'-]+(?:[ \t]+[{UPPER}][{UPPER}.’'-]+){{0,2}}"
+    rf"|[{UPPER}][a-z’'-]+(?:[ \t]+[{UPPER}][\w.’'-]+){{1,2}}):[ \t]+(?=[{UPPER}])"
+)
+NOT_SPEAKER_LABELS = {"VIDEO", "AUDIO", "UPDATE", "NOTE", "EXCLUSIVE", "BREAKING", "WATCH"}
+
+
+def _transcript_label_cue(text, span):
+    """For a quote that opens with a speaker's label, as transcripts print each turn ("“RAMOS:
+    Secretary, …”", "“Ana Lind: We …”"): the name labelled."""
+    label = TRANSCRIPT_LABEL.match(text, span.start)
+    if not label or label.group("src").upper() in NOT_SPEAKER_LABELS:
+        return None
+    src = label.group("src")
+    if not (name_in(src) or single_name(src) or src.isupper()):
+        return None
+    return Attribution(src, "", span.start, MEDIUM)
+
+
+LATE_VERB = re.compile(rf"(?<![\w’'-])(?:also\s+)?(?:{SPEECH_VERBS}|recalled|remembered)\b")
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|what|that|which|when|if)\b"
+)
+
+
+def _late_cue(text, span, s_end):
+    """For a quote that opens its sentence when the speech verb after it follows a long
+    subject ("“…,” a delegate from Basra, wearing a “Vote Lind” pin, said") or comes before
+    its subject ("“…,” recalled Omar Saleh"): that subject, when it names a source."""
+    tail = masked_quotes(text[span.close_at : s_end])
+    verb = LATE_VERB.search(tail)
+    if not verb or verb.start() > 240 or not re.match(r"[,\s]", tail):
+        return None
+    src = tail[: verb.start()].strip(" ,").split(",")[0].strip()
+    if not src:  # “…,” recalled Omar Saleh, the party’s spokesman
+        src = re.split(r"[,;:.]", tail[verb.end() :])[0].strip()
+    words = src.split()
+    if not words or len(words) > 12 or "_" in src or NOT_A_SUBJECT.search(src):
+        return None
+    if not names_source(src):
+        return None
+    return Attribution(src, verb.group(0), span.close_at, MEDIUM)
+
+
+SIGNED_LINE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")
+
+
+def _signed_line_cue(text, span):
+    """For a quote that a dash and a name follow to the end of its line ("“…” ― Ana Lind,
+    34, Basra"): the name signed."""
+    signed = SIGNED_LINE.match(text, span.close_at)
+    if not signed or len(signed.group(0).split()) > 12:
+        return None
+    src = signed.group("src").strip()
+    if not (name_in(src) or single_name(src)):
+        return None
+    return Attribution(clean_source(src), "", signed.start("src"), MEDIUM)
 
 
 def _continues(text, paras, p_index):
@@ -287,16 +381,32 @@ def _continues(text, paras, p_index):
     return text[paras[p_index + 1][0]] in PAIRS
 
 
+# The full stop of "Sen.", "M." or "(R-Tex.)", which ends no sentence.
+ABBREVIATION_STOP = (
+    r"(?<=[\s(-][A-Z])\.|(?<=[\s(-][A-Z][a-z])\.|(?<=[\s(-][A-Z][a-z]{2})\.(?=[\s)])"
+)
+NOUN_CUE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that)$", re.IGNORECASE)
+
+
 def _carry_over(text, resolver, previous, para, span):
     """Source of an uncued quote: a speech verb since the last quote, or the last quote's."""
     head = text[para[0] : span.open_at]
-    cues = list(
-        re.finditer(
-            rf"(?P<src>[^.“”«»\"]{{1,120}}?)\s+(?P<cue>(?:also\s+)?(?:{SPEECH_VERBS}))\b", head
+    cues = [
+        match
+        for match in re.finditer(
+            rf"(?P<src>(?:[^.“”«»\"]|{ABBREVIATION_STOP}){{1,120}}?)\s+"
+            rf"(?P<cue>(?:also\s+)?(?:{SPEECH_VERBS}))\b",
+            head,
         )
+        if not NOUN_CUE.search(match.group("src"))  # "tweeted a warning": a noun, no verb
+    ]
+    # "” … the train has left the station,” wrote the magazine. “…”"
+    cues += re.finditer(
+        rf"[”\"],?\s*(?P<cue>{SPEECH_VERBS})\s+(?P<src>[^.,;:“”«»\"]{{2,80}})", head
     )
-    for match in reversed(cues):
+    for match in sorted(cues, key=lambda m: m.start("cue"), reverse=True):
         src = source_from_subject(match.group("src"))
+        src = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", src)  # “…,” said Rep. Lind, who added
         src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
         src = appositive_source(src)
         if src:
@@ -332,15 +442,27 @@ def _previous_subject(text, resolver, start, end, whole=False):
     a, b = sentence_bounds(text, start, end)[-1]
     if text[b:end].strip() or re.search(r"[“”«»\"]", text[a:b]):
         return None
-    subject = subject_phrase(text[a:b])
-    if not (name_in(subject) or single_name(subject) or subject.lower() in {"he", "she"}):
+    sentence = text[a:b]
+    main = _main_clause(sentence)  # "At the minister’s request, the party …"
+    if main == sentence and LEADING_SUBORDINATE.match(sentence):
+        return None  # a name inside the opening phrase is not the sentence's subject
+    a, sentence = a + len(sentence) - len(main), main
+    subject = subject_phrase(sentence)
+    named = name_in(subject) or single_name(subject) or subject.lower() in {"he", "she"}
+    # "The ministry issued a statement.": a group or description that speaks in the sentence
+    speaks = whole and STATEMENT_SENTENCE.search(sentence)
+    speaks = speaks and (names_source(subject) or re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", subject))
+    if not (named or speaks):
         return None
     speaker, source_type = resolver.resolve(subject, a)
-    if not speaker:
+    if not (speaker or speaks):
         return None
     return speaker, source_type, clean_source(subject), "", LOW
 
 
+STATEMENT_SENTENCE = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|issued|released)\b.*\b(?:statement|letter|release|memo)\b"
+)
 OWN_PRONOUN = re.compile(
     rf",?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|believes|thinks|hopes|wants|wanted)\s+(?:that\s+)?"
     r"(he|she)\b"

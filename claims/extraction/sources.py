@@ -62,6 +62,9 @@ def name_in(phrase):
         ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
         if ends:
             tokens = tokens[max(ends) + 1 :]
+        owners = [i for i, t in enumerate(tokens[:-2]) if re.search(r"['’]s$", t)]
+        if owners:  # "Colorado’s Kendal Unruh", "HuffPost Live’s Ana Lind": the person
+            tokens = tokens[max(owners) + 1 :]
         while tokens and tokens[0] in NOT_NAME_WORDS:
             tokens.pop(0)
         tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"
@@ -124,6 +127,21 @@ def _title_case_lines(text):
 TITLE_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,60}?[,.]?[”\"]")
 
 
+SENTENCE_OPENERS = set(
+    "The Both Even Only And But So Also Then While When If As Although Because Meanwhile "
+    "However Yet Still Neither Either Unlike Like Now Today Yesterday Follow See Read Watch".split()
+)
+
+
+def _org_name(raw):
+    """`raw` without "The" and the words a sentence opens with before a name ("Both The
+    New York Times" -> "New York Times")."""
+    words = raw.split()
+    while len(words) > 2 and words[0] in SENTENCE_OPENERS:
+        words.pop(0)
+    return re.sub(r"^(?:The|the)\s+", "", " ".join(words))
+
+
 def collect_mentions(text):
     """Person and organization mentions in `text`, in order, with their context."""
     mentions = []
@@ -142,7 +160,7 @@ def collect_mentions(text):
         if ORG_WORDS.search(raw) and not (person and raw.endswith(person)):
             # "Ministry of Migration", "Office of Management and Budget"
             of = ORG_OF.match(text, match.end())
-            org = re.sub(r"^(?:The|the)\s+", "", raw + (of.group(0) if of else ""))
+            org = _org_name(raw + (of.group(0) if of else ""))
             mentions.append(Mention(org, match.start(), context, True))
             continue
         name = name_in(raw)
@@ -171,6 +189,18 @@ def given_name_gender(name):
     if first and first[0] in MALE_NAMES:
         return "he"
     return None
+
+
+NP_TAIL = re.compile(r"\s+(?:of|from|at|with|for|who|which)\s+")
+
+
+def _name_before_tail(phrase):
+    """The person a phrase names before its "of"/"from"/"at" tail ("Ana Lind of the Institute
+    for Energy Studies" -> "Ana Lind"), unless the head is a title ("Chief of Staff")."""
+    head = NP_TAIL.split(phrase)[0]
+    if head == phrase or head.split()[-1].rstrip(".") in ROLE_WORDS:
+        return None
+    return name_in(head)
 
 
 class Resolver:
@@ -402,7 +432,7 @@ class Resolver:
         if UNNAMED_HEADS.match(phrase) and not name_in(phrase):
             return None, "unnamed"
         first = phrase.split(",")[0]
-        name = name_in(first) or name_in(phrase)
+        name = _name_before_tail(first) or name_in(first) or name_in(phrase)
         single = single_name(first)
         if not name and single and self.surname_like(single):
             name = single  # "Sure, he admits" names no one called Sure

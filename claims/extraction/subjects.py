@@ -47,7 +47,7 @@ def source_from_subject(src):
         r"While|As|If|Asked|Although|Though|Since|Because|Unlike|Like|Once|Despite|Following|"
         r"Likewise|Similarly|Indeed|Moreover|Separately|Elsewhere|Outside|Inside|Amid|"
         r"Throughout|Across|Under|Over|Behind|Beyond|Near|"
-        r"[A-Z][a-z]+ing)\b[^,]*,\s*)+",
+        r"[A-Z][a-z]+ing|[A-Z][a-z]+ed(?=\s+(?:by|with|about|over|on|at|after)\b))\b[^,]*,\s*)+",
         "",
         src,
     )
@@ -468,7 +468,8 @@ S_VERB_OBJECT = re.compile(
 LEADING_SUBORDINATE = re.compile(
     r"\s*(?:Ever\s+since|Since|When|After|While|As|Although|Though|Before|Because|If|Once|"
     r"Until|Even\s+as|Even\s+though|Whereas|Unlike|Despite|In|On|At|During|Under|For|From|"
-    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,\s*"
+    r"With|Without|By|Between|Among|Amid|Throughout|Like|[A-Z][a-z]+ing)\b[^,_]*,"
+    r"(?:\s*[A-Z][a-z]{1,5}\.,)?\s*"  # "In Aspen, Colo., the governor …"
 )
 PARTICIPLE = r"(?:[a-z]+ed|(?!even|open|seven|when|then|often)[a-z]{2,}en)\b"
 PASSIVE = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:been\s+|being\s+)?{PARTICIPLE}")
@@ -563,11 +564,10 @@ def own_subject(head):
 def _aside_source(head, masked):
     """Who a sentence names beside its main clause as the one speaking: "…, with Lind
     tweeting …", "according to Lind,", "Said Lind,", "prompted Lind to …"; else None."""
-    named = (
-        WITH_PARTICIPLE.search(masked)
-        or ACCORDING_ASIDE.search(masked)
-        or INVERTED_OPENING.match(masked)
-    )
+    according = ACCORDING_ASIDE.search(masked)
+    if according and looks_like_subject(according.group(1)):
+        return head[according.start(1) : according.end(1)]  # "according to his doctor,"
+    named = WITH_PARTICIPLE.search(masked) or INVERTED_OPENING.match(masked)
     if named and names_source(named.group(1)):
         return head[named.start(1) : named.end(1)]
     prompted = PROMPTED.search(masked)

@@ -204,3 +204,20 @@ def test_a_long_run_of_titles_before_a_name_leaves_the_name():
     assert name_in("New York City Public Advocate Ana Ferreira") == "Ana Ferreira"
     assert name_in("Republican Tom Lind") == "Tom Lind"
     assert name_in("Supreme Court Justice Ana Maria Ferreira") == "Ana Maria Ferreira"
+
+
+def test_a_person_of_an_institute_is_the_person_not_the_institute():
+    text = "The Kurdish Regional Government held talks with Baghdad on Monday."
+    resolver = Resolver(text)
+    assert resolver.resolve("Ana Lind of the Institute for Energy Studies", 0) == (
+        "Ana Lind",
+        "person",
+    )
+    # a title before "of" is no name: the person named after it is the one meant
+    assert resolver.resolve("sent to Chief of Staff Omar Saleh", 0)[0] == "Omar Saleh"
+
+
+def test_a_possessive_place_or_outlet_before_a_name_is_not_part_of_the_name():
+    assert name_in("Basra’s Omar Saleh") == "Omar Saleh"
+    assert name_in("the Baghdad Post’s Ana Lind") == "Ana Lind"
+    assert name_in("Rudaw Live’s Layla Hassan") == "Layla Hassan"

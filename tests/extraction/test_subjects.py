@@ -6,6 +6,7 @@ from claims.extraction.subjects import (
     names_source,
     nearest_subject,
     own_subject,
+    source_from_subject,
     subject_phrase,
     whole_phrase,
 )
@@ -176,3 +177,20 @@ def test_a_contrasting_clause_nearer_the_quote_gives_its_own_subject():
     assert main_subject(head, masked_quotes(head)) == ("Ferreira", "calls")
     head = "Lind proposed a vote on Monday - but the Ferreira campaign rejected the idea as "
     assert main_subject(head, head) == ("the Ferreira campaign", "rejected")
+
+
+def test_a_sentence_according_to_someone_described_gives_them_its_quoted_words():
+    head = "According to his personal physician, the veteran minister had "
+    assert own_subject(head) == "his personal physician"
+
+
+def test_a_state_abbreviation_after_an_opening_place_phrase_is_no_subject():
+    head = "At a rally that week in Austin, Tex., the former oil minister closed by quoting "
+    assert own_subject(head) == "the former oil minister"
+
+
+def test_an_opening_participle_with_its_agent_is_not_the_source():
+    assert source_from_subject("Challenged by Rudaw’s Ana Lind on the budget, Omar Saleh") == (
+        "Omar Saleh"
+    )
+    assert source_from_subject("Fred Hassan, the mayor") == "Fred Hassan, the mayor"

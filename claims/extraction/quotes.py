@@ -409,7 +409,7 @@ def _carry_over(text, resolver, previous, para, span):
         src = re.sub(rf"^(?:{SPEECH_VERBS})\s+", "", src)  # “…,” said Rep. Lind, who added
         src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
         src = appositive_source(src)
-        if src:
+        if src and not NOT_A_SUBJECT.search(src):  # "Obama has had a frosty …": a clause
             speaker, source_type = resolver.resolve(src, para[0] + match.start())
             if speaker or UNNAMED_HEADS.match(src):
                 return speaker, source_type, clean_source(src), match.group("cue"), MEDIUM

@@ -203,3 +203,12 @@ def test_a_paragraph_naming_an_outlet_and_ending_in_a_colon_gives_it_the_quote_a
         "“Turnout in the north was the lowest since 2005.”"
     )
     assert quotes(text)[0][2:4] == ("Baghdad Times", "The Baghdad Times")
+
+
+def test_a_clause_before_a_speech_verb_is_not_carried_over_as_the_source():
+    text = (
+        "“We will not back down,” Omar Saleh told reporters.\n\n"
+        "Saleh said that he would be willing to bring his experience to the new government "
+        "if asked. “I am ready to serve.”"
+    )
+    assert [f[2:4] for f in quotes(text)][1] == ("Omar Saleh", "Saleh")

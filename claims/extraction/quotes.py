@@ -43,6 +43,7 @@ from claims.extraction.sentence_cues import (
     relayed_by,
     sentence_end_cue,
     signature_cue,
+    signed_line_cue,
 )
 from claims.extraction.sources import Resolver, clean_source, name_in, single_name
 from claims.extraction.spans import (
@@ -138,7 +139,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
             if attribution is None:
                 attribution = signature_cue(text, paras, p_index, span)  # “…”\n\n- Ana Lind.
             if attribution is None:
-                attribution = _signed_line_cue(text, span)  # “…” ― Ana Lind, 34
+                attribution = signed_line_cue(text, span)  # “…” ― Ana Lind, 34
             if attribution is None and span.open_at == para[0] and not continued:
                 attribution = _paragraph_colon_cue(text, paras, p_index, span)
             if attribution is None and span.open_at == para[0] and not continued:
@@ -358,21 +359,6 @@ def _late_cue(text, span, s_end):
     if not names_source(src):
         return None
     return Attribution(src, verb.group(0), span.close_at, MEDIUM)
-
-
-SIGNED_LINE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")
-
-
-def _signed_line_cue(text, span):
-    """For a quote that a dash and a name follow to the end of its line ("“…” ― Ana Lind,
-    34, Basra"): the name signed."""
-    signed = SIGNED_LINE.match(text, span.close_at)
-    if not signed or len(signed.group(0).split()) > 12:
-        return None
-    src = signed.group("src").strip()
-    if not (name_in(src) or single_name(src)):
-        return None
-    return Attribution(clean_source(src), "", signed.start("src"), MEDIUM)
 
 
 def _continues(text, paras, p_index):

@@ -153,7 +153,8 @@ def clause_subject_cue(text, span, sentence_start):
     return Attribution(clean_source(first), "", span.open_at, LOW)
 
 
-SIGNATURE = re.compile(rf"\s*[-–—]+\s*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})")
+# A dash (hyphen, en, em dash or horizontal bar) and a name: "- Ana Ferreira, Basra."
+SIGNATURE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<src>[{UPPER}][^,.;:\n“”«»\"]{{1,60}})[^\n]*")
 
 
 def signature_cue(text, paras, p_index, span):
@@ -162,13 +163,22 @@ def signature_cue(text, paras, p_index, span):
     if p_index + 1 >= len(paras) or text[span.close_at : paras[p_index][1]].strip(" .,"):
         return None
     start, end = paras[p_index + 1]
-    signed = SIGNATURE.match(text, start, end)
-    if not signed or len(text[start:end].split()) > 12:
+    return _signer(SIGNATURE.match(text, start, end))
+
+
+def signed_line_cue(text, span):
+    """For a quote that a dash and a name follow to the end of its line ("“…” ― Ana Lind,
+    34, Basra"): the name signed."""
+    return _signer(SIGNATURE.match(text, span.close_at))
+
+
+def _signer(signed):
+    if not signed or len(signed.group(0).split()) > 12:
         return None
     src = signed.group("src").strip()
     if not (name_in(src) or single_name(src)):
         return None
-    return Attribution(clean_source(src), "", start + signed.start("src"), MEDIUM)
+    return Attribution(clean_source(src), "", signed.start("src"), MEDIUM)
 
 
 # A phrase that opens a sentence before its subject: a time ("A week later", "Last month"),

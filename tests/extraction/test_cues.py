@@ -425,9 +425,11 @@ def test_a_signature_line_after_a_quote_paragraph_names_its_speaker():
         "“We will win,” said Tom Lind.\n\n"
         "“The fees were never collected, and nobody asked why.”\n\n"
         "- Ana Ferreira.\n\n"
+        "“Nobody came to the village.”\n\n"
+        "― Omar Saleh, 52, Mosul\n\n"
         "The audit says otherwise."
     )
-    assert quotes(text)[1][2] == "Ana Ferreira"
+    assert [f[2] for f in quotes(text)[1:]] == ["Ana Ferreira", "Omar Saleh"]
 
 
 def test_a_connective_or_a_participle_aside_is_not_the_subject():

@@ -461,7 +461,9 @@ def _track_names(text, resolver, sentences):
         sentence = text[a:b]
         if re.search(r"[“”«»\"]", sentence):
             continue
-        subject = subject_phrase(sentence)
+        subject = subject_phrase(_main_clause(sentence))  # "When …, Justice Lind’s remarks …"
+        if not (name_in(subject) or single_name(subject)):
+            subject = subject_phrase(sentence)
         name = name_in(subject) or single_name(subject)
         if name and not name_in(subject) and not resolver.surname_like(name):
             name = None  # "Sources close to the talks say …"

@@ -24,7 +24,7 @@ from claims.extraction.lexicon import (
     UNNAMED_HEADS,
     UPPER,
 )
-from claims.extraction.names import name_key, names_match
+from claims.extraction.names import SUFFIXES, name_key, names_match, surname
 
 
 @dataclass
@@ -58,6 +58,8 @@ def name_in(phrase):
             tokens = tokens[max(breaks) + 1 :]
         # A person's name starts after an organization's ("Pentagon Press Secretary Peter Cook")
         # and after the titles before it ("Senate Majority Leader Daniel Hartwell").
+        if len(tokens) > 2 and re.search(r"['’]s$", tokens[-2]) and tokens[0] in GIVEN_NAMES:
+            tokens = [*tokens[:-2], re.sub(r"['’]s$", "", tokens[-2])]  # "Ana Lind’s Senate"
         ends = [i for i, t in enumerate(tokens) if ORG_WORDS.fullmatch(t)]
         ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
         if ends:
@@ -76,6 +78,7 @@ def name_in(phrase):
     return best
 
 
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 HEADLINE_WORDS = set(
     "Is Are Was Were Has Have Says Said Over For With And Of To On In At By Vs From After "
     "About Than Into As Or The Will Would Can Could Should Slams Blasts Calls Wants".split()
@@ -99,8 +102,12 @@ SINGLE_NAME = re.compile(
 
 
 def single_name(phrase):
-    """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
-    single = SINGLE_NAME.fullmatch(phrase.strip())
+    """The surname `phrase` consists of, titles and roles aside ("Jubouri", "Gen. Dunford",
+    "Chief Justice Lind"), or None."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].rstrip(".") in ROLE_WORDS:
+        words.pop(0)
+    single = SINGLE_NAME.fullmatch(" ".join(words))
     name = re.sub(r"['’]s?$", "", single.group(1)) if single else None  # "Ferreira’s letter"
     if name and name not in NOT_NAME_WORDS | PLACES:
         return name
@@ -203,6 +210,27 @@ def _name_before_tail(phrase):
     return name_in(head)
 
 
+# Capitalised words that open a name run without being a given name: "Team Lind".
+NOT_GIVEN_NAMES = {"Team", "Plus", "Maybe", "Another", "Several", "Rival", "Interestingly"}
+
+
+def _surname_keys(name):
+    """The keys a name is filed under: its surname's, and a suffix it ends with."""
+    key = name_key(name).split()
+    return {surname(name), key[-1]} - {""} if key else set()
+
+
+def _unsuffixed(name):
+    """The key of `name` without the suffix it ends with, or None when it has none."""
+    key = name_key(name).split()
+    return " ".join(key[:-1]) if len(key) > 1 and key[-1] in SUFFIXES else None
+
+
+def _same_person(a, b):
+    """True when the names `a` and `b` can name one person (one contains the other)."""
+    return names_match(a, b) or names_match(b, a)
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -210,17 +238,19 @@ class Resolver:
         self.text = text
         self.mentions = collect_mentions(text)
         self.starts = [m.start for m in self.mentions]
-        # Person mentions by the last word of their key: a surname can only match those.
+        # Person mentions by surname (and by a suffix ending them, for "Donald Jr."): a
+        # surname can only match those.
         self.by_surname = {}
         for mention in self.mentions:
-            key = name_key(mention.name).split() if not mention.is_org else []
-            if key and mention.name not in self.by_surname.setdefault(key[-1], []):
-                self.by_surname[key[-1]].append(mention.name)
+            for key in _surname_keys(mention.name) if not mention.is_org else ():
+                if mention.name not in self.by_surname.setdefault(key, []):
+                    self.by_surname[key].append(mention.name)
         self.known_orgs = list(known_orgs)
         self.position = 0
         self._last_person = None
         self.last_person_at = -1
         self.recent = []  # people the story has been about, the latest last
+        self.surname_person = {}  # (surname, gender) -> whom the surname alone names
         self.gender = {}  # person -> "he" or "she", as the article refers to them
         self.last_org = None
         self.last_unnamed = None  # (words, position) of the last unnamed source
@@ -241,8 +271,7 @@ class Resolver:
     def surname_like(self, word):
         """False for a capitalised word the article also uses in lower case ("Sources",
         "Wait", "Signs") unless a full name in the article ends with it."""
-        key = name_key(word).split()
-        if key and key[-1] in self.by_surname:
+        if _surname_keys(word) & self.by_surname.keys():
             return True
         lower = re.escape(word.split()[-1].lower())
         return not re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", self.text)
@@ -268,16 +297,56 @@ class Resolver:
                     return name
         return self.last_person
 
-    def fullest_person(self, name):
-        best = name
-        key = name_key(name).split()
-        for candidate in self.by_surname.get(key[-1], []) if key else []:
-            if names_match(name, candidate):
-                if len(name_key(candidate)) > len(name_key(best)) or (
-                    len(candidate) > len(best) and name_key(candidate) == name_key(best)
-                ):
-                    best = candidate
-        return best
+    def fullest_person(self, name, courtesy=None):
+        """The fullest name in the article for the person `name` names. A surname two people
+        share stands for the one it stood for before, else for the one the article names
+        first (of the gender `courtesy`, "Mr" or "Ms", gives); a name with a suffix ("Duncan
+        Lind Sr.") is another person than the same name printed without it."""
+        candidates = []
+        for key in _surname_keys(name):
+            candidates += [c for c in self.by_surname.get(key, []) if names_match(name, c)]
+        printed = {name_key(c) for c in candidates}
+        candidates = [
+            c for c in dict.fromkeys(candidates) if c == name or _unsuffixed(c) not in printed
+        ]
+        if not candidates:
+            return name
+        people = [c for c in candidates if self._given_name_first(c)] or candidates
+        if len(name_key(name).split()) == 1 and len({name_key(c).split()[0] for c in people}) > 1:
+            # two people share the surname ("Alan Lind", "Dena Lind")
+            people, gender = self._of_courtesy_gender(courtesy, people)
+            anchor = self.surname_person.get((surname(name), gender))
+            if anchor not in people:
+                anchor = self._likeliest(people)
+            self.surname_person[surname(name), gender] = anchor
+            candidates = [c for c in people if _same_person(c, anchor)]
+        return max(candidates, key=lambda c: (len(name_key(c)), len(c)))
+
+    def _given_name_first(self, name):
+        """True when `name` opens with a given name, not with a word the article also uses in
+        lower case ("Does Lind", "Team Lind")."""
+        first = name.split()[0]
+        if first in GIVEN_NAMES or len(name.split()) < 2:
+            return True
+        if first in NOT_NAME_WORDS | SENTENCE_OPENERS | NOT_GIVEN_NAMES or first.endswith("ing"):
+            return False
+        return not re.search(rf"(?<![\w’'-]){re.escape(first.lower())}(?![\w’'-])", self.text)
+
+    def _of_courtesy_gender(self, courtesy, candidates):
+        """(`candidates` of the gender `courtesy` ("Mr", "Ms") gives if any are, that gender)."""
+        if not courtesy:
+            return candidates, None
+        wanted = "he" if courtesy == "Mr" else "she"
+        genders = {c: self.gender.get(c, given_name_gender(c)) for c in candidates}
+        known = [c for c in candidates if genders[c] == wanted]
+        return known or [c for c in candidates if not genders[c]] or candidates, wanted
+
+    def _likeliest(self, candidates):
+        """Of `candidates`, the person the article names first."""
+        order = [m.name for m in self.mentions if not m.is_org]
+        return min(
+            candidates, key=lambda c: next(i for i, m in enumerate(order) if _same_person(c, m))
+        )
 
     def fullest_org(self, name):
         """The longest organization name in the article that contains the words of `name`."""
@@ -437,9 +506,10 @@ class Resolver:
         if not name and single and self.surname_like(single):
             name = single  # "Sure, he admits" names no one called Sure
         if name:
-            full = self.fullest_person(name)
-            self.last_person = full
             courtesy = re.match(r"(Mr|Mrs|Ms|Miss)\b", first)
+            # "Mrs. Lind" is not the husband named Lind
+            full = self.fullest_person(name, courtesy and courtesy.group(1))
+            self.last_person = full
             if courtesy:  # "Ms. Warren said"
                 self.learn_gender(full, "he" if courtesy.group(1) == "Mr" else "she")
             return full, "person"

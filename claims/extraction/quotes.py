@@ -509,7 +509,7 @@ def _reported(text, resolver, a, src, cue, c_start, c_end):
     dateline = DATELINE.match(src)  # "ERBIL, Iraq — Kurdish commanders say …"
     if dateline:
         src = src[dateline.end() :]
-    src_head = appositive_source(source_from_subject(src))
+    src_head = appositive_source(source_from_subject(src)) or ""
     src_head = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src_head)[-1]
     name = name_in(src_head)
     if name and len(src_head.split()) > 6:

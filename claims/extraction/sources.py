@@ -36,6 +36,8 @@ class Mention:
 
 
 def clean_source(phrase):
+    if phrase is None:
+        return None
     phrase = phrase.strip(" ,.;:—–-")
     phrase = re.sub(r"\s*\((?:[A-Z]{2,6})\)", "", phrase)
     return phrase.strip()

@@ -19,6 +19,7 @@ from claims.extraction.lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLACES,
+    PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
     UNNAMED_HEADS,
@@ -521,3 +522,34 @@ class Resolver:
                 self.last_person = person
                 return person, "person"
         return None, "unnamed"
+
+
+DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
+KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
+# Besides people, groups, organizations and documents, what can say or publish something.
+SPEAKING_HEADS = DOCUMENT_WORDS | KIN | {"bloc", "plan", "book", "bill", "video", "poll", "site"}
+SPEAKING_HEADS |= {"photo", "sign", "banner", "poster", "leaflet", "crowd", "audience", "voter"}
+SPEAKING_HEADS |= {"piece", "cable", "movie", "film", "service", "research", "narrator", "people"}
+SPEAKING_HEADS |= {"graduate", "questioner", "actor", "singer", "writer", "author", "fan", "member"}
+# "a lot of people", "the vast majority of voters": the head is the noun after "of".
+QUANTITIES = {"lot", "lots", "majority", "number", "half", "third", "most", "many", "some", "all"}
+CUT_OFF = re.compile(r"\s(?:of|in|at|by|for|to|on|with|from|and|or|the|a|an|whether)$|['’]s$")
+
+
+def can_speak(phrase):
+    """True when `phrase` is a pronoun, a name, or a noun phrase whose head is a person, a
+    group, an organization or a document ("His standing", "The policy mistake" are not), and
+    is not cut off ("Frustrations at the inability of")."""
+    if CUT_OFF.search(phrase):
+        return False
+    if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
+        return True
+    parts = re.split(r"\s+(?:of|in|at|from|for|with|on|by|who|that)\s+", phrase)
+    head = parts[0].split()[-1]
+    if head.lower() in QUANTITIES and len(parts) > 1:
+        head = parts[1].split()[-1]
+    if head[:1].isupper():
+        return True  # "the NRA", "all GOPers", "Trump’s potential VP"
+    head = re.sub(r"men$", "man", re.sub(r"ies$", "y", head.lower().split("-")[-1]))
+    heads = PERSON_NOUNS | ORG_NOUNS | SPEAKING_HEADS | {w.lower() for w in ROLE_WORDS}
+    return bool(ORG_WORDS.search(phrase)) or head in heads or head.rstrip("s") in heads

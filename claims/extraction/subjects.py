@@ -6,7 +6,6 @@ import re
 from claims.extraction.lexicon import (
     ASIDE_PART,
     DATELINE,
-    DOCUMENTS,
     NAME_PARTICLE,
     NAME_TOKEN,
     NOT_A_SOURCE,
@@ -22,7 +21,7 @@ from claims.extraction.lexicon import (
     UNNAMED_HEADS,
     UPPER,
 )
-from claims.extraction.sources import name_in, single_name
+from claims.extraction.sources import DOCUMENT_WORDS, KIN, can_speak, name_in, single_name
 
 TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
@@ -32,9 +31,6 @@ TRACK_VERBS = (
     "gives|offers|puts|sets|keeps|lists|shows|holds|goes|comes|seems|remains|appears|knows|"
     "sees|finds|plans|expects|hits|gets|leads|runs|"
 )
-
-
-DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
 
 
 TIME_TAIL = re.compile(
@@ -174,9 +170,6 @@ def looks_like_subject(src):
         return not NOT_A_SOURCE.search(head)  # "federal prosecutors", "local officials"
     # "campaign manager Robby Mook", "some protesters"
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
-
-
-KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
 
 
 def describes_source(phrase):
@@ -566,7 +559,12 @@ def own_subject(head):
         lowered = subject[0].lower() + subject[1:]  # "The retired general": not a verb
         clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
         if looks_like_subject(subject) and not clause:
-            return appositive_source(subject)
+            source = appositive_source(subject)
+            if source and can_speak(source):
+                return source
+            owner = OWNER.match(subject)  # "Lind’s words at the rally": Lind
+            words_of = owner and subject[owner.end() :].split()[0].lower() in WORDS_NOUNS
+            return owner.group(1) if words_of else None
     return None
 
 
@@ -583,3 +581,7 @@ def _aside_source(head, masked):
     if prompted and looks_like_subject(prompted.group(1)):
         return head[prompted.start(1) : prompted.end(1)]
     return None
+
+
+# What someone says: "Lind’s remarks", "her words".
+WORDS_NOUNS = {"words", "remarks", "comments", "language", "statement", "claim", "message"}

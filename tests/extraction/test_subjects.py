@@ -211,3 +211,15 @@ def test_a_clause_or_an_opening_word_is_no_source_but_the_subject_by_the_verb_is
 
 def test_no_part_naming_a_source_leaves_no_source():
     assert appositive_source("The talks were held in Erbil, by all accounts") is None
+
+
+def test_an_abstract_or_cut_off_subject_is_no_source_for_an_uncued_quotation():
+    assert own_subject("His standing improved after the ") is None
+    assert own_subject("The policy error would see the central bank create a ") is None
+    assert own_subject("Anger at the mayor’s failure to fix the port in ") is None
+
+
+def test_a_subject_that_can_speak_or_publish_is_the_source_of_an_uncued_quotation():
+    assert own_subject("The harbour union accuses the mayor of ") == "The harbour union"
+    assert own_subject("A lot of fishermen denounced the fees as ") == "A lot of fishermen"
+    assert own_subject("Lind’s language in the letter shows that he wants ") == "Lind"

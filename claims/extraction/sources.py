@@ -134,7 +134,8 @@ def _title_case_lines(text):
     return lines
 
 
-TITLE_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,60}?[,.]?[”\"]")
+# A title in quotation marks, double or doubled single ones: “Going Viral”, ''Going Viral''.
+TITLE_QUOTED = re.compile(r"(?:[“\"]|'')(?:(?!'')[^“”\"\n]){1,60}?[,.]?(?:[”\"]|'')")
 
 
 SENTENCE_OPENERS = set(
@@ -159,7 +160,8 @@ def collect_mentions(text):
     for match in NAME_RE.finditer(text):
         if any(a <= match.start() < b for a, b in headings):
             continue  # "Christie Is Over Marco Rubio": a headline, not a name
-        if TITLE_QUOTED.match(text, max(0, match.start() - 1)) and match.start():
+        opened = [max(0, match.start() - n) for n in (1, 2)]
+        if match.start() and any(TITLE_QUOTED.match(text, at) for at in opened):
             continue  # the co-author of “Going Viral”: a title in quotation marks
         raw = match.group(0)
         before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]

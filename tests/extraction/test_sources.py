@@ -197,6 +197,8 @@ def test_a_determiner_opening_a_sentence_is_not_part_of_a_name():
 def test_a_title_in_quotation_marks_is_not_a_person_the_story_names():
     text = 'The march was organised by "Farmers Against Lind," a new group. Tom Lind shrugged.'
     assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]
+    text = "The march was organised by ''Farmers Against Lind,'' a new group. Tom Lind shrugged."
+    assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]
 
 
 def test_a_long_run_of_titles_before_a_name_leaves_the_name():

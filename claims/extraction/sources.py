@@ -75,6 +75,8 @@ def name_in(phrase):
         tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"
         while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
             tokens.pop()
+        if tokens and tokens[-1] in {"Act", "Amendment"}:
+            continue  # "the Lind-Okafor Act": a law
         if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
             if " ".join(tokens) not in PLACES:
                 best = " ".join(tokens)
@@ -246,8 +248,11 @@ class Resolver:
         # Person mentions by surname (and by a suffix ending them, for "Donald Jr."): a
         # surname can only match those.
         self.by_surname = {}
+        self.laws = set(re.findall(r"([\w’'-]+)\s+(?:Act|Amendment)\b", text))
         for mention in self.mentions:
-            for key in _surname_keys(mention.name) if not mention.is_org else ():
+            if mention.is_org or self._names_a_law(mention.name.split()[-1]):
+                continue  # "Super Lind-Okafor" of "the Lind-Okafor Act" is no person
+            for key in _surname_keys(mention.name):
                 if mention.name not in self.by_surname.setdefault(key, []):
                     self.by_surname[key].append(mention.name)
         self.known_orgs = list(known_orgs)
@@ -273,9 +278,16 @@ class Resolver:
                 self.recent.remove(name)
             self.recent.append(name)
 
+    def _names_a_law(self, word):
+        """True when the article writes `word` before "Act" ("the Lind-Okafor Act")."""
+        return word in self.laws
+
     def surname_like(self, word):
         """False for a capitalised word the article also uses in lower case ("Sources",
-        "Wait", "Signs") unless a full name in the article ends with it."""
+        "Wait", "Signs") unless a full name in the article ends with it, and for the name of
+        a law ("Lind-Okafor" of "the Lind-Okafor Act")."""
+        if self._names_a_law(word):
+            return False
         if _surname_keys(word) & self.by_surname.keys():
             return True
         lower = re.escape(word.split()[-1].lower())

@@ -269,3 +269,12 @@ def test_a_name_after_an_opening_clause_is_who_a_later_pronoun_means():
         "remarks at the hearing drew notice.\n\n“The law is plain,” she said."
     )
     assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_the_name_of_a_law_is_no_person():
+    assert name_in("the Lind-Okafor Act") is None
+    text = (
+        "Ana Ferreira wants the Lind-Okafor Act back. Lind-Okafor split the banks in two.\n\n"
+        "“It worked,” she said."
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"

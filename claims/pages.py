@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db.models import Subquery
 from django.urls import reverse
 
-from claims.extraction.names import name_key
+from claims.extraction.names import name_key, surname
 from claims.extraction.wording import word_diff
 from claims.models import Claim, Quote, QuoteStatus, Speaker
 from claims.sanitize import json_ld
@@ -122,8 +122,8 @@ def _printed_name(speaker, attributed_as):
     lawmaker”), else the words the article used."""
     if speaker is None:
         return attributed_as
-    surname = name_key(speaker.name).split()[-1:]
-    if surname and surname[0] in name_key(attributed_as or "").split():
+    key = surname(speaker.name)  # "Mr. Lind" names "Tom Lind Jr."
+    if key and key in name_key(attributed_as or "").split():
         return attributed_as
     return speaker.name
 

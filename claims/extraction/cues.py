@@ -539,6 +539,8 @@ def _partial_cue_fallback(head, span):
             verb, before = candidate, subject
             break
     src = appositive_source(source_from_subject(before))
+    if src is None:  # a clause before the verb names no one
+        return Attribution(None, verb.group(0), span.open_at, LOW)
     src = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src)[-1]
     if len(src.split()) > 6 and name_in(src):
         src = name_in(src)  # a whole clause before the verb: keep the name in it

@@ -564,3 +564,33 @@ ORG_NOUNS |= {
     "station",
     "tabloid",
 }
+
+ASIDE_PART = re.compile(
+    r"(?:however|meanwhile|though|too|also|instead|therefore|in turn|in fact|for example|"
+    r"for instance|of course|in particular|for their part|for his part|for her part|"
+    r"as well|in response|in a statement|at the time|at times|later|again|once again|"
+    r"[a-z]+ing|who|which|whose|whom|where|when)\b",
+)
+
+
+# A sentence adverb before the subject: "Additionally, Clinton said", "Still, he wrote"
+OPENER = re.compile(
+    r"[A-Z][a-z]+ly|However|Meanwhile|Still|Instead|Later|Earlier|Then|Now|Yet|Also|Moreover|"
+    r"Nevertheless|Nonetheless|Indeed|Sure|Often|Wait|Again|Today|Yesterday|Here|There|Thus|"
+    r"Otherwise|Afterward|Afterwards|Overall|First|Second|Third|Last|Next"
+)
+
+# Phrases that name when, where or at what event, not who.
+NOT_A_SOURCE = re.compile(
+    r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
+    r"while|when|as|if|because|although|meeting|speaking|asked)\b(?!\s+\d)"
+    r"|\b(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)\s+(?:earlier|later|ago|before|after)$"
+    r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
+    r"fall|autumn|winter)\b"
+    r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
+    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$"
+    # a day that opens a time or place phrase: "Tuesday at Baldwin College in Berea"
+    r"|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|in|on|night|"
+    r"morning|evening|afternoon)\b",
+    re.IGNORECASE,
+)

@@ -32,6 +32,7 @@ TITLES = {
     "rep",
 }
 ARTICLES = {"al", "el", "ul"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 _FOLDS = [
     ("oe", "u"),
@@ -77,11 +78,24 @@ def name_key(name):
     return " ".join(fold_token(t) for t in name_tokens(name))
 
 
+def surname(name):
+    """The key of the surname in `name`, a suffix such as Jr. aside ("Joseph R. Biden Jr." ->
+    "biden"), or "" when it has none."""
+    key = name_key(name).split()
+    while len(key) > 1 and key[-1] in SUFFIXES:
+        key.pop()
+    return key[-1] if key else ""
+
+
 def names_match(a, b):
-    """True when `a` names the same person as `b`, allowing `a` to be a surname or part."""
+    """True when `a` names the same person as `b`, allowing `a` to be a surname or part.
+    A suffix in `b` that `a` lacks is no obstacle ("Mr. Biden", "Joseph R. Biden Jr.")."""
     ka, kb = name_key(a).split(), name_key(b).split()
     if not ka or not kb:
         return False
     if ka == kb:
         return True
+    if ka[-1] not in SUFFIXES:
+        while len(kb) > 1 and kb[-1] in SUFFIXES:
+            kb.pop()
     return set(ka) <= set(kb) and ka[-1] == kb[-1]

@@ -461,7 +461,9 @@ def _track_names(text, resolver, sentences):
         sentence = text[a:b]
         if re.search(r"[“”«»\"]", sentence):
             continue
-        subject = subject_phrase(sentence)
+        subject = subject_phrase(_main_clause(sentence))  # "When …, Justice Lind’s remarks …"
+        if not (name_in(subject) or single_name(subject)):
+            subject = subject_phrase(sentence)
         name = name_in(subject) or single_name(subject)
         if name and not name_in(subject) and not resolver.surname_like(name):
             name = None  # "Sources close to the talks say …"
@@ -507,7 +509,7 @@ def _reported(text, resolver, a, src, cue, c_start, c_end):
     dateline = DATELINE.match(src)  # "ERBIL, Iraq — Kurdish commanders say …"
     if dateline:
         src = src[dateline.end() :]
-    src_head = appositive_source(source_from_subject(src))
+    src_head = appositive_source(source_from_subject(src)) or ""
     src_head = re.split(r"\s+(?:as|because|when|while|after|since)\s+", src_head)[-1]
     name = name_in(src_head)
     if name and len(src_head.split()) > 6:

@@ -19,12 +19,13 @@ from claims.extraction.lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLACES,
+    PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     UPPER,
 )
-from claims.extraction.names import name_key, names_match
+from claims.extraction.names import SUFFIXES, name_key, names_match, surname
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Mention:
 
 
 def clean_source(phrase):
+    if phrase is None:
+        return None
     phrase = phrase.strip(" ,.;:—–-")
     phrase = re.sub(r"\s*\((?:[A-Z]{2,6})\)", "", phrase)
     return phrase.strip()
@@ -58,6 +61,8 @@ def name_in(phrase):
             tokens = tokens[max(breaks) + 1 :]
         # A person's name starts after an organization's ("Pentagon Press Secretary Peter Cook")
         # and after the titles before it ("Senate Majority Leader Daniel Hartwell").
+        if len(tokens) > 2 and re.search(r"['’]s$", tokens[-2]) and tokens[0] in GIVEN_NAMES:
+            tokens = [*tokens[:-2], re.sub(r"['’]s$", "", tokens[-2])]  # "Ana Lind’s Senate"
         ends = [i for i, t in enumerate(tokens) if ORG_WORDS.fullmatch(t)]
         ends += [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in ROLE_WORDS]
         if ends:
@@ -70,12 +75,15 @@ def name_in(phrase):
         tokens = _after_place(tokens)  # "New Hampshire Sen. Jeanne Shaheen"
         while tokens and tokens[-1] in NOT_NAME_WORDS | {"Al", "al"}:
             tokens.pop()
+        if tokens and tokens[-1] in {"Act", "Amendment"}:
+            continue  # "the Lind-Okafor Act": a law
         if len(tokens) >= 2 and not ORG_WORDS.search(" ".join(tokens)):
             if " ".join(tokens) not in PLACES:
                 best = " ".join(tokens)
     return best
 
 
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 HEADLINE_WORDS = set(
     "Is Are Was Were Has Have Says Said Over For With And Of To On In At By Vs From After "
     "About Than Into As Or The Will Would Can Could Should Slams Blasts Calls Wants".split()
@@ -99,8 +107,12 @@ SINGLE_NAME = re.compile(
 
 
 def single_name(phrase):
-    """The surname `phrase` consists of, titles aside ("Jubouri", "Gen. Dunford"), or None."""
-    single = SINGLE_NAME.fullmatch(phrase.strip())
+    """The surname `phrase` consists of, titles and roles aside ("Jubouri", "Gen. Dunford",
+    "Chief Justice Lind"), or None."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].rstrip(".") in ROLE_WORDS:
+        words.pop(0)
+    single = SINGLE_NAME.fullmatch(" ".join(words))
     name = re.sub(r"['’]s?$", "", single.group(1)) if single else None  # "Ferreira’s letter"
     if name and name not in NOT_NAME_WORDS | PLACES:
         return name
@@ -124,7 +136,8 @@ def _title_case_lines(text):
     return lines
 
 
-TITLE_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,60}?[,.]?[”\"]")
+# A title in quotation marks, double or doubled single ones: “Going Viral”, ''Going Viral''.
+TITLE_QUOTED = re.compile(r"(?:[“\"]|'')(?:(?!'')[^“”\"\n]){1,60}?[,.]?(?:[”\"]|'')")
 
 
 SENTENCE_OPENERS = set(
@@ -149,7 +162,8 @@ def collect_mentions(text):
     for match in NAME_RE.finditer(text):
         if any(a <= match.start() < b for a, b in headings):
             continue  # "Christie Is Over Marco Rubio": a headline, not a name
-        if TITLE_QUOTED.match(text, max(0, match.start() - 1)) and match.start():
+        opened = [max(0, match.start() - n) for n in (1, 2)]
+        if match.start() and any(TITLE_QUOTED.match(text, at) for at in opened):
             continue  # the co-author of “Going Viral”: a title in quotation marks
         raw = match.group(0)
         before = re.split(r"[,.;:“”«»\"]", text[max(0, match.start() - 60) : match.start()])[-1]
@@ -203,6 +217,27 @@ def _name_before_tail(phrase):
     return name_in(head)
 
 
+# Capitalised words that open a name run without being a given name: "Team Lind".
+NOT_GIVEN_NAMES = {"Team", "Plus", "Maybe", "Another", "Several", "Rival", "Interestingly"}
+
+
+def _surname_keys(name):
+    """The keys a name is filed under: its surname's, and a suffix it ends with."""
+    key = name_key(name).split()
+    return {surname(name), key[-1]} - {""} if key else set()
+
+
+def _unsuffixed(name):
+    """The key of `name` without the suffix it ends with, or None when it has none."""
+    key = name_key(name).split()
+    return " ".join(key[:-1]) if len(key) > 1 and key[-1] in SUFFIXES else None
+
+
+def _same_person(a, b):
+    """True when the names `a` and `b` can name one person (one contains the other)."""
+    return names_match(a, b) or names_match(b, a)
+
+
 class Resolver:
     """Maps how a quote's source is named to the fullest name the article uses."""
 
@@ -210,17 +245,22 @@ class Resolver:
         self.text = text
         self.mentions = collect_mentions(text)
         self.starts = [m.start for m in self.mentions]
-        # Person mentions by the last word of their key: a surname can only match those.
+        # Person mentions by surname (and by a suffix ending them, for "Donald Jr."): a
+        # surname can only match those.
         self.by_surname = {}
+        self.laws = set(re.findall(r"([\w’'-]+)\s+(?:Act|Amendment)\b", text))
         for mention in self.mentions:
-            key = name_key(mention.name).split() if not mention.is_org else []
-            if key and mention.name not in self.by_surname.setdefault(key[-1], []):
-                self.by_surname[key[-1]].append(mention.name)
+            if mention.is_org or self._names_a_law(mention.name.split()[-1]):
+                continue  # "Super Lind-Okafor" of "the Lind-Okafor Act" is no person
+            for key in _surname_keys(mention.name):
+                if mention.name not in self.by_surname.setdefault(key, []):
+                    self.by_surname[key].append(mention.name)
         self.known_orgs = list(known_orgs)
         self.position = 0
         self._last_person = None
         self.last_person_at = -1
         self.recent = []  # people the story has been about, the latest last
+        self.surname_person = {}  # (surname, gender) -> whom the surname alone names
         self.gender = {}  # person -> "he" or "she", as the article refers to them
         self.last_org = None
         self.last_unnamed = None  # (words, position) of the last unnamed source
@@ -238,11 +278,17 @@ class Resolver:
                 self.recent.remove(name)
             self.recent.append(name)
 
+    def _names_a_law(self, word):
+        """True when the article writes `word` before "Act" ("the Lind-Okafor Act")."""
+        return word in self.laws
+
     def surname_like(self, word):
         """False for a capitalised word the article also uses in lower case ("Sources",
-        "Wait", "Signs") unless a full name in the article ends with it."""
-        key = name_key(word).split()
-        if key and key[-1] in self.by_surname:
+        "Wait", "Signs") unless a full name in the article ends with it, and for the name of
+        a law ("Lind-Okafor" of "the Lind-Okafor Act")."""
+        if self._names_a_law(word):
+            return False
+        if _surname_keys(word) & self.by_surname.keys():
             return True
         lower = re.escape(word.split()[-1].lower())
         return not re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", self.text)
@@ -268,16 +314,56 @@ class Resolver:
                     return name
         return self.last_person
 
-    def fullest_person(self, name):
-        best = name
-        key = name_key(name).split()
-        for candidate in self.by_surname.get(key[-1], []) if key else []:
-            if names_match(name, candidate):
-                if len(name_key(candidate)) > len(name_key(best)) or (
-                    len(candidate) > len(best) and name_key(candidate) == name_key(best)
-                ):
-                    best = candidate
-        return best
+    def fullest_person(self, name, courtesy=None):
+        """The fullest name in the article for the person `name` names. A surname two people
+        share stands for the one it stood for before, else for the one the article names
+        first (of the gender `courtesy`, "Mr" or "Ms", gives); a name with a suffix ("Duncan
+        Lind Sr.") is another person than the same name printed without it."""
+        candidates = []
+        for key in _surname_keys(name):
+            candidates += [c for c in self.by_surname.get(key, []) if names_match(name, c)]
+        printed = {name_key(c) for c in candidates}
+        candidates = [
+            c for c in dict.fromkeys(candidates) if c == name or _unsuffixed(c) not in printed
+        ]
+        if not candidates:
+            return name
+        people = [c for c in candidates if self._given_name_first(c)] or candidates
+        if len(name_key(name).split()) == 1 and len({name_key(c).split()[0] for c in people}) > 1:
+            # two people share the surname ("Alan Lind", "Dena Lind")
+            people, gender = self._of_courtesy_gender(courtesy, people)
+            anchor = self.surname_person.get((surname(name), gender))
+            if anchor not in people:
+                anchor = self._likeliest(people)
+            self.surname_person[surname(name), gender] = anchor
+            candidates = [c for c in people if _same_person(c, anchor)]
+        return max(candidates, key=lambda c: (len(name_key(c)), len(c)))
+
+    def _given_name_first(self, name):
+        """True when `name` opens with a given name, not with a word the article also uses in
+        lower case ("Does Lind", "Team Lind")."""
+        first = name.split()[0]
+        if first in GIVEN_NAMES or len(name.split()) < 2:
+            return True
+        if first in NOT_NAME_WORDS | SENTENCE_OPENERS | NOT_GIVEN_NAMES or first.endswith("ing"):
+            return False
+        return not re.search(rf"(?<![\w’'-]){re.escape(first.lower())}(?![\w’'-])", self.text)
+
+    def _of_courtesy_gender(self, courtesy, candidates):
+        """(`candidates` of the gender `courtesy` ("Mr", "Ms") gives if any are, that gender)."""
+        if not courtesy:
+            return candidates, None
+        wanted = "he" if courtesy == "Mr" else "she"
+        genders = {c: self.gender.get(c, given_name_gender(c)) for c in candidates}
+        known = [c for c in candidates if genders[c] == wanted]
+        return known or [c for c in candidates if not genders[c]] or candidates, wanted
+
+    def _likeliest(self, candidates):
+        """Of `candidates`, the person the article names first."""
+        order = [m.name for m in self.mentions if not m.is_org]
+        return min(
+            candidates, key=lambda c: next(i for i, m in enumerate(order) if _same_person(c, m))
+        )
 
     def fullest_org(self, name):
         """The longest organization name in the article that contains the words of `name`."""
@@ -437,9 +523,10 @@ class Resolver:
         if not name and single and self.surname_like(single):
             name = single  # "Sure, he admits" names no one called Sure
         if name:
-            full = self.fullest_person(name)
-            self.last_person = full
             courtesy = re.match(r"(Mr|Mrs|Ms|Miss)\b", first)
+            # "Mrs. Lind" is not the husband named Lind
+            full = self.fullest_person(name, courtesy and courtesy.group(1))
+            self.last_person = full
             if courtesy:  # "Ms. Warren said"
                 self.learn_gender(full, "he" if courtesy.group(1) == "Mr" else "she")
             return full, "person"
@@ -449,3 +536,34 @@ class Resolver:
                 self.last_person = person
                 return person, "person"
         return None, "unnamed"
+
+
+DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
+KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
+# Besides people, groups, organizations and documents, what can say or publish something.
+SPEAKING_HEADS = DOCUMENT_WORDS | KIN | {"bloc", "plan", "book", "bill", "video", "poll", "site"}
+SPEAKING_HEADS |= {"photo", "sign", "banner", "poster", "leaflet", "crowd", "audience", "voter"}
+SPEAKING_HEADS |= {"piece", "cable", "movie", "film", "service", "research", "narrator", "people"}
+SPEAKING_HEADS |= {"graduate", "questioner", "actor", "singer", "writer", "author", "fan", "member"}
+# "a lot of people", "the vast majority of voters": the head is the noun after "of".
+QUANTITIES = {"lot", "lots", "majority", "number", "half", "third", "most", "many", "some", "all"}
+CUT_OFF = re.compile(r"\s(?:of|in|at|by|for|to|on|with|from|and|or|the|a|an|whether)$|['’]s$")
+
+
+def can_speak(phrase):
+    """True when `phrase` is a pronoun, a name, or a noun phrase whose head is a person, a
+    group, an organization or a document ("His standing", "The policy mistake" are not), and
+    is not cut off ("Frustrations at the inability of")."""
+    if CUT_OFF.search(phrase):
+        return False
+    if phrase.lower() in PRONOUNS or name_in(phrase) or single_name(phrase):
+        return True
+    parts = re.split(r"\s+(?:of|in|at|from|for|with|on|by|who|that)\s+", phrase)
+    head = parts[0].split()[-1]
+    if head.lower() in QUANTITIES and len(parts) > 1:
+        head = parts[1].split()[-1]
+    if head[:1].isupper():
+        return True  # "the NRA", "all GOPers", "Trump’s potential VP"
+    head = re.sub(r"men$", "man", re.sub(r"ies$", "y", head.lower().split("-")[-1]))
+    heads = PERSON_NOUNS | ORG_NOUNS | SPEAKING_HEADS | {w.lower() for w in ROLE_WORDS}
+    return bool(ORG_WORDS.search(phrase)) or head in heads or head.rstrip("s") in heads

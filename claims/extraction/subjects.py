@@ -4,21 +4,24 @@ it, the one a clause opens with, an apposition's name (no Django)."""
 import re
 
 from claims.extraction.lexicon import (
+    ASIDE_PART,
     DATELINE,
-    DOCUMENTS,
     NAME_PARTICLE,
     NAME_TOKEN,
+    NOT_A_SOURCE,
     NOT_NAME_WORDS,
+    OPENER,
     ORG_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
+    PLACES,
     PRONOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     UPPER,
 )
-from claims.extraction.sources import name_in, single_name
+from claims.extraction.sources import DOCUMENT_WORDS, KIN, can_speak, name_in, single_name
 
 TRACK_VERBS = (
     "was|were|is|are|has|had|have|went|struck|met|made|took|gave|spoke|led|held|sent|won|came|"
@@ -28,9 +31,6 @@ TRACK_VERBS = (
     "gives|offers|puts|sets|keeps|lists|shows|holds|goes|comes|seems|remains|appears|knows|"
     "sees|finds|plans|expects|hits|gets|leads|runs|"
 )
-
-
-DOCUMENT_WORDS = set(DOCUMENTS.split("|")) | {"footnote", "memo", "email", "ad", "tweet", "post"}
 
 
 TIME_TAIL = re.compile(
@@ -62,24 +62,9 @@ def source_from_subject(src):
     return src.strip(" ,")
 
 
-ASIDE_PART = re.compile(
-    r"(?:however|meanwhile|though|too|also|instead|therefore|in turn|in fact|for example|"
-    r"for instance|of course|in particular|for their part|for his part|for her part|"
-    r"as well|in response|in a statement|at the time|at times|later|again|once again|"
-    r"[a-z]+ing|who|which|whose|whom|where|when)\b",
-)
-
-
-# A sentence adverb before the subject: "Additionally, Clinton said", "Still, he wrote"
-OPENER = re.compile(
-    r"[A-Z][a-z]+ly|However|Meanwhile|Still|Instead|Later|Earlier|Then|Now|Yet|Also|Moreover|"
-    r"Nevertheless|Nonetheless|Indeed|Sure|Often|Wait|Again|Today|Yesterday|Here|There|Thus|"
-    r"Otherwise|Afterward|Afterwards|Overall|First|Second|Third|Last|Next"
-)
-
-
 def appositive_source(src, prefer_last=False):
-    """Pick the part of "X, a spokesman for Y," that names the source."""
+    """Pick the part of "X, a spokesman for Y," that names the source; None when the parts
+    are a clause and asides ("Not to act is to fail, it’s said")."""
     parts = [p.strip() for p in src.split(",") if p.strip()]
     # Asides name no one: "The two lawmakers, however,", "Others, reacting to the news,"
     kept = [
@@ -106,7 +91,41 @@ def appositive_source(src, prefer_last=False):
     for part in parts:
         if single_name(part):
             return part
-    return parts[-1] if prefer_last else parts[0]
+    return _part_by_verb(parts, prefer_last) if len(parts) > 1 else parts[0]
+
+
+# The subject of a clause by the verb: "…, as Tom Lind said", "So, if Lind says", "The crowd
+# cheers, and then Lind goes on".
+CLAUSE_SUBJECT = re.compile(
+    r"(?:as|if|when|while|because|although|though|unless|(?:and|but)(?:\s+then)?)\s+(.+)"
+)
+
+
+def _part_by_verb(parts, prefer_last):
+    """Of the parts of a phrase before a speech verb, the first (or with `prefer_last` the
+    last) when it may name a source, else the nearest to the verb that does; else a time or
+    a place the first part gives, None for a clause (it names no one)."""
+    opened = CLAUSE_SUBJECT.fullmatch(parts[-1])
+    if opened:
+        subject = opened.group(1)
+        if subject.lower() in PRONOUNS or name_in(subject) or single_name(subject):
+            return subject
+    first = parts[-1] if prefer_last else parts[0]
+    words = first.split()
+    if not (
+        NOT_A_SOURCE.search(first)
+        or CLAUSE_WORD.search(first)
+        or len(words) > 8
+        or re.search(r"[“”\"']{1,2}|^(?:and|but|or|nor|so|yet)\b", first, re.IGNORECASE)
+        or (len(words) == 1 and (first in NOT_NAME_WORDS | PLACES or first.islower()))
+    ):
+        return first  # "Most voters in Basra, by a wide margin, say"
+    for part in parts[::-1]:
+        if names_source(part) and not CLAUSE_WORD.search(part):
+            return part
+    if prefer_last or NOT_A_SOURCE.search(first):
+        return first  # "A week later": the caller looks for the source elsewhere
+    return None
 
 
 DETERMINERS = {
@@ -151,9 +170,6 @@ def looks_like_subject(src):
         return not NOT_A_SOURCE.search(head)  # "federal prosecutors", "local officials"
     # "campaign manager Robby Mook", "some protesters"
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
-
-
-KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "widow", "fiancée", "fiancee"}
 
 
 def describes_source(phrase):
@@ -236,7 +252,7 @@ def names_source(phrase):
     """True when `phrase` names a person, a group or a document: a pronoun, a name, an
     organization or a description ("the former secretary of state"); never a time, a
     place or an event ("Four hours earlier", "In Mexico City", "the committee meeting")."""
-    if NOT_A_SOURCE.search(phrase):
+    if not phrase or NOT_A_SOURCE.search(phrase):
         return False
     described = DESCRIBED_NAME.fullmatch(phrase)
     if described and single_name(described.group(1)):
@@ -251,20 +267,6 @@ def names_source(phrase):
 
 
 DESCRIBED_NAME = re.compile(rf"(?:an?|the)\s+(?:[a-z-]+\s+){{1,3}}([{UPPER}][\w’'-]+)")
-# Phrases that name when, where or at what event, not who.
-NOT_A_SOURCE = re.compile(
-    r"^(?:in|on|at|during|since|after|before|about|from|with|for|to|into|of|by|over|under|"
-    r"while|when|as|if|because|although|meeting|speaking|asked)\b(?!\s+\d)"
-    r"|\b(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)\s+(?:earlier|later|ago|before|after)$"
-    r"|^(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|evening|spring|summer|"
-    r"fall|autumn|winter)\b"
-    r"|\b(?:meeting|rally|debate|convention|conference|hearing|summit|event|ceremony|"
-    r"breakfast|dinner|luncheon|session|vote|election|primary|caucus|caucuses)$"
-    # a day that opens a time or place phrase: "Tuesday at Baldwin College in Berea"
-    r"|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|in|on|night|"
-    r"morning|evening|afternoon)\b",
-    re.IGNORECASE,
-)
 # A speech verb used as a noun: "Carter's comments", "his remarks", "the calls".
 NOUN_BEFORE = re.compile(
     r"(?:(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)['’]s|"  # "she's said": no possessive
@@ -394,7 +396,7 @@ def subject_phrase(sentence):
     subject = sentence[: verb.start()] if verb else " ".join(sentence.split()[:12])
     if verb:  # "She quickly noted": the adverb is not part of the subject
         subject = TRAILING_ADVERBS.sub("", subject)
-    return appositive_source(source_from_subject(subject))
+    return appositive_source(source_from_subject(subject)) or ""
 
 
 def opening_surname(sentence):
@@ -557,7 +559,12 @@ def own_subject(head):
         lowered = subject[0].lower() + subject[1:]  # "The retired general": not a verb
         clause = CLAUSE_WORD.search(lowered.split(",")[0]) or S_VERB_OBJECT.search(subject)
         if looks_like_subject(subject) and not clause:
-            return appositive_source(subject)
+            source = appositive_source(subject)
+            if source and can_speak(source):
+                return source
+            owner = OWNER.match(subject)  # "Lind’s words at the rally": Lind
+            words_of = owner and subject[owner.end() :].split()[0].lower() in WORDS_NOUNS
+            return owner.group(1) if words_of else None
     return None
 
 
@@ -574,3 +581,7 @@ def _aside_source(head, masked):
     if prompted and looks_like_subject(prompted.group(1)):
         return head[prompted.start(1) : prompted.end(1)]
     return None
+
+
+# What someone says: "Lind’s remarks", "her words".
+WORDS_NOUNS = {"words", "remarks", "comments", "language", "statement", "claim", "message"}

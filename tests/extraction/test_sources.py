@@ -1,7 +1,7 @@
 """Resolving a source phrase to a person, an organization or an unnamed source."""
 
 from claims.extraction.quotes import extract
-from claims.extraction.sources import Resolver, name_in
+from claims.extraction.sources import Resolver, name_in, single_name
 from tests.extraction import quotes
 
 
@@ -197,6 +197,8 @@ def test_a_determiner_opening_a_sentence_is_not_part_of_a_name():
 def test_a_title_in_quotation_marks_is_not_a_person_the_story_names():
     text = 'The march was organised by "Farmers Against Lind," a new group. Tom Lind shrugged.'
     assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]
+    text = "The march was organised by ''Farmers Against Lind,'' a new group. Tom Lind shrugged."
+    assert [m.name for m in Resolver(text).mentions if not m.is_org] == ["Tom Lind"]
 
 
 def test_a_long_run_of_titles_before_a_name_leaves_the_name():
@@ -221,3 +223,58 @@ def test_a_possessive_place_or_outlet_before_a_name_is_not_part_of_the_name():
     assert name_in("Basra’s Omar Saleh") == "Omar Saleh"
     assert name_in("the Baghdad Post’s Ana Lind") == "Ana Lind"
     assert name_in("Rudaw Live’s Layla Hassan") == "Layla Hassan"
+
+
+def test_a_surname_resolves_to_a_full_name_ending_in_a_suffix():
+    text = "Envoy Thomas R. Lind Jr. flew to Erbil on Monday.\n\n“We will stay,” Mr. Lind said."
+    assert quotes(text)[0][2:4] == ("Thomas R. Lind Jr", "Mr. Lind")
+
+
+def test_a_name_with_a_suffix_is_another_person_than_the_same_name_without_it():
+    text = (
+        "Rep. Omar Saleh backs the bill. His father, Omar Saleh Sr., once held the seat.\n\n"
+        "“It is a good bill,” Saleh said."
+    )
+    assert quotes(text)[0][2] == "Omar Saleh"
+
+
+def test_a_role_word_before_a_surname_leaves_the_surname():
+    assert single_name("Justice Ferreira") == "Ferreira"
+    assert single_name("Chief Justice Ferreira") == "Ferreira"
+    text = "Justice Ana Ferreira wrote for the court.\n\n“The law stands,” Justice Ferreira said."
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_a_surname_two_people_share_stands_for_the_one_named_first():
+    text = (
+        "Rep. Tom Lind’s Senate campaign is faltering. His wife, Maria Lind, is running for "
+        "his House seat. Maria Lind spoke to voters in Basra. Maria Lind smiled.\n\n"
+        "“She will have my name,” Lind said."
+    )
+    assert quotes(text)[0][2] == "Tom Lind"
+
+
+def test_a_courtesy_title_picks_the_person_of_that_gender():
+    text = (
+        "Tom Lind and his wife, Maria Lind, toured the camp.\n\n"
+        "“We saw too much,” Mrs. Lind said.\n\n“It must end,” Mr. Lind said."
+    )
+    assert [q[2] for q in quotes(text)] == ["Maria Lind", "Tom Lind"]
+
+
+def test_a_name_after_an_opening_clause_is_who_a_later_pronoun_means():
+    text = (
+        "Justice Ana Ferreira and Judge Maria Lind heard the case.\n\n"
+        "Maria Lind asked few questions. When the case was argued in May, Justice Ferreira’s "
+        "remarks at the hearing drew notice.\n\n“The law is plain,” she said."
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"
+
+
+def test_the_name_of_a_law_is_no_person():
+    assert name_in("the Lind-Okafor Act") is None
+    text = (
+        "Ana Ferreira wants the Lind-Okafor Act back. Lind-Okafor split the banks in two.\n\n"
+        "“It worked,” she said."
+    )
+    assert quotes(text)[0][2] == "Ana Ferreira"

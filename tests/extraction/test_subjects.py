@@ -1,6 +1,7 @@
 """Finding the noun phrase that names a source next to a verb."""
 
 from claims.extraction.subjects import (
+    appositive_source,
     main_subject,
     masked_quotes,
     names_source,
@@ -194,3 +195,31 @@ def test_an_opening_participle_with_its_agent_is_not_the_source():
         "Omar Saleh"
     )
     assert source_from_subject("Fred Hassan, the mayor") == "Fred Hassan, the mayor"
+
+
+def test_a_time_phrase_before_the_source_is_passed_over_for_the_part_by_the_verb():
+    assert appositive_source("In May, a week after the vote, the council") == "the council"
+
+
+def test_a_clause_or_an_opening_word_is_no_source_but_the_subject_by_the_verb_is():
+    assert appositive_source("Not to act now is to say it does not matter, as Tom Lind") == (
+        "Tom Lind"
+    )
+    assert appositive_source("So, if Ana Ferreira") == "Ana Ferreira"
+    assert appositive_source("The crowd cheers, and then Lind") == "Lind"
+
+
+def test_no_part_naming_a_source_leaves_no_source():
+    assert appositive_source("The talks were held in Erbil, by all accounts") is None
+
+
+def test_an_abstract_or_cut_off_subject_is_no_source_for_an_uncued_quotation():
+    assert own_subject("His standing improved after the ") is None
+    assert own_subject("The policy error would see the central bank create a ") is None
+    assert own_subject("Anger at the mayor’s failure to fix the port in ") is None
+
+
+def test_a_subject_that_can_speak_or_publish_is_the_source_of_an_uncued_quotation():
+    assert own_subject("The harbour union accuses the mayor of ") == "The harbour union"
+    assert own_subject("A lot of fishermen denounced the fees as ") == "A lot of fishermen"
+    assert own_subject("Lind’s language in the letter shows that he wants ") == "Lind"

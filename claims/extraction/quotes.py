@@ -271,17 +271,14 @@ def _source_of(resolver, attribution, previous):
     return speaker, source_type, attributed_as, attribution.cue, confidence
 
 
-def _names(attributed_as, speaker):
-    """Whether `attributed_as` holds the surname of `speaker`."""
-    return speaker.split()[-1].lower() in attributed_as.lower()
-
-
 def _resolved(confidence, attributed_as, speaker):
     """A high confidence becomes medium when the speaker was found through a pronoun or a
     description ("he", "the Iraqi PM") rather than named in `attributed_as`."""
     if confidence != HIGH or not speaker:
         return confidence
-    return confidence if _names(attributed_as, speaker) else MEDIUM
+    if speaker.split()[-1].lower() in attributed_as.lower():
+        return confidence
+    return MEDIUM
 
 
 def _paragraph_colon_cue(text, paras, p_index, span):
@@ -297,7 +294,8 @@ def _paragraph_colon_cue(text, paras, p_index, span):
         return None
     # "When the talks collapsed, the minister released this statement:"
     main = _main_clause(clause)
-    found = colon_cue(clause, last[0]) or (main != clause and colon_cue(main, last[0]))
+    main_at = last[0] + len(clause) - len(main)
+    found = colon_cue(clause, last[0]) or (main != clause and colon_cue(main, main_at))
     subject = subject_phrase(main)
     if not found and names_source(subject):  # "The New York Times confirmed it, reporting:"
         found = Attribution(clean_source(subject), "", last[0], MEDIUM)
@@ -461,8 +459,9 @@ def _track_names(text, resolver, sentences):
         sentence = text[a:b]
         if re.search(r"[“”«»\"]", sentence):
             continue
-        subject = subject_phrase(_main_clause(sentence))  # "When …, Justice Lind’s remarks …"
-        if not (name_in(subject) or single_name(subject)):
+        main = _main_clause(sentence)  # "When …, Justice Lind’s remarks …"
+        subject = subject_phrase(main)
+        if main != sentence and not (name_in(subject) or single_name(subject)):
             subject = subject_phrase(sentence)
         name = name_in(subject) or single_name(subject)
         if name and not name_in(subject) and not resolver.surname_like(name):

@@ -91,7 +91,7 @@ JOINED = re.compile(
 )
 ACCORDING_OPENS = re.compile(r"^\s*According to (?P<src>[^,;“”«»\"]{2,120}?),")
 # "For Lind, according to X, the vote is “…”", not "…, according to X, Lind said"
-ACCORDING_ASIDE = re.compile(
+ACCORDING_MIDWAY = re.compile(
     r"(?:[,;—–]\s*|\b(?:and|but)\s+)according to (?P<src>[^,;“”«»\"]{2,120}?),"
     rf"(?![^“”«»\"]*(?<![\w’'-])(?:{SPEECH_VERBS})\b)"
 )
@@ -129,7 +129,7 @@ def after_cue(text, span, limit, kind):
     stop = re.search(r"[“«\"‘]", tail)
     if stop:
         tail = tail[: stop.start()]
-        if SPOKEN_BEFORE.search(text[max(0, span.open_at - 100) : span.open_at]):
+        if CRY_BEFORE_QUOTE.search(text[max(0, span.open_at - 100) : span.open_at]):
             # "When a heckler shouted, “…,” Lind joked, “…”": the cue after it opens the
             # next quote; this one is the words of the verb before it
             return None
@@ -190,7 +190,7 @@ def after_cue(text, span, limit, kind):
     return None
 
 
-SPOKEN_BEFORE = re.compile(
+CRY_BEFORE_QUOTE = re.compile(
     r"(?<![.!?”\"])\s(?:shouted|yelled|screamed|chanted|asked|said|replied|wrote|tweeted),?\s*$"
 )
 _AFTER_SRC = (
@@ -310,8 +310,9 @@ def before_cue(text, span, sentence_start):
             # "Lind noted that he taught law, and added:", "…, telling reporters that":
             # the verb shares the subject the clause opens with.
             before = own[: subject.start("verb")]
-            first = first_subject(before, masked_quotes(before))
-            nearer = OWN_PRONOUN.search(masked_quotes(before).rstrip(" ,"))
+            masked_before = masked_quotes(before)
+            first = first_subject(before, masked_before)
+            nearer = CLAUSE_PRONOUN.search(masked_before.rstrip(" ,"))
             if (
                 first
                 and nearer
@@ -333,7 +334,7 @@ def before_cue(text, span, sentence_start):
         return Attribution(clean_source(with_subject.group("src")), cue, span.open_at, MEDIUM)
     # "…, according to the report: “…”", "According to the manual, staff were told “…”"
     according = (
-        ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own) or ACCORDING_ASIDE.search(own)
+        ACCORDING_BEFORE.search(own) or ACCORDING_OPENS.match(own) or ACCORDING_MIDWAY.search(own)
     )
     if according:
         return Attribution(clean_source(according.group("src")), "according to", span.open_at)
@@ -453,7 +454,7 @@ def partial_cue(text, span, sentence_start):
     main = main_subject(head[skip:], masked[skip:])
     if main:
         cue = participle.group(0) if participle else main[1]
-        own = OWN_PRONOUN.search(masked[skip:])
+        own = CLAUSE_PRONOUN.search(masked[skip:])
         if own and own.start() > masked[skip:].find(main[1]):
             # "Lind backed the deal, although she has “doubts”": the fragment's own clause
             # names its source nearer than the sentence's subject does
@@ -469,7 +470,7 @@ def partial_cue(text, span, sentence_start):
 
 
 # A pronoun subject in the last clause before a fragment: "…, although she made it clear that"
-OWN_PRONOUN = re.compile(
+CLAUSE_PRONOUN = re.compile(
     r"(?:^|[,;(]\s*|\b(?:although|though|but|and|while|because|as|so|that|when|after|once)\s+)"
     r"(?P<pronoun>he|she|they)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b(?=[^,;_()]*$)"
 )

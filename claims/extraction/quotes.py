@@ -162,7 +162,7 @@ def extract(text, regions=None, indirect=False, known_orgs=()):
                 # "A week later, she called it “…”": not the time phrase but the subject after it
                 opener = main_clause_cue(text, span, s_start, s_end, attribution)
                 attribution = opener or attribution
-                attribution.via = relayed_by(text, span, s_start, s_end, attribution)
+                attribution.via = relayed_by(text, s_start, s_end, attribution)
             if attribution is not None:
                 if (attribution.attributed_as or "").lower() in {"he", "she", "they"}:
                     _track_head(text, resolver, s_start, span.open_at)

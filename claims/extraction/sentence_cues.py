@@ -317,7 +317,7 @@ VIA_ENDS = re.compile(
 )
 
 
-def relayed_by(text, span, sentence_start, sentence_end, attribution):
+def relayed_by(text, sentence_start, sentence_end, attribution):
     """Who the sentence says relays the quote's words, when an "according to" opens or
     closes it and the cue is someone else's ("…,” Lind said, according to Reuters."), else
     None."""

@@ -117,7 +117,7 @@ def _part_by_verb(parts, prefer_last):
         or CLAUSE_WORD.search(first)
         or len(words) > 8
         or re.search(r"[“”\"']{1,2}|^(?:and|but|or|nor|so|yet)\b", first, re.IGNORECASE)
-        or (len(words) == 1 and (first in NOT_NAME_WORDS | PLACES or first.islower()))
+        or (len(words) == 1 and (first in NOT_NAME_WORDS or first in PLACES or first.islower()))
     ):
         return first  # "Most voters in Basra, by a wide margin, say"
     for part in parts[::-1]:
@@ -172,13 +172,17 @@ def looks_like_subject(src):
     return bool(name_in(head) or UNNAMED_HEADS.match(head))
 
 
+# "his wife", "her campaign", "their lawyer": a person or group named through another
+NAMED_THROUGH_ANOTHER = PERSON_NOUNS | KIN | {"campaign", "team", "staff", "office"}
+
+
 def describes_source(phrase):
     """A description of a person, group or document: "the Christie supporter", "a footnote in
     the report", "some protesters"."""
     words = phrase.lower().split()
     if 2 <= len(words) <= 4 and words[0] in {"his", "her", "their", "its", "our"}:
         # "his wife", "her campaign manager", "their lawyer": a person named through another
-        return words[-1] in PERSON_NOUNS | KIN | {"campaign", "team", "staff", "office"}
+        return words[-1] in NAMED_THROUGH_ANOTHER
     if not words or len(words) > 8 or words[0] not in {"the", "a", "an", "one", "another"}:
         return bool(UNNAMED_HEADS.match(phrase)) and len(words) <= 8
     nouns = set(re.findall(r"[a-z]+", phrase.lower()))
@@ -218,6 +222,8 @@ def main_subject(head, masked):
     clause of its own after "while", "but" or a semicolon."""
     found = []
     for verb in ANY_VERB.finditer(masked):
+        if found and not CONTRAST_BEFORE.search(masked[: verb.start()]):
+            continue  # after the first, only a clause of its own after a contrast can count
         if RELATIVE_VERB.search(masked[: verb.start()]):
             continue  # the verb of a relative clause: "X, who has chaired the committee, mocked …"
         words_before = masked[: verb.start()].split()
@@ -518,12 +524,16 @@ def own_subject(head):
     start = cut + len(re.match(r"[\s(]*", masked[cut:]).group(0))
     lead = LEADING_SUBORDINATE.match(masked, start)
     start = lead.end() if lead else start
-    verbs = [
-        v
-        for v in CLAUSE_VERB.finditer(masked, start)
-        if not RELATIVE_VERB.search(masked[: v.start()])
-        and not (v.group(0).endswith("ed") and ADJECTIVE_BEFORE.search(masked[: v.start()]))
-    ][:1]
+    first_verb = next(
+        (
+            v
+            for v in CLAUSE_VERB.finditer(masked, start)
+            if not RELATIVE_VERB.search(masked[: v.start()])
+            and not (v.group(0).endswith("ed") and ADJECTIVE_BEFORE.search(masked[: v.start()]))
+        ),
+        None,
+    )
+    verbs = [first_verb] if first_verb else []
     s_verb = S_VERB.search(masked, start, verbs[0].start() if verbs else len(masked))
     if s_verb and not NOUN_BEFORE.search(masked[: s_verb.start()]):
         verbs.append(s_verb)  # "The book accuses …" when no verb comes after "accuses"
